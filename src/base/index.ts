@@ -1,0 +1,3 @@
+export * from "./localized";
+export * from "./result";
+export * from "./disposable";

@@ -1,0 +1,3 @@
+// Public entry of the engine layer: everything outside src/engine imports from here.
+export * from "./problem";
+export * from "./source/jsonPosition";

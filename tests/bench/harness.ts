@@ -1,0 +1,57 @@
+/**
+ * Benchmark harness for `npm run bench`: every figure is the median of several runs, printed as a
+ * table. Timing lives only here, never in the test suite, where it would flake on a shared machine.
+ */
+export interface BenchRow {
+  name: string;
+  /** Column name → printed value. Numbers are formatted with thousands separators. */
+  [column: string]: string | number;
+}
+
+export interface BenchSection {
+  title: string;
+  rows: BenchRow[];
+  /** Lines printed under the table: what was checked, what limits the figures. */
+  notes?: string[];
+}
+
+/** Median of a non-empty list of numbers. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * Runs `fn` `runs` times after `warmup` untimed runs and returns the median wall time in milliseconds
+ * together with every sample (so callers can report spread).
+ */
+export async function measure(
+  fn: () => unknown,
+  { runs = 5, warmup = 1 }: { runs?: number; warmup?: number } = {},
+): Promise<{ medianMs: number; samplesMs: number[] }> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samplesMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    samplesMs.push(performance.now() - start);
+  }
+  return { medianMs: median(samplesMs), samplesMs };
+}
+
+const numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+
+/** Renders a section as a plain-text table. */
+export function formatSection(section: BenchSection): string {
+  const columns = [...new Set(section.rows.flatMap((row) => Object.keys(row)))];
+  const cell = (value: string | number | undefined) =>
+    value === undefined ? "" : typeof value === "number" ? numberFormat.format(value) : value;
+  const widths = columns.map((c) => Math.max(c.length, ...section.rows.map((r) => cell(r[c]).length)));
+  const line = (values: string[]) =>
+    values.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join("  ");
+  const out = [`## ${section.title}`, "", line(columns), line(widths.map((w) => "-".repeat(w)))];
+  for (const row of section.rows) out.push(line(columns.map((c) => cell(row[c]))));
+  for (const note of section.notes ?? []) out.push(`  ${note}`);
+  return out.join("\n") + "\n";
+}

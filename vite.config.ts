@@ -1,0 +1,51 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+
+// One config for the app build and for Vitest. End-to-end tests run under Playwright
+// (tests/e2e/playwright.config.ts) against the production build, never here.
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    target: "es2022",
+    sourcemap: true,
+    chunkSizeWarningLimit: 4096,
+  },
+  worker: { format: "es" },
+  test: {
+    reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "engine",
+          // The engine must not need a DOM: its tests run in plain Node.
+          environment: "node",
+          include: ["tests/engine/**/*.test.ts", "tests/base/**/*.test.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "cli",
+          environment: "node",
+          include: ["tests/cli/**/*.test.ts", "tests/rules/**/*.test.ts", "tests/samples/**/*.test.ts", "tests/devtools/**/*.test.ts"],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "app",
+          environment: "node",
+          include: [
+            "tests/platform/**/*.test.ts",
+            "tests/machines/**/*.test.ts",
+            "tests/workbench/**/*.test.ts",
+            "tests/workbench/**/*.test.tsx",
+          ],
+        },
+      },
+    ],
+  },
+});
