@@ -1,0 +1,2 @@
+export { createI18n, resources } from "./i18n";
+export type { Messages } from "./en";

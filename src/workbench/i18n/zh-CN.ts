@@ -1,0 +1,52 @@
+import type { Messages } from "./en";
+
+/** 简体中文界面文字；键与英文表一一对应（类型检查保证不缺不多）。 */
+export const zhCN: Messages = {
+  app: {
+    title: "渠道规则工作台",
+  },
+  parts: {
+    activityBar: "活动栏",
+    sideBar: "侧边栏",
+    editor: "编辑器",
+    panel: "面板",
+    statusBar: "状态栏",
+  },
+  views: {
+    explorer: "资源管理器",
+    search: "搜索",
+    data: "数据",
+    simulation: "模拟",
+    packs: "规则包",
+    settings: "设置",
+  },
+  sideBar: {
+    empty: "这里还没有内容。",
+  },
+  editor: {
+    welcomeTitle: "渠道规则工作台",
+    welcomeBody: "用 JSON Logic 编写激励、淘汰与忠诚度规则，在浏览器中基于经销商数据模拟，并发布带版本的规则包。",
+    noEditor: "没有打开的编辑器。",
+  },
+  panel: {
+    problems: "问题",
+    tests: "测试",
+    output: "输出",
+    trace: "追踪",
+    empty: "暂无条目。",
+    hide: "隐藏面板",
+    show: "显示面板",
+  },
+  status: {
+    language: "语言",
+    theme: "主题",
+    themeDark: "深色",
+    themeLight: "浅色",
+    switchTheme: "切换到{{theme}}主题",
+    switchLanguage: "切换语言为{{language}}",
+  },
+  languages: {
+    en: "English",
+    "zh-CN": "简体中文",
+  },
+};

@@ -1,0 +1,2 @@
+export * from "./shell";
+export { createI18n } from "./i18n";

@@ -1,0 +1,39 @@
+import { useSelector } from "@xstate/react";
+import { useTranslation } from "react-i18next";
+import type { Locale } from "../../base";
+import { usePreferencesActor } from "./preferencesContext";
+
+/** The status bar: for now the language and theme switches; dataset, problems and tests come later. */
+export function StatusBar() {
+  const { t } = useTranslation();
+  const actor = usePreferencesActor();
+  const { locale, theme, panelVisible } = useSelector(actor, (s) => s.context);
+  const otherLocale: Locale = locale === "en" ? "zh-CN" : "en";
+  const otherTheme = theme === "dark" ? t("status.themeLight") : t("status.themeDark");
+  return (
+    <footer className="status-bar" aria-label={t("parts.statusBar")}>
+      <span className="status-bar__spacer" />
+      {!panelVisible && (
+        <button type="button" className="status-bar__item" onClick={() => actor.send({ type: "panel.toggle" })}>
+          {t("panel.show")}
+        </button>
+      )}
+      <button
+        type="button"
+        className="status-bar__item"
+        aria-label={t("status.switchLanguage", { language: t(`languages.${otherLocale}`) })}
+        onClick={() => actor.send({ type: "locale.set", locale: otherLocale })}
+      >
+        {t(`languages.${locale}`)}
+      </button>
+      <button
+        type="button"
+        className="status-bar__item"
+        aria-label={t("status.switchTheme", { theme: otherTheme })}
+        onClick={() => actor.send({ type: "theme.toggle" })}
+      >
+        {theme === "dark" ? t("status.themeDark") : t("status.themeLight")}
+      </button>
+    </footer>
+  );
+}

@@ -1,0 +1,3 @@
+export { Workbench } from "./Workbench";
+export { PreferencesContext } from "./preferencesContext";
+export { initialPreferences } from "./initialPreferences";
