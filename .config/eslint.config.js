@@ -39,8 +39,26 @@ function layerPatterns(layer) {
   return patterns;
 }
 
-const uiLibraries = ["react", "react-dom", "monaco-editor", "idb", "xstate", "@xstate/react", "i18next", "react-i18next"];
-const nodeBuiltins = ["fs", "path", "os", "child_process", "stream", "readline", "url", "worker_threads"].flatMap((m) => [m, `node:${m}`]);
+const uiLibraries = [
+  "react",
+  "react-dom",
+  "monaco-editor",
+  "idb",
+  "xstate",
+  "@xstate/react",
+  "i18next",
+  "react-i18next",
+];
+const nodeBuiltins = [
+  "fs",
+  "path",
+  "os",
+  "child_process",
+  "stream",
+  "readline",
+  "url",
+  "worker_threads",
+].flatMap((m) => [m, `node:${m}`]);
 
 export default tseslint.config(
   {
@@ -74,8 +92,14 @@ export default tseslint.config(
     const extra = [];
     if (layer === "engine" || layer === "base" || layer === "generator") {
       extra.push(
-        ...uiLibraries.map((name) => ({ name, message: `The ${layer} layer is pure TypeScript: no UI, storage or state-machine libraries.` })),
-        ...nodeBuiltins.map((name) => ({ name, message: `The ${layer} layer runs in Web Workers too: no Node built-ins.` })),
+        ...uiLibraries.map((name) => ({
+          name,
+          message: `The ${layer} layer is pure TypeScript: no UI, storage or state-machine libraries.`,
+        })),
+        ...nodeBuiltins.map((name) => ({
+          name,
+          message: `The ${layer} layer runs in Web Workers too: no Node built-ins.`,
+        })),
       );
     }
     return {
@@ -91,7 +115,16 @@ export default tseslint.config(
     files: ["src/engine/**/*.ts", "src/base/**/*.ts", "src/generator/**/*.ts"],
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
-      "no-restricted-globals": ["error", "window", "document", "localStorage", "indexedDB", "navigator", "process", "require"],
+      "no-restricted-globals": [
+        "error",
+        "window",
+        "document",
+        "localStorage",
+        "indexedDB",
+        "navigator",
+        "process",
+        "require",
+      ],
     },
   },
   {
@@ -101,5 +134,16 @@ export default tseslint.config(
       "@typescript-eslint/no-unsafe-assignment": "off",
       "@typescript-eslint/no-unsafe-member-access": "off",
     },
+  },
+  {
+    // XState v5 declares machine types with `types: {} as {...}` (setup() reads them only at the type
+    // level), which this rule reports as unnecessary although removing it loses the types.
+    files: ["src/machines/**/*.machine.ts"],
+    rules: { "@typescript-eslint/no-unnecessary-type-assertion": "off" },
+  },
+  {
+    // Playwright reads fixture dependencies from the destructuring pattern, so `{}` is meaningful there.
+    files: ["tests/e2e/**/*.ts"],
+    rules: { "no-empty-pattern": "off" },
   },
 );

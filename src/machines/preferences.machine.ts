@@ -24,10 +24,10 @@ export type PreferencesEvent =
  * root (from the URL, stored settings or the OS), so the machine itself reads no storage.
  */
 export const preferencesMachine = setup({
-  types: {
-    context: {} as PreferencesContext,
-    events: {} as PreferencesEvent,
-    input: {} as Partial<PreferencesContext>,
+  types: {} as {
+    context: PreferencesContext;
+    events: PreferencesEvent;
+    input: Partial<PreferencesContext>;
   },
 }).createMachine({
   id: "preferences",
@@ -39,7 +39,9 @@ export const preferencesMachine = setup({
   }),
   on: {
     "locale.set": { actions: assign({ locale: ({ event }) => event.locale }) },
-    "theme.toggle": { actions: assign({ theme: ({ context }) => (context.theme === "dark" ? "light" : "dark") }) },
+    "theme.toggle": {
+      actions: assign({ theme: ({ context }) => (context.theme === "dark" ? "light" : "dark") }),
+    },
     "view.toggle": {
       actions: assign({
         activeView: ({ context, event }) => (context.activeView === event.view ? null : event.view),

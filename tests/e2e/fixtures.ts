@@ -18,7 +18,8 @@ export const test = base.extend<AppFixtures>({
   allowConsoleErrors: [false, { option: true }],
   baseURL: async ({}, use) => {
     const url = process.env.CRW_BASE_URL;
-    if (!url) throw new Error("CRW_BASE_URL is not set: run the suite through tests/e2e/playwright.config.ts");
+    if (!url)
+      throw new Error("CRW_BASE_URL is not set: run the suite through tests/e2e/playwright.config.ts");
     await use(url);
   },
   blockedRequests: async ({ context, baseURL }, use) => {

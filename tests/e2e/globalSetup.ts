@@ -9,7 +9,9 @@ function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -22,7 +24,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   assertChromiumInstalled();
   await build({ logLevel: "warn" });
   const port = await freePort();
-  const server = await preview({ logLevel: "warn", preview: { host: "127.0.0.1", port, strictPort: true, open: false } });
+  const server = await preview({
+    logLevel: "warn",
+    preview: { host: "127.0.0.1", port, strictPort: true, open: false },
+  });
   process.env.CRW_BASE_URL = `http://127.0.0.1:${port}`;
   return async () => {
     await server.close();

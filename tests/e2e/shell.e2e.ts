@@ -33,6 +33,8 @@ test.describe("workbench shell", () => {
     await explorer.click();
     await expect(page.getByRole("complementary", { name: "Side Bar" })).toHaveCount(0);
     await page.getByRole("button", { name: "Data", exact: true }).click();
-    await expect(page.getByRole("complementary", { name: "Side Bar" }).getByRole("heading")).toHaveText("Data");
+    await expect(page.getByRole("complementary", { name: "Side Bar" }).getByRole("heading")).toHaveText(
+      "Data",
+    );
   });
 });
