@@ -15,7 +15,7 @@ const preferences = createActor(preferencesMachine, { input: start }).start();
 const i18n = createI18n(start.locale);
 
 const container = document.getElementById("root");
-if (!container) throw new Error("index.html must contain <div id=\"root\">");
+if (!container) throw new Error('index.html must contain <div id="root">');
 createRoot(container).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>

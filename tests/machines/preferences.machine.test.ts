@@ -28,6 +28,10 @@ describe("preferences machine", () => {
     actor.send({ type: "theme.toggle" });
     actor.send({ type: "panel.toggle" });
     actor.send({ type: "locale.set", locale: "zh-CN" });
-    expect(actor.getSnapshot().context).toMatchObject({ theme: "light", panelVisible: false, locale: "zh-CN" });
+    expect(actor.getSnapshot().context).toMatchObject({
+      theme: "light",
+      panelVisible: false,
+      locale: "zh-CN",
+    });
   });
 });

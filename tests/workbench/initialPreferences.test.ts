@@ -13,13 +13,18 @@ describe("initialPreferences", () => {
 
   it("follows the browser's language and colour scheme otherwise", () => {
     expect(initialPreferences("", ["zh-TW", "en"], true)).toEqual({ locale: "zh-CN", theme: "light" });
-    expect(initialPreferences("?lang=fr&theme=blue", ["de-DE"], false)).toEqual({ locale: "en", theme: "dark" });
+    expect(initialPreferences("?lang=fr&theme=blue", ["de-DE"], false)).toEqual({
+      locale: "en",
+      theme: "dark",
+    });
   });
 });
 
 describe("string tables", () => {
   const keys = (o: object, prefix = ""): string[] =>
-    Object.entries(o).flatMap(([k, v]) => (typeof v === "string" ? [prefix + k] : keys(v as object, `${prefix}${k}.`)));
+    Object.entries(o).flatMap(([k, v]) =>
+      typeof v === "string" ? [prefix + k] : keys(v as object, `${prefix}${k}.`),
+    );
 
   it("zh-CN has exactly the keys of en, and no empty strings", () => {
     expect(keys(zhCN).sort()).toEqual(keys(en).sort());

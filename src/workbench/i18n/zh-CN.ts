@@ -25,7 +25,8 @@ export const zhCN: Messages = {
   },
   editor: {
     welcomeTitle: "渠道规则工作台",
-    welcomeBody: "用 JSON Logic 编写激励、淘汰与忠诚度规则，在浏览器中基于经销商数据模拟，并发布带版本的规则包。",
+    welcomeBody:
+      "用 JSON Logic 编写激励、淘汰与忠诚度规则，在浏览器中基于经销商数据模拟，并发布带版本的规则包。",
     noEditor: "没有打开的编辑器。",
   },
   panel: {

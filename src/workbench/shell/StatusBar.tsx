@@ -14,7 +14,11 @@ export function StatusBar() {
     <footer className="status-bar" aria-label={t("parts.statusBar")}>
       <span className="status-bar__spacer" />
       {!panelVisible && (
-        <button type="button" className="status-bar__item" onClick={() => actor.send({ type: "panel.toggle" })}>
+        <button
+          type="button"
+          className="status-bar__item"
+          onClick={() => actor.send({ type: "panel.toggle" })}
+        >
           {t("panel.show")}
         </button>
       )}

@@ -14,7 +14,8 @@ export function initialPreferences(
   const lang = params.get("lang");
   const theme = params.get("theme");
   return {
-    locale: parseLocale(lang) ?? (browserLanguages.some((l) => l.toLowerCase().startsWith("zh")) ? "zh-CN" : "en"),
+    locale:
+      parseLocale(lang) ?? (browserLanguages.some((l) => l.toLowerCase().startsWith("zh")) ? "zh-CN" : "en"),
     theme: theme === "light" || theme === "dark" ? (theme satisfies Theme) : prefersLight ? "light" : "dark",
   };
 }
