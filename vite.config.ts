@@ -29,7 +29,12 @@ export default defineConfig({
         test: {
           name: "cli",
           environment: "node",
-          include: ["tests/cli/**/*.test.ts", "tests/rules/**/*.test.ts", "tests/samples/**/*.test.ts", "tests/devtools/**/*.test.ts"],
+          include: [
+            "tests/cli/**/*.test.ts",
+            "tests/rules/**/*.test.ts",
+            "tests/samples/**/*.test.ts",
+            "tests/devtools/**/*.test.ts",
+          ],
           testTimeout: 60_000,
         },
       },
