@@ -7,7 +7,6 @@ declare global {
   interface EngineSubtleCrypto {
     digest(algorithm: "SHA-256", data: Uint8Array): Promise<ArrayBuffer>;
   }
-  // eslint-disable-next-line no-var
   var crypto: { readonly subtle: EngineSubtleCrypto };
   class TextEncoder {
     encode(input?: string): Uint8Array;
