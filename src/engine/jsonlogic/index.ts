@@ -1,0 +1,8 @@
+// Public surface of the JsonLogic core; src/engine/index.ts re-exports it.
+export { applyReference, type EvaluateOptions } from "./reference";
+export { compile, compiledSource, type CompileOptions, type CompiledLogic } from "./compile";
+export { readPaths, type ReadPath } from "./readPaths";
+export { LogicError, type LogicErrorCode } from "./errors";
+export { checkLogic, scanLogic, defaultLimits, type LogicLimits, type LogicViolation } from "./limits";
+export { operatorNames, isOperatorName, type OperatorName } from "./operatorNames";
+export { truthy } from "./values";
