@@ -2,3 +2,4 @@
 export * from "./problem";
 export * from "./source/jsonPosition";
 export * from "./jsonlogic";
+export * from "./pack";

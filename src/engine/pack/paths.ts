@@ -1,4 +1,3 @@
-
 /**
  * Reads a dotted path the way JsonLogic's `var` does (`sales.net_ytd`, `out.volume-rebate`,
  * `targets.quarter_sales.0`), but only through own members, so `constructor` or `__proto__` never
@@ -7,7 +6,12 @@
 export function getPath(data: unknown, path: string): unknown {
   let current: unknown = data;
   for (const segment of path.split(".")) {
-    if (current === null || typeof current !== "object" || !Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
+    if (
+      current === null ||
+      typeof current !== "object" ||
+      !Object.prototype.hasOwnProperty.call(current, segment)
+    )
+      return undefined;
     current = (current as Record<string, unknown>)[segment];
   }
   return current;

@@ -25,7 +25,7 @@ let validators: Record<FileKind, ValidateFunction> | undefined;
 
 function getValidators(): Record<FileKind, ValidateFunction> {
   if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
     ajv.addSchema([ruleSchema, manifestSchema, packSchema]);
     validators = {
       rule: ajv.getSchema(ruleSchema.$id)!,

@@ -1,0 +1,44 @@
+// Public surface of rule packs: format, normalisers, evaluation pipeline, build, verify, diff.
+export * from "./model";
+export { schemas, schemaIds, validateSchema, type FileKind } from "./schemaValidation";
+export { migrate, migrationChains, declaredVersion, type Migration, type MigrationChain } from "./migrations";
+export { normalizeRuleFile, normalizeManifest, normalizePack, parseDocument, detectKind } from "./normalize";
+export { problemAt, type SourceRef } from "./located";
+export { checkOutput, checkValueType, type OutputError, type OutputCheckResult } from "./outputCheck";
+export { roundHalfAwayFromZero } from "./decimal";
+export { makeRunContext, resolveParams, parseParamText, recordProblem, type RunContext } from "./context";
+export { computePopulation, type PopulationRow, type PopulationValue } from "./population";
+export { planPack, type GraphNode, type NodeLocator, type PackPlan } from "./graph";
+export {
+  preparePack,
+  evaluateRule,
+  logicProblems,
+  type PreparedPack,
+  type PreparedRule,
+  type PreparedStep,
+  type RecordError,
+} from "./prepare";
+export {
+  runPack,
+  RejectedRecord,
+  DatasetError,
+  RunCancelled,
+  type RecordResult,
+  type RunOptions,
+  type RunProgress,
+  type CancelSignal,
+} from "./pipeline";
+export { runRuleTests, type TestOutcome } from "./ruleTests";
+export { canonicalPackText, computeIntegrity, checkIntegrity } from "./integrity";
+export {
+  loadRuleFile,
+  loadManifest,
+  loadPack,
+  type LoadedFile,
+  type RuleLoader,
+  type LoadedManifest,
+} from "./load";
+export { buildPack, type BuildResult, type FileTestOutcome } from "./build";
+export { verifyPack, type VerifyResult } from "./verify";
+export { getPath } from "./paths";
+export { jsonEqual } from "./json";
