@@ -42,3 +42,12 @@ export { buildPack, type BuildResult, type FileTestOutcome } from "./build";
 export { verifyPack, type VerifyResult } from "./verify";
 export { getPath } from "./paths";
 export { jsonEqual } from "./json";
+export {
+  diffPacks,
+  versionBump,
+  ImpactCollector,
+  type PackDiff,
+  type DiffSide,
+  type Bump,
+  type OutputImpact,
+} from "./diff";

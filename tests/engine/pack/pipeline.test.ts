@@ -20,8 +20,9 @@ const locate: NodeLocator = (_node, pointer, code, message, severity = "error") 
   message,
   pointer,
 });
-const ctx = makeRunContext("2027-06-30");
-if (!ctx.ok) throw new Error("bad date");
+const made = makeRunContext("2027-06-30");
+if (!made.ok) throw new Error("bad date");
+const ctx = made;
 
 function prepare(c: PackContent) {
   const { pack, problems } = preparePack(c, locate);

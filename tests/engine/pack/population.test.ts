@@ -9,8 +9,12 @@ const rows = (measures: unknown[], partitions?: unknown[]): PopulationRow[] =>
     id: `D-${String(i + 1).padStart(2, "0")}`,
     partition: partitions?.[i],
   }));
-const run = (op: Omit<PopulationOp, "id" | "out" | "measure">, input: PopulationRow[]) =>
-  computePopulation({ ...base, ...op } as PopulationOp, input);
+type OpSpec = PopulationOp extends infer T
+  ? T extends PopulationOp
+    ? Omit<T, "id" | "out" | "measure">
+    : never
+  : never;
+const run = (op: OpSpec, input: PopulationRow[]) => computePopulation({ ...base, ...op }, input);
 
 describe("rank", () => {
   it("gives competition ranks, descending by default", () => {

@@ -1,0 +1,73 @@
+import { ImpactCollector, diffPacks, makeRunContext, runPack, type PackDiff } from "../../engine";
+import { CliError } from "../io/files";
+import { readRecords } from "../io/records";
+import { loadTarget, type Target } from "../io/target";
+import { loadDatasetSchema } from "./eval";
+import { runParams, today } from "./params";
+
+function listLines(diff: PackDiff): string[] {
+  const lines: string[] = [];
+  const list = (label: string, items: string[]) => {
+    if (items.length > 0) lines.push(`${label}: ${items.join(", ")}`);
+  };
+  list("rules added", diff.rules.added);
+  list("rules removed", diff.rules.removed);
+  for (const c of diff.rules.changed) lines.push(`rule changed: ${c.id} (${c.parts.join(", ")})`);
+  list("params added", diff.params.added);
+  list("params removed", diff.params.removed);
+  list("params changed", diff.params.changed);
+  list("population added", diff.population.added);
+  list("population removed", diff.population.removed);
+  for (const c of diff.population.changed) lines.push(`population changed: ${c.id} (${c.parts.join(", ")})`);
+  if (diff.orderChanged) lines.push("evaluation order changed");
+  return lines;
+}
+
+async function impact(
+  oldT: Target,
+  newT: Target,
+  data: string,
+  schemaPath: string | undefined,
+  asOf: string,
+) {
+  const ctx = makeRunContext(asOf);
+  if (!ctx.ok) throw new CliError(`--as-of: ${ctx.error.en}`);
+  const schema = await loadDatasetSchema(schemaPath);
+  const collector = new ImpactCollector();
+  // Each side reads the data itself, so a large JSONL file streams twice instead of being held.
+  for (const [target, add] of [
+    [oldT, (r: Parameters<ImpactCollector["addOld"]>[0]) => collector.addOld(r)],
+    [newT, (r: Parameters<ImpactCollector["addNew"]>[0]) => collector.addNew(r)],
+  ] as const) {
+    const params = runParams(target.prepared.content.params, {});
+    for await (const chunk of runPack(target.prepared, readRecords(data, schema), { params, ctx: ctx.value }))
+      add(chunk);
+  }
+  return collector.summary();
+}
+
+/** `crw pack diff`: what changed between two versions, whether the bump fits, and the impact on data. */
+export async function packDiffCommand(
+  oldPath: string,
+  newPath: string,
+  options: { data?: string; schema?: string; asOf?: string },
+): Promise<number> {
+  const [oldT, newT] = [await loadTarget(oldPath), await loadTarget(newPath)];
+  if (!oldT.side || !newT.side)
+    throw new CliError("crw pack diff compares manifests or packs, not single rule files.");
+  const diff = diffPacks(oldT.side, newT.side);
+  const out = (s: string) => process.stdout.write(s + "\n");
+  out(`${oldT.side.name} ${oldT.side.version} → ${newT.side.name} ${newT.side.version}`);
+  for (const l of listLines(diff)) out(l);
+  if (diff.identical) out("content identical");
+  const { required, actual, fits } = diff.bump;
+  out(`version bump: ${actual}; changes need at least ${required}: ${fits ? "fits" : "does NOT fit"}`);
+  for (const e of diff.errors) process.stderr.write(`${newT.file.file}:1:1: error: ${e.en}\n`);
+  if (options.data) {
+    out("impact (output: old total → new total, records changed):");
+    for (const i of await impact(oldT, newT, options.data, options.schema, options.asOf ?? today())) {
+      out(`  ${i.output}: ${i.oldTotal} → ${i.newTotal}, ${i.changed} changed`);
+    }
+  }
+  return diff.identical && diff.errors.length === 0 ? 0 : 1;
+}

@@ -1,0 +1,92 @@
+import { stat } from "node:fs/promises";
+import { DatasetError, makeRunContext, runPack, type RecordResult } from "../../engine";
+import { CliError, displayName, readTextFile } from "../io/files";
+import { readRecords } from "../io/records";
+import { writeChunk } from "../io/report";
+import { loadTarget } from "../io/target";
+import { runParams, today } from "./params";
+
+export interface EvalOptions {
+  data: string;
+  param?: Record<string, string>;
+  asOf?: string;
+  schema?: string;
+  chunkSize?: string;
+  stats?: boolean;
+}
+
+/** One output line; `errors` carry English messages, the CLI's language. */
+function line(result: RecordResult): string {
+  const errors = result.errors.map((e) => ({
+    ...(e.rule === undefined ? {} : { rule: e.rule }),
+    code: e.code,
+    message: e.message.en,
+    ...(e.line === undefined ? {} : { line: e.line }),
+    ...(e.column === undefined ? {} : { column: e.column }),
+  }));
+  return JSON.stringify({ id: result.id, out: result.out, pop: result.pop, errors });
+}
+
+export async function loadDatasetSchema(path: string | undefined): Promise<unknown> {
+  if (path === undefined) return undefined;
+  const file = await readTextFile(path);
+  try {
+    return JSON.parse(file.text) as unknown;
+  } catch (error) {
+    throw new CliError(
+      `${file.file}:1:1: the dataset schema is not valid JSON (${(error as Error).message}).`,
+    );
+  }
+}
+
+/** `crw eval`: runs a rule, manifest or pack over a dataset, one JSON line per record to stdout. */
+export async function evalCommand(targetPath: string, options: EvalOptions): Promise<number> {
+  const started = performance.now();
+  const target = await loadTarget(targetPath, options.param ?? {});
+  const params = runParams(target.prepared.content.params, options.param ?? {});
+  const ctx = makeRunContext(options.asOf ?? today());
+  if (!ctx.ok) throw new CliError(`--as-of: ${ctx.error.en}`);
+  await stat(options.data).catch(() => {
+    throw new CliError(`${options.data}:1:1: cannot read the data (no such file); check the --data path.`);
+  });
+  const schema = await loadDatasetSchema(options.schema);
+  const records = readRecords(options.data, schema);
+  let count = 0;
+  let withErrors = 0;
+  const errorCodes = new Map<string, number>();
+  try {
+    const chunkSize = options.chunkSize === undefined ? undefined : Number(options.chunkSize);
+    for await (const chunk of runPack(target.prepared, records, {
+      params,
+      ctx: ctx.value,
+      ...(chunkSize ? { chunkSize } : {}),
+    })) {
+      let text = "";
+      for (const result of chunk) {
+        text += line(result) + "\n";
+        count++;
+        if (result.errors.length > 0) withErrors++;
+        for (const e of result.errors) errorCodes.set(e.code, (errorCodes.get(e.code) ?? 0) + 1);
+      }
+      await writeChunk(process.stdout, text);
+    }
+  } catch (error) {
+    if (error instanceof DatasetError) {
+      throw new CliError(`${displayName(options.data)}: ${error.message}`);
+    }
+    throw error;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const codes = [...errorCodes].map(([code, n]) => `${code} ×${n}`).join(", ");
+  process.stderr.write(
+    `crw eval: ${count} records, ${withErrors} with errors${codes ? ` (${codes})` : ""}; ` +
+      `${target.prepared.steps.length} steps; ${seconds.toFixed(2)} s\n`,
+  );
+  if (options.stats) {
+    // maxRSS is in kilobytes; read by the benchmark (tests/bench/cli.bench.ts).
+    process.stderr.write(
+      `crw-stats ${JSON.stringify({ records: count, seconds, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`,
+    );
+  }
+  return withErrors > 0 ? 1 : 0;
+}

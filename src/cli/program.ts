@@ -1,0 +1,88 @@
+import { Option, type Command } from "commander";
+import { packDiffCommand } from "./commands/diff";
+import { evalCommand, type EvalOptions } from "./commands/eval";
+import { jsonlogicCommand } from "./commands/jsonlogic";
+import { packBuildCommand, packVerifyCommand } from "./commands/pack";
+import { collectParam } from "./commands/params";
+import { testCommand } from "./commands/test";
+import { validateCommand } from "./commands/validate";
+
+/** Sets the exit status from a command's result: 0 success, 1 failures found, 2 bad usage or input. */
+function exit(run: Promise<number>): Promise<void> {
+  return run.then((code) => {
+    process.exitCode = code;
+  });
+}
+
+/** Declares every `crw` command (pack-format.md §8) on `program`. */
+export function registerCommands(program: Command): void {
+  program
+    .name("crw")
+    .description(
+      "Channel Rules Workbench command line: test, validate, evaluate, build, verify and diff rule packs.\n" +
+        "Exit status: 0 success, 1 failures found, 2 bad usage or unreadable input.\n" +
+        "Format reference: src/engine/pack/schemas/README.md",
+    )
+    .exitOverride()
+    .showHelpAfterError("(run crw --help for usage)");
+
+  program
+    .command("test")
+    .description("run the tests of rule files, directories (recursively *.rule.json), manifests or packs")
+    .argument("<paths...>")
+    .action((paths: string[]) => exit(testCommand(paths)));
+
+  program
+    .command("validate")
+    .description("check files and print problems as file:line:col severity code message")
+    .argument("<paths...>")
+    .action((paths: string[]) => exit(validateCommand(paths)));
+
+  program
+    .command("eval")
+    .description("evaluate a rule, manifest or pack over a dataset; one JSON line per record to stdout")
+    .argument("<target>", "a *.rule.json, *.manifest.json or *.pack.json")
+    .requiredOption("--data <file>", "records as .json (array), .jsonl or .csv")
+    .option("--param <name=value>", "override a parameter (repeatable)", collectParam)
+    .option("--as-of <YYYY-MM-DD>", "evaluation date for ctx.as_of and ctx.eval_month (default: today, UTC)")
+    .option("--schema <file>", "dataset JSON Schema that types CSV columns")
+    .addOption(new Option("--chunk-size <n>", "records per chunk").hideHelp())
+    .addOption(new Option("--stats", "print a crw-stats JSON line with peak memory to stderr").hideHelp())
+    .action((target: string, options: EvalOptions) => exit(evalCommand(target, options)));
+
+  const pack = program.command("pack").description("build, verify and compare rule packs");
+  pack
+    .command("build")
+    .description("validate, run all tests, compute the order and integrity, and write the pack")
+    .argument("<manifest>")
+    .option("-o, --output <file>", "where to write the pack (default: <manifest name>-<version>.pack.json)")
+    .option("--created-at <iso>", "timestamp to record (default: now), for reproducible builds")
+    .action((manifest: string, options: { output?: string; createdAt?: string }) =>
+      exit(packBuildCommand(manifest, options)),
+    );
+  pack
+    .command("verify")
+    .description("check a pack's schema, integrity and embedded tests")
+    .argument("<pack>")
+    .action((file: string) => exit(packVerifyCommand(file)));
+  pack
+    .command("diff")
+    .description("compare two versions: rules, params, population, semver bump; with --data, the impact")
+    .argument("<old>")
+    .argument("<new>")
+    .option("--data <file>", "dataset to measure the impact on")
+    .option("--schema <file>", "dataset JSON Schema that types CSV columns")
+    .option("--as-of <YYYY-MM-DD>", "evaluation date (default: today, UTC)")
+    .action((oldPath: string, newPath: string, options: { data?: string; schema?: string; asOf?: string }) =>
+      exit(packDiffCommand(oldPath, newPath, options)),
+    );
+
+  program
+    .command("jsonlogic")
+    .description('evaluate {"logic","data"} lines; prints {"result":...} or {"error":...} per line')
+    .argument("<cases.jsonl>")
+    .addOption(
+      new Option("--engine <engine>", "evaluator").choices(["reference", "compiled"]).default("reference"),
+    )
+    .action((cases: string, options: { engine?: string }) => exit(jsonlogicCommand(cases, options)));
+}

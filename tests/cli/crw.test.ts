@@ -1,0 +1,249 @@
+import { copyFile, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { crw, fixtures } from "./run";
+
+/** One output line; the shape is what the tests check, so it is typed loosely on purpose. */
+type Line = {
+  id: string;
+  out: Record<string, unknown>;
+  pop: Record<string, unknown>;
+  errors: { message: string }[];
+} & {
+  result?: unknown;
+  error?: string;
+};
+const parseLine = (text: string) => JSON.parse(text) as Line;
+const good = join(fixtures, "good");
+const bad = join(fixtures, "bad");
+let tmp: string;
+let packPath: string;
+
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), "crw-test-"));
+  packPath = join(tmp, "program.pack.json");
+  const built = await crw(
+    "pack",
+    "build",
+    join(good, "program.manifest.json"),
+    "-o",
+    packPath,
+    "--created-at",
+    "2026-11-22T10:00:00Z",
+  );
+  expect(built.code, built.stderr).toBe(0);
+});
+
+describe("crw", () => {
+  it("prints usage with --help and exits 2 on bad usage", async () => {
+    const help = await crw("--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("Usage: crw");
+    for (const command of ["test", "validate", "eval", "pack", "jsonlogic"])
+      expect(help.stdout).toContain(command);
+    expect((await crw("frob")).code).toBe(2);
+    expect((await crw("eval", join(good, "raw-rebate.rule.json"))).code).toBe(2);
+  });
+
+  it("test: runs every rule file in a directory and ends with the summary line", async () => {
+    const run = await crw("test", good);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim().split("\n").at(-1)).toBe("5 passed, 0 failed");
+  });
+
+  it("test and validate: invalid JSON gets file:line:col and exit 2", async () => {
+    const file = join(tmp, "broken.rule.json");
+    await writeFile(file, '{\n  "id": "broken",\n  "kind": "incentive"\n  "version": "1.0.0"\n}\n');
+    const test = await crw("test", file);
+    expect(test.code).toBe(2);
+    expect(test.stderr).toMatch(/broken\.rule\.json:4:3: invalid JSON/);
+    const validate = await crw("validate", file);
+    expect(validate.code).toBe(2);
+    expect(validate.stdout).toMatch(/broken\.rule\.json:4:3 error json\/syntax invalid JSON/);
+  });
+
+  it("validate: an unknown operator is an error at its place", async () => {
+    const run = await crw("validate", join(bad, "unknown-op.rule.json"));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /unknown-op\.rule\.json:7:3 error logic\/unknown-operator Unknown operator "round"/,
+    );
+    const test = await crw("test", join(bad, "unknown-op.rule.json"));
+    expect(test.code).toBe(1);
+    expect(test.stdout).toContain("0 passed, 1 failed");
+  });
+
+  it("pack build: refuses a cycle and names it", async () => {
+    const out = join(tmp, "cycle.pack.json");
+    const run = await crw("pack", "build", join(bad, "cycle.manifest.json"), "-o", out);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("pop.rank → rule cycle-b → rule cycle-a → pop.rank");
+    expect(run.stderr).toMatch(/cycle\.manifest\.json:\d+:\d+: Dependency cycle/);
+    await expect(readFile(out)).rejects.toThrow();
+  });
+
+  it("pack verify: accepts the built pack and fails a tampered one with an integrity mismatch", async () => {
+    const ok = await crw("pack", "verify", packPath);
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toContain("integrity ok");
+    const text = await readFile(packPath, "utf8");
+    const tampered = join(tmp, "tampered.pack.json");
+    // One changed byte of content: the pack title.
+    await writeFile(tampered, text.replace('"Fixture program"', '"Fixture programme"'));
+    const run = await crw("pack", "verify", tampered);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/tampered\.pack\.json:\d+:\d+: Integrity mismatch/);
+  });
+
+  it("eval: JSONL in, one line per record in input order with out and pop nested", async () => {
+    const run = await crw("eval", packPath, "--data", join(good, "data.jsonl"), "--as-of", "2026-11-22");
+    expect(run.code).toBe(0);
+    const lines = run.stdout
+      .trim()
+      .split("\n")
+      .map((l) => parseLine(l));
+    expect(lines.map((l) => l.id)).toEqual([
+      "D-01",
+      "D-02",
+      "D-03",
+      "D-04",
+      "D-05",
+      "D-06",
+      "D-07",
+      "D-08",
+      "D-09",
+      "D-10",
+    ]);
+    expect(lines.map((l) => l.pop.abc_class).join("")).toBe("AAABBBBCCC");
+    // raw rebates sum to 400 at rate 0.01; budget 50 → factor 0.125; 25 × 0.125 = 3.125 → 3.13.
+    expect(lines[3]).toEqual({
+      id: "D-04",
+      out: { "raw-rebate": 25, payable: 3.13 },
+      pop: { abc_class: "B", budget: 0.125 },
+      errors: [],
+    });
+    expect(run.stderr).toContain("10 records, 0 with errors");
+  });
+
+  it("eval: --param overrides a parameter and unknown parameters are bad usage", async () => {
+    const run = await crw(
+      "eval",
+      packPath,
+      "--data",
+      join(good, "data.jsonl"),
+      "--param",
+      "rate=0.02",
+      "--as-of",
+      "2026-01-01",
+    );
+    expect(JSON.parse(run.stdout.split("\n")[0]!).out["raw-rebate"]).toBe(360);
+    const unknown = await crw("eval", packPath, "--data", join(good, "data.jsonl"), "--param", "nope=1");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Unknown parameter "nope"');
+  });
+
+  it("eval: CSV with nested columns, quoted cells and inferred types", async () => {
+    const run = await crw(
+      "eval",
+      join(good, "program.manifest.json"),
+      "--data",
+      join(good, "data.csv"),
+      "--as-of",
+      "2026-01-31",
+    );
+    expect(run.code).toBe(0);
+    const first = JSON.parse(run.stdout.split("\n")[0]!);
+    expect(first.out["raw-rebate"]).toBe(180);
+  });
+
+  it("eval: a short CSV row and a non-numeric number are per-row errors naming row and column", async () => {
+    const run = await crw(
+      "eval",
+      join(good, "program.manifest.json"),
+      "--data",
+      join(bad, "short-row.csv"),
+      "--schema",
+      join(good, "dataset.schema.json"),
+    );
+    expect(run.code).toBe(1);
+    const lines = run.stdout
+      .trim()
+      .split("\n")
+      .map((l) => parseLine(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]!.errors).toEqual([]);
+    expect(lines[1]!.id).toBe("D-02");
+    expect(lines[1]!.errors[0]!.message).toMatch(
+      /short-row\.csv:3: row 2 has 2 cells but the header has 3; column 3 "profile\.region"/,
+    );
+    expect(lines[2]!.errors[0]!.message).toMatch(
+      /short-row\.csv:4: row 3, column 2 "sales\.net_ytd": "lots" is not a number/,
+    );
+    expect(run.stderr).toContain("2 with errors");
+  });
+
+  it("eval: a record with a reserved key is refused, naming the record and key", async () => {
+    const data = join(tmp, "reserved.jsonl");
+    await writeFile(data, '{"id":"D-01","sales":{"net_ytd":1}}\n{"id":"D-02","out":{"x":1}}\n');
+    const run = await crw("eval", join(good, "raw-rebate.rule.json"), "--data", data, "--param", "rate=0.1");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('record 2 (id "D-02") has the top-level field "out"');
+  });
+
+  it("pack diff: lists changes, checks the bump and measures the impact", async () => {
+    // The same version with a changed default, as a manifest next to copies of its rules.
+    const manifest = JSON.parse(await readFile(join(good, "program.manifest.json"), "utf8"));
+    manifest.params.rate.default = 0.02;
+    const changed = join(tmp, "changed.manifest.json");
+    await writeFile(changed, JSON.stringify(manifest));
+    for (const rule of manifest.rules as string[]) await copyFile(join(good, rule), join(tmp, rule));
+    const run = await crw(
+      "pack",
+      "diff",
+      packPath,
+      changed,
+      "--data",
+      join(good, "data.jsonl"),
+      "--as-of",
+      "2026-11-22",
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("params changed: rate");
+    expect(run.stdout).toContain("version bump: none; changes need at least minor: does NOT fit");
+    expect(run.stdout).toContain("out.raw-rebate: 400 → 800, 10 changed");
+    expect(run.stderr).toContain("exists with different content");
+    const same = await crw("pack", "diff", packPath, packPath);
+    expect(same.code).toBe(0);
+    expect(same.stdout).toContain("content identical");
+  });
+
+  it("jsonlogic: both engines, with values JSON cannot carry", async () => {
+    const cases = join(tmp, "cases.jsonl");
+    await writeFile(
+      cases,
+      [
+        '{"logic":{"+":[{"var":"a"},1]},"data":{"a":2}}',
+        '{"logic":{"/":[1,0]},"data":null}',
+        '{"logic":{"+":[null,1]},"data":null}',
+        '{"logic":{"var":"x"},"data":{"x":{"$js":"-Infinity"}}}',
+        '{"logic":{"toString":[]},"data":null}',
+      ].join("\n") + "\n",
+    );
+    for (const engine of ["reference", "compiled"]) {
+      const run = await crw("jsonlogic", cases, "--engine", engine);
+      expect(run.code).toBe(0);
+      const lines = run.stdout
+        .trim()
+        .split("\n")
+        .map((l) => parseLine(l));
+      expect(lines.slice(0, 4)).toEqual([
+        { result: 3 },
+        { result: { $js: "Infinity" } },
+        { result: { $js: "NaN" } },
+        { result: { $js: "-Infinity" } },
+      ]);
+      expect(lines[4]!.error).toMatch(/toString/);
+    }
+  });
+});
