@@ -104,6 +104,8 @@ function compileEager(op: Exclude<OperatorName, Lazy>, values: unknown[]): Fn {
   const fast = op === "var" ? constantVar(values) : undefined;
   if (fast) return fast;
   const args = values.map(closureCompile);
+  const special = specialised(op, args);
+  if (special) return special;
   const run = eager[op];
   if (args.length === 1) {
     const [a0] = args as [Fn];
@@ -156,4 +158,51 @@ function compileAndOr(operands: Fn[], isAnd: boolean): Fn {
     }
     return current;
   };
+}
+
+/**
+ * Allocation-free closures for the arithmetic and comparisons rules are made of. Operands are still
+ * evaluated in order; a coercion may now run before a later operand is evaluated, which can only
+ * change which of two errors is thrown, never whether one is.
+ */
+function specialised(op: OperatorName, args: Fn[]): Fn | undefined {
+  if (op === "+") {
+    return (d) => {
+      let sum = 0;
+      for (const f of args) sum = sum + v.addend(f(d));
+      return sum;
+    };
+  }
+  if (op === "*" && args.length >= 2) {
+    const [a0, a1, ...rest] = args as [Fn, Fn, ...Fn[]];
+    return (d) => {
+      let product = v.factor(a0(d)) * v.factor(a1(d));
+      for (const f of rest) product = v.factor(product) * v.factor(f(d));
+      return product;
+    };
+  }
+  if (args.length !== 2) return undefined;
+  const [a, b] = args as [Fn, Fn];
+  switch (op) {
+    case "<":
+      return (d) => (a(d) as number) < (b(d) as number);
+    case "<=":
+      return (d) => (a(d) as number) <= (b(d) as number);
+    case ">":
+      return (d) => (a(d) as number) > (b(d) as number);
+    case ">=":
+      return (d) => (a(d) as number) >= (b(d) as number);
+    case "===":
+      return (d) => a(d) === b(d);
+    case "-":
+      return (d) => v.minus(a(d), b(d));
+    case "/":
+      return (d) => (a(d) as number) / (b(d) as number);
+    case "min":
+      return (d) => Math.min(a(d) as number, b(d) as number);
+    case "max":
+      return (d) => Math.max(a(d) as number, b(d) as number);
+    default:
+      return undefined;
+  }
 }

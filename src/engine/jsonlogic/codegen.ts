@@ -20,11 +20,15 @@
 import { jsMember, jsNumber, jsString } from "./escape";
 import { isLogic, operandsOf, operatorOf } from "./logicShape";
 import type { OperatorName } from "./operatorNames";
+import { isBuiltinMemberName } from "./builtinNames";
+import { constantVar, pureKey, repeatedExpressions } from "./cse";
 
 type Kind = "bool" | "number" | "string" | "value" | "any";
 
 interface Expr {
   code: string;
+  /** Set for number literals, so arithmetic can fold their parseFloat at generation time. */
+  number?: number;
   kind: Kind;
   /** Cannot throw or log, so it may be skipped when its value is ignored. */
   pure: boolean;
@@ -32,6 +36,13 @@ interface Expr {
 
 interface FnContext {
   temps: string[];
+  /** Memo slots of repeated pure expressions, reset to the sentinel `U` on every call. */
+  memos: string[];
+  memoByKey: Map<string, string>;
+  repeated: Set<string>;
+  /** Hoisted literal-path reads: one `const` per path prefix, computed at function entry. */
+  paths: Map<string, string>;
+  decls: string[];
 }
 
 /** Names of the runtime helpers, in the order the generated factory receives them. */
@@ -58,6 +69,7 @@ export const helperNames = [
   "ALL",
   "SOME",
   "NONE",
+  "U",
   "K",
 ] as const;
 
@@ -80,19 +92,57 @@ export function generate(logic: unknown): Generated {
     return name;
   };
 
+  const keys = new WeakMap<object, string | null>();
+  const context = (scopeRoot: unknown): FnContext => ({
+    temps: [],
+    memos: [],
+    memoByKey: new Map(),
+    repeated: repeatedExpressions(scopeRoot, keys),
+    paths: new Map(),
+    decls: [],
+  });
+  const render = (name: string, fn: FnContext, code: string): string => {
+    const lines = [`function ${name}(d) {`];
+    if (fn.temps.length) lines.push(`let ${fn.temps.join(", ")};`);
+    if (fn.memos.length) lines.push(`let ${fn.memos.map((m) => `${m} = U`).join(", ")};`);
+    lines.push(...fn.decls, `return ${code};`, "}");
+    return lines.join("\n");
+  };
   const functionFor = (body: unknown): string => {
-    const fn: FnContext = { temps: [] };
+    const fn = context(body);
     const expr = emit(body, fn);
     const name = `f${++counter}`;
-    const lets = fn.temps.length ? `let ${fn.temps.join(", ")};\n` : "";
-    functions.push(`function ${name}(d) {\n${lets}return ${expr.code};\n}`);
+    functions.push(render(name, fn, expr.code));
     return name;
+  };
+
+  /** The hoisted variable holding `segments` read from `d` (undefined when not found). */
+  const pathVariable = (fn: FnContext, segments: string[]): string => {
+    let parent = "d";
+    for (let i = 1; i <= segments.length; i++) {
+      const key = JSON.stringify(segments.slice(0, i));
+      let name = fn.paths.get(key);
+      if (!name) {
+        name = `p${++counter}`;
+        const segment = segments[i - 1]!;
+        const read = `${parent}${jsMember(segment)}`;
+        const own = isBuiltinMemberName(segment) ? `hop.call(${parent}, ${jsString(segment)})` : undefined;
+        fn.decls.push(
+          own
+            ? `const ${name} = ${parent} != null && ${own} ? ${read} : undefined;`
+            : `const ${name} = ${parent} != null ? ${read} : undefined;`,
+        );
+        fn.paths.set(key, name);
+      }
+      parent = name;
+    }
+    return parent;
   };
 
   const literal = (value: unknown): Expr => {
     switch (typeof value) {
       case "number":
-        return { code: jsNumber(value), kind: "number", pure: true };
+        return { code: jsNumber(value), kind: "number", pure: true, number: value };
       case "string":
         return { code: jsString(value), kind: "string", pure: true };
       case "boolean":
@@ -124,35 +174,37 @@ export function generate(logic: unknown): Generated {
     return kinds.includes("any") ? "any" : "value";
   };
 
-  const constantVar = (values: unknown[], fn: FnContext): Expr | undefined => {
-    const [path, fallback] = values;
-    if (values.length > 2) return undefined;
-    if (!(typeof path === "string" || typeof path === "number" || path === undefined || path === null))
-      return undefined;
-    if (!(
-      fallback === undefined ||
-      fallback === null ||
-      ["number", "string", "boolean"].includes(typeof fallback)
-    )) {
-      return undefined;
+  const literalVar = (values: unknown[], fn: FnContext): Expr | undefined => {
+    const constant = constantVar(values);
+    if (!constant) return undefined;
+    if (constant.segments.length === 0) return { code: "d", kind: "any", pure: true };
+    const notFound = constant.fallback === undefined ? "null" : literal(constant.fallback).code;
+    const path = pathVariable(fn, constant.segments);
+    const key = `${path}|${notFound}`;
+    let name = fn.paths.get(key);
+    if (!name) {
+      name = `v${++counter}`;
+      fn.decls.push(`const ${name} = ${path} === undefined ? ${notFound} : ${path};`);
+      fn.paths.set(key, name);
     }
-    if (path === undefined || path === null || path === "") return { code: "d", kind: "any", pure: true };
-    const notFound = fallback === undefined || fallback === null ? "null" : literal(fallback).code;
-    let current = "d";
-    const checks: string[] = [];
-    for (const segment of String(path).split(".")) {
-      const next = temp(fn);
-      checks.push(
-        `${current} != null`,
-        `(${next} = ${current}${jsMember(segment)}) !== undefined`,
-        `hop.call(${current}, ${jsString(segment)})`,
-      );
-      current = next;
-    }
-    return { code: `(${checks.join(" && ")} ? ${current} : ${notFound})`, kind: "value", pure: true };
+    return { code: name, kind: "value", pure: true };
   };
 
   function emit(node: unknown, fn: FnContext): Expr {
+    const key = fn.repeated.size && isLogic(node) ? pureKey(node, keys) : undefined;
+    if (key === undefined || !fn.repeated.has(key)) return emitNode(node, fn);
+    const inner = emitNode(node, fn);
+    if (!plain(inner.kind)) return inner;
+    let memo = fn.memoByKey.get(key);
+    if (!memo) {
+      memo = `m${++counter}`;
+      fn.memos.push(memo);
+      fn.memoByKey.set(key, memo);
+    }
+    return { code: `(${memo} !== U ? ${memo} : (${memo} = ${inner.code}))`, kind: inner.kind, pure: false };
+  }
+
+  function emitNode(node: unknown, fn: FnContext): Expr {
     if (Array.isArray(node)) {
       const items = node.map((item) => emit(item, fn));
       return {
@@ -191,7 +243,7 @@ export function generate(logic: unknown): Generated {
         return { code: `RED(${scoped.code}, ${body}, ${initial})`, kind: "any", pure: false };
       }
       case "var": {
-        const fast = constantVar(values, fn);
+        const fast = literalVar(values, fn);
         if (fast) return fast;
       }
     }
@@ -282,7 +334,13 @@ export function generate(logic: unknown): Generated {
       }
       case "*": {
         if (args.length < 2) return args.length === 1 ? args[0]! : list("TI", "any");
-        const factors = args.map((e) => (e.kind === "number" ? `(${e.code} + 0)` : `F(${e.code})`));
+        const factors = args.map((e) =>
+          e.number !== undefined
+            ? jsNumber(e.number + 0)
+            : e.kind === "number"
+              ? `(${e.code} + 0)`
+              : `F(${e.code})`,
+        );
         let code = `${factors[0]} * ${factors[1]}`;
         for (const f of factors.slice(2)) code = `(${code} + 0) * ${f}`;
         return expr(`(${code})`, "number");
@@ -315,9 +373,8 @@ export function generate(logic: unknown): Generated {
     }
   }
 
-  const root: FnContext = { temps: [] };
+  const root = context(logic);
   const top = emit(logic, root);
-  const lets = root.temps.length ? `let ${root.temps.join(", ")};\n` : "";
-  const source = `"use strict";\n${functions.join("\n")}\nreturn function evaluate(d) {\n${lets}return ${top.code};\n};`;
+  const source = `"use strict";\n${functions.join("\n")}\nreturn ${render("evaluate", root, top.code)};`;
   return { source, constants };
 }

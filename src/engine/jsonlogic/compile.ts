@@ -45,6 +45,8 @@ const helpers: Record<(typeof helperNames)[number], unknown> = {
   ALL: allOp,
   SOME: someOp,
   NONE: noneOp,
+  // A fresh object: no value a rule computes can be identical to it, so it marks "not yet computed".
+  U: Object.freeze({}),
   K: undefined,
 };
 

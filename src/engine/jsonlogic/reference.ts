@@ -9,7 +9,7 @@
  * as they are, the lazy operators `if`, `?:`, `and`, `or`, `map`, `filter`, `reduce`, `all`, `some`
  * and `none`), looks `var` up through own properties only (and so `missing` and `missing_some`,
  * which are built on `var`), and hands every other operator, with its already evaluated operands, to
- * json-logic-js itself. The operands travel as `{"var":"0"}`, `{"var":"1"}`... against the operand
+ * json-logic-js itself. The operands that are arrays or objects travel as `{"var":"0"}`, `{"var":"1"}`... against the operand
  * array as data, so json-logic-js never re-reads a value as logic; `undefined` operands (from
  * `{"and":[]}`) travel as `{"and":[]}`, which is how json-logic-js spells undefined.
  *
@@ -137,6 +137,9 @@ const operandRefs = new Map<string, Record<string, unknown>>();
 
 /** Runs a plain (eager, data-free) operator of json-logic-js on already evaluated operands. */
 function delegate(op: string, evaluated: unknown[]): unknown {
+  // Numbers, strings, booleans and null are literals to json-logic-js, so they can be passed as they
+  // are; arrays and objects could be read back as logic, so they travel by reference.
+  if (evaluated.every(isPlainLiteral)) return jsonLogic.apply({ [op]: evaluated } as jsonLogic.RulesLogic);
   let logic: Record<string, unknown> | undefined;
   if (evaluated.includes(undefined)) {
     logic = { [op]: evaluated.map((v, i) => (v === undefined ? undefinedOperand : { var: String(i) })) };
@@ -149,4 +152,8 @@ function delegate(op: string, evaluated: unknown[]): unknown {
     }
   }
   return jsonLogic.apply(logic, evaluated);
+}
+
+function isPlainLiteral(value: unknown): boolean {
+  return value === null || (typeof value !== "object" && value !== undefined);
 }

@@ -55,6 +55,26 @@ describe("compiled evaluators equal the reference (differential, fast-check)", (
     },
   );
 
+  it.each(["codegen", "closure"] as const)(
+    "%s mode, logic that repeats subexpressions (memoised by codegen)",
+    (mode) => {
+      const sub = logicOver(numericOperators, allPaths, 3, numericLeaves);
+      const repeating = fc.tuple(sub, sub, fc.constantFrom(...numericOperators)).map(([x, y, op]) => ({
+        if: [{ [op]: [x, y] }, x, { or: [{ "!": x }, { [op]: [x, y] }, y] }, { [op]: [y, x] }, x],
+      }));
+      fc.assert(
+        fc.property(repeating, records, (logic, data) => {
+          const reference = outcome(() => applyReference(logic, data));
+          const compiled = outcome(() => compile(logic, { codegen: mode === "codegen" })(data));
+          if (!sameOutcome(reference, compiled)) {
+            throw new Error(describeMismatch(logic, data, { reference, [mode]: compiled }));
+          }
+        }),
+        { numRuns: runs / 2 },
+      );
+    },
+  );
+
   it("compiles once and agrees on many records (codegen and closure share no state between calls)", () => {
     fc.assert(
       fc.property(
