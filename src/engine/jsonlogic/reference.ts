@@ -139,7 +139,7 @@ const operandRefs = new Map<string, Record<string, unknown>>();
 function delegate(op: string, evaluated: unknown[]): unknown {
   // Numbers, strings, booleans and null are literals to json-logic-js, so they can be passed as they
   // are; arrays and objects could be read back as logic, so they travel by reference.
-  if (evaluated.every(isPlainLiteral)) return jsonLogic.apply({ [op]: evaluated } as jsonLogic.RulesLogic);
+  if (evaluated.every(isPlainLiteral)) return jsonLogic.apply({ [op]: evaluated });
   let logic: Record<string, unknown> | undefined;
   if (evaluated.includes(undefined)) {
     logic = { [op]: evaluated.map((v, i) => (v === undefined ? undefinedOperand : { var: String(i) })) };
