@@ -6,3 +6,12 @@ export { LogicError, type LogicErrorCode } from "./errors";
 export { checkLogic, scanLogic, defaultLimits, type LogicLimits, type LogicViolation } from "./limits";
 export { operatorNames, isOperatorName, type OperatorName } from "./operatorNames";
 export { truthy } from "./values";
+export { operatorSpecs, type OperatorSpec, type OperatorCategory } from "./operators";
+export {
+  lintLogic,
+  validateRuleText,
+  lintSeverities,
+  type LintOptions,
+  type LintCode,
+  type JsonSchemaLike,
+} from "./lint";
