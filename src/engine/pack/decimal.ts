@@ -5,6 +5,9 @@
  */
 export function roundHalfAwayFromZero(x: number, decimals: number): number {
   if (!Number.isFinite(x) || x === 0) return x === 0 ? 0 : x;
+  // Fast path: when some string with at most `decimals` digits reads back as x, so does the shortest
+  // one, and rounding changes nothing. Most money values take this path.
+  if (Number.isInteger(x) || Number(x.toFixed(Math.min(decimals, 100))) === x) return x;
   const negative = x < 0;
   const match = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(Math.abs(x)));
   if (!match) return x;
