@@ -2,17 +2,19 @@
  * `npm run samples -- --count N --seed S [--industry fmcg|electronics|agri|mixed] [--as-of YYYY-MM-DD] --out file`
  *
  * Writes N synthetic distributor records as JSON (an array, one record per line), JSONL or CSV, chosen
- * by the output file's extension. Records are produced and written in batches through a stream with
- * back-pressure, so memory stays flat for a million records.
+ * by the output file's extension. Records are produced in batches (on worker threads for large counts)
+ * and written in order through a stream with back-pressure, so memory stays flat for a million records.
  */
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
+import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
+import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import {
+  createRecordGenerator,
   csvHeader,
   csvHeaderLine,
   csvLine,
-  generateRecord,
   INDUSTRIES,
   parseIsoDate,
   type GeneratorOptions,
@@ -20,6 +22,9 @@ import {
 } from "../generator/index";
 
 const BATCH = 2000;
+/** Below this many records, starting worker threads costs more than it saves. */
+const PARALLEL_FROM = 20_000;
+const TSX_API = import.meta.resolve("tsx/esm/api");
 const USAGE =
   "usage: npm run samples -- --count N --seed S [--industry fmcg|electronics|agri|mixed] [--as-of YYYY-MM-DD] --out file.(json|jsonl|csv)";
 
@@ -79,30 +84,123 @@ function parseRequest(argv: string[]): Request {
   };
 }
 
+/** Text of records [start, end) in a format; JSON items end with a separator unless last. */
+function renderBatch(
+  options: GeneratorOptions,
+  format: Format,
+  columns: readonly string[],
+  start: number,
+  end: number,
+  count: number,
+): string {
+  const generate = createRecordGenerator(options);
+  const parts: string[] = [];
+  for (let i = start; i < end; i += 1) {
+    const record = generate(i);
+    parts.push(format === "csv" ? csvLine(record, columns) : JSON.stringify(record));
+  }
+  if (format !== "json") return `${parts.join("\n")}\n`;
+  return parts.join(",\n") + (end < count ? ",\n" : "\n]\n");
+}
+
+interface Job {
+  seq: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * Renders batches on worker threads (a million records is CPU-bound in JSON.stringify) while this
+ * thread writes them in order; at most two batches per worker are in flight, so memory stays flat.
+ */
+async function renderInParallel(
+  request: Request,
+  columns: string[],
+  sink: (text: string) => Promise<void>,
+): Promise<void> {
+  const jobs: Job[] = [];
+  for (let start = 0, seq = 0; start < request.count; start += BATCH, seq += 1)
+    jobs.push({ seq, start, end: Math.min(request.count, start + BATCH) });
+  const threads = Math.min(availableParallelism(), 8, jobs.length);
+  const done = new Map<number, string>();
+  let nextToWrite = 0;
+  let nextJob = 0;
+  let writing = Promise.resolve();
+  await new Promise<void>((resolve, reject) => {
+    let received = 0;
+    const workers = Array.from(
+      { length: threads },
+      () =>
+        // The worker runs this TypeScript file too, so it first registers the same loader (tsx) as the
+        // main thread; execArgv alone does not carry module hooks into workers.
+        new Worker(
+          `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); });`,
+          { eval: true, workerData: { request, columns } },
+        ),
+    );
+    const feed = (worker: Worker): void => {
+      const job = jobs[nextJob];
+      if (job === undefined) return;
+      nextJob += 1;
+      worker.postMessage(job);
+    };
+    const finish = (): void => {
+      for (const worker of workers) void worker.terminate();
+      resolve();
+    };
+    for (const worker of workers) {
+      worker.on("error", reject);
+      worker.on("message", (message: { seq: number; text: string }) => {
+        done.set(message.seq, message.text);
+        received += 1;
+        writing = writing.then(async () => {
+          for (let text = done.get(nextToWrite); text !== undefined; text = done.get(nextToWrite)) {
+            done.delete(nextToWrite);
+            nextToWrite += 1;
+            await sink(text);
+          }
+        });
+        if (received === jobs.length) writing.then(finish, reject);
+        // Back-pressure: wait for the writer when too many rendered batches are waiting.
+        else if (done.size > 2 * threads) writing.then(() => feed(worker), reject);
+        else feed(worker);
+      });
+      feed(worker);
+      feed(worker);
+    }
+  });
+}
+
 async function write(request: Request): Promise<void> {
   const stream = createWriteStream(request.out, { encoding: "utf8" });
+  const sink = async (text: string): Promise<void> => {
+    if (!stream.write(text)) await once(stream, "drain");
+  };
   const { count, options, format } = request;
-  const columns = format === "csv" ? csvHeader(generateRecord(options, 0)) : [];
-  let chunk = format === "csv" ? `${csvHeaderLine(columns)}\n` : format === "json" ? "[\n" : "";
-  for (let start = 0; start < count; start += BATCH) {
-    const parts: string[] = [];
-    const end = Math.min(count, start + BATCH);
-    for (let i = start; i < end; i += 1) {
-      const record = generateRecord(options, i);
-      if (format === "csv") parts.push(csvLine(record, columns));
-      else parts.push(JSON.stringify(record));
-    }
-    const separator = format === "json" ? ",\n" : "\n";
-    chunk += parts.join(separator) + (format === "json" ? (end < count ? ",\n" : "\n]\n") : "\n");
-    if (!stream.write(chunk)) await once(stream, "drain");
-    chunk = "";
+  const columns = format === "csv" ? csvHeader(createRecordGenerator(options)(0)) : [];
+  await sink(format === "csv" ? `${csvHeaderLine(columns)}\n` : format === "json" ? "[\n" : "");
+  if (count >= PARALLEL_FROM && availableParallelism() > 1) {
+    await renderInParallel(request, columns, sink);
+  } else {
+    for (let start = 0; start < count; start += BATCH)
+      await sink(renderBatch(options, format, columns, start, Math.min(count, start + BATCH), count));
   }
   stream.end();
   await once(stream, "finish");
 }
 
-const started = performance.now();
-const request = parseRequest(process.argv.slice(2));
-await write(request);
-const seconds = (performance.now() - started) / 1000;
-process.stderr.write(`wrote ${request.count} records to ${request.out} in ${seconds.toFixed(1)} s\n`);
+if (isMainThread) {
+  const started = performance.now();
+  const request = parseRequest(process.argv.slice(2));
+  await write(request);
+  const seconds = (performance.now() - started) / 1000;
+  process.stderr.write(`wrote ${request.count} records to ${request.out} in ${seconds.toFixed(1)} s\n`);
+} else {
+  const { request, columns } = workerData as { request: Request; columns: string[] };
+  parentPort?.on("message", (job: Job) => {
+    parentPort?.postMessage({
+      seq: job.seq,
+      text: renderBatch(request.options, request.format, columns, job.start, job.end, request.count),
+    });
+  });
+}
