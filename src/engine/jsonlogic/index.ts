@@ -15,3 +15,4 @@ export {
   type LintCode,
   type JsonSchemaLike,
 } from "./lint";
+export { explain, type ExplainNode, type ExplainOptions } from "./explain";

@@ -103,7 +103,18 @@ export function interpret(logic: unknown, data: unknown): unknown {
       return op !== "some";
     }
   }
-  const evaluated = values.map((value) => interpret(value, data));
+  return applyOperation(
+    op,
+    values.map((value) => interpret(value, data)),
+    data,
+  );
+}
+
+/**
+ * Applies an eager operator (any but the lazy ones above) to its evaluated operands, as
+ * json-logic-js would; shared with {@link explain} so traced values are the reference's own.
+ */
+export function applyOperation(op: string, evaluated: unknown[], data: unknown): unknown {
   switch (op) {
     case "var":
       return lookup(data, evaluated[0], evaluated[1]);
