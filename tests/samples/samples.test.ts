@@ -76,6 +76,17 @@ describe("samples/distributors-300", () => {
     expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual(records.slice(0, 5));
   });
 
+  it("writes the same records on worker threads (20,000 and more) as in one thread", () => {
+    const dir = mkdtempSync(join(tmpdir(), "crw-samples-"));
+    // Both counts give five-digit ids, so the first 10,000 lines must be identical.
+    expect(samples("--count", "20000", "--seed", "7", "--out", join(dir, "parallel.jsonl")).status).toBe(0);
+    expect(samples("--count", "10000", "--seed", "7", "--out", join(dir, "single.jsonl")).status).toBe(0);
+    const parallel = readFileSync(join(dir, "parallel.jsonl"), "utf8").trim().split("\n");
+    expect(parallel).toHaveLength(20000);
+    expect(parallel.slice(0, 10000).join("\n")).toBe(readFileSync(join(dir, "single.jsonl"), "utf8").trim());
+    expect((JSON.parse(parallel[19999] ?? "{}") as { id?: string }).id).toBe("D-20000");
+  });
+
   it.each([
     [["--count", "0", "--seed", "1", "--out", "x.json"], /--count/],
     [["--count", "5", "--seed", "1", "--out", "x.txt"], /--out/],
