@@ -36,9 +36,7 @@ export interface ExplainOptions {
 }
 
 /** Thrown upward once a node has recorded an error, so ancestors record it too. */
-class Abort {
-  constructor(readonly message: string) {}
-}
+class Abort extends Error {}
 
 /** Builds the tree of a sub-expression that never ran. */
 function skeleton(node: unknown, pointer: string): ExplainNode {
