@@ -2,6 +2,17 @@ import { Command, CommanderError } from "commander";
 import { CliError } from "./io/files";
 import { registerCommands } from "./program";
 
+/**
+ * A reader that goes away (`crw eval ... | head`) makes writes to stdout fail with EPIPE. That is not
+ * an error of the command: stop at once, quietly, with the status reached so far (0 unless a
+ * command already set one). Any other stdout error is reported as a usage/input failure.
+ */
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+  process.stderr.write(`crw: cannot write to stdout (${error.message}).\n`);
+  process.exit(2);
+});
+
 const program = new Command();
 registerCommands(program);
 

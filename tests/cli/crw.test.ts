@@ -2,7 +2,7 @@ import { copyFile, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { crw, fixtures } from "./run";
+import { crw, crwClosingStdout, fixtures } from "./run";
 
 /** One output line; the shape is what the tests check, so it is typed loosely on purpose. */
 type Line = {
@@ -189,6 +189,23 @@ describe("crw", () => {
     const run = await crw("eval", join(good, "raw-rebate.rule.json"), "--data", data, "--param", "rate=0.1");
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('record 2 (id "D-02") has the top-level field "out"');
+  });
+
+  it("eval and jsonlogic: a reader that closes stdout early (| head) ends the run quietly with 0", async () => {
+    const data = join(tmp, "many.jsonl");
+    const record = (i: number) => JSON.stringify({ id: `D-${i}`, sales: { net_ytd: i * 10 } });
+    // About 1.5 MB of output, far more than a pipe buffer, so writes continue after the close.
+    await writeFile(data, Array.from({ length: 20_000 }, (_, i) => record(i)).join("\n") + "\n");
+    const run = await crwClosingStdout("eval", packPath, "--data", data, "--as-of", "2026-11-22");
+    expect(run.stdout).toMatch(/^\{"id":"D-0"/);
+    expect(run.stderr).not.toMatch(/EPIPE|Unhandled|internal error/);
+    expect(run.code).toBe(0);
+    const cases = join(tmp, "many-cases.jsonl");
+    await writeFile(cases, '{"logic":{"cat":["x",{"var":"a"}]},"data":{"a":"y"}}\n'.repeat(50_000));
+    const logic = await crwClosingStdout("jsonlogic", cases);
+    expect(logic.stdout).toMatch(/^\{"result":"xy"\}/);
+    expect(logic.stderr).not.toMatch(/EPIPE|Unhandled|internal error/);
+    expect(logic.code).toBe(0);
   });
 
   it("pack diff: lists changes, checks the bump and measures the impact", async () => {

@@ -22,3 +22,22 @@ export function crw(...args: string[]): Promise<CliRun> {
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/**
+ * Runs `crw ...args` like `crw ... | head -c <n>`: the reader closes stdout after the first output
+ * arrives, so the command's later writes fail with EPIPE.
+ */
+export function crwClosingStdout(...args: string[]): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["src/cli/crw.js", ...args], { cwd: root });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.once("data", (d: Buffer) => {
+      stdout += d.toString();
+      child.stdout.destroy();
+    });
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
