@@ -1,6 +1,7 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import { applyReference, compile, compiledSource, LogicError, scanLogic } from "../../../src/engine";
+import jsonLogic from "json-logic-js";
+import { describe, expect, it, vi } from "vitest";
+import { applyReference, compile, compiledSource, explain, LogicError, scanLogic } from "../../../src/engine";
 import { outcome, sameOutcome, show } from "./arbitraries";
 
 const evaluators = {
@@ -170,5 +171,28 @@ describe("codegen cannot be injected", () => {
     } finally {
       globalThis.Function = original;
     }
+  });
+});
+
+describe("the shared json-logic-js instance", () => {
+  it("is never extended or changed by the engine", () => {
+    const add = vi.spyOn(jsonLogic, "add_operation");
+    const remove = vi.spyOn(jsonLogic, "rm_operation");
+    const logic = {
+      if: [{ in: [{ var: "t" }, ["a", "b"]] }, { cat: ["x", { var: "t" }] }, { merge: [[1], 2] }],
+    };
+    for (const data of [{ t: "a" }, { t: "z" }]) {
+      applyReference(logic, data);
+      compile(logic)(data);
+      compile(logic, { codegen: false })(data);
+      explain(logic, data);
+    }
+    expect(add).not.toHaveBeenCalled();
+    expect(remove).not.toHaveBeenCalled();
+    expect(() => jsonLogic.apply({ method: ["abc", "toUpperCase"] } as never)).toThrow(
+      /Unrecognized operation method/,
+    );
+    add.mockRestore();
+    remove.mockRestore();
   });
 });
