@@ -189,7 +189,7 @@ describe("the shared json-logic-js instance", () => {
     }
     expect(add).not.toHaveBeenCalled();
     expect(remove).not.toHaveBeenCalled();
-    expect(() => jsonLogic.apply({ method: ["abc", "toUpperCase"] } as never)).toThrow(
+    expect(() => jsonLogic.apply({ method: ["abc", "toUpperCase"] } as never) as unknown).toThrow(
       /Unrecognized operation method/,
     );
     add.mockRestore();
