@@ -34,6 +34,7 @@ export default defineConfig({
             "tests/rules/**/*.test.ts",
             "tests/samples/**/*.test.ts",
             "tests/devtools/**/*.test.ts",
+            "tests/e2e/**/*.test.ts",
             "tests/generator/**/*.test.ts",
           ],
           testTimeout: 60_000,
