@@ -40,7 +40,11 @@ async function impact(
     [newT, (r: Parameters<ImpactCollector["addNew"]>[0]) => collector.addNew(r)],
   ] as const) {
     const params = runParams(target.prepared.content.params, {});
-    for await (const chunk of runPack(target.prepared, readRecords(data, schema), { params, ctx: ctx.value }))
+    for await (const chunk of runPack(target.prepared, readRecords(data, schema), {
+      params,
+      ctx: ctx.value,
+      reuseRecords: true,
+    }))
       add(chunk);
   }
   return collector.summary();

@@ -1,8 +1,9 @@
 import { stat } from "node:fs/promises";
-import { DatasetError, makeRunContext, runPack, type RecordResult } from "../../engine";
+import { DatasetError, makeRunContext, runPack } from "../../engine";
 import { CliError, displayName, readTextFile } from "../io/files";
 import { readRecords } from "../io/records";
 import { writeChunk } from "../io/report";
+import { resultLine } from "../io/resultLine";
 import { loadTarget } from "../io/target";
 import { runParams, today } from "./params";
 
@@ -13,18 +14,6 @@ export interface EvalOptions {
   schema?: string;
   chunkSize?: string;
   stats?: boolean;
-}
-
-/** One output line; `errors` carry English messages, the CLI's language. */
-function line(result: RecordResult): string {
-  const errors = result.errors.map((e) => ({
-    ...(e.rule === undefined ? {} : { rule: e.rule }),
-    code: e.code,
-    message: e.message.en,
-    ...(e.line === undefined ? {} : { line: e.line }),
-    ...(e.column === undefined ? {} : { column: e.column }),
-  }));
-  return JSON.stringify({ id: result.id, out: result.out, pop: result.pop, errors });
 }
 
 export async function loadDatasetSchema(path: string | undefined): Promise<unknown> {
@@ -59,11 +48,12 @@ export async function evalCommand(targetPath: string, options: EvalOptions): Pro
     for await (const chunk of runPack(target.prepared, records, {
       params,
       ctx: ctx.value,
+      reuseRecords: true,
       ...(chunkSize ? { chunkSize } : {}),
     })) {
       let text = "";
       for (const result of chunk) {
-        text += line(result) + "\n";
+        text += resultLine(result) + "\n";
         count++;
         if (result.errors.length > 0) withErrors++;
         for (const e of result.errors) errorCodes.set(e.code, (errorCodes.get(e.code) ?? 0) + 1);

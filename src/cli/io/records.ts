@@ -1,50 +1,99 @@
 import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createInterface } from "node:readline";
 import Papa from "papaparse";
-import { parseJsonWithPosition, RejectedRecord } from "../../engine";
+import { parseJsonWithPosition, RecordBatches, RejectedRecord } from "../../engine";
 import { convertCell, setPath, typeAtPath } from "./datasetSchema";
 import { CliError, displayName } from "./files";
 
-/** Lines of a text file, streamed; each with its 1-based line number. */
-async function* lines(path: string): AsyncGenerator<{ text: string; line: number }> {
-  const input = createReadStream(path, { encoding: "utf8" });
-  const reader = createInterface({ input, crlfDelay: Infinity });
-  let line = 0;
+/** Bytes read from the data file at a time: large reads keep the per-read cost out of the way. */
+const READ_SIZE = 1 << 20;
+
+/**
+ * Splits `text` at line breaks as Node's readline does (`\n`, `\r\n` and a lone `\r`), returning the
+ * complete lines and the unfinished rest. Unless `final`, a `\r` at the very end waits for the next
+ * block, which may start with its `\n`.
+ */
+function splitLines(text: string, final: boolean): { lines: string[]; rest: string } {
+  const lines: string[] = [];
+  let start = 0;
+  if (!text.includes("\r")) {
+    for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", start)) {
+      lines.push(text.slice(start, nl));
+      start = nl + 1;
+    }
+    return { lines, rest: text.slice(start) };
+  }
+  const end = !final && text.endsWith("\r") ? text.length - 1 : text.length;
+  const breaks = /\r\n|\r|\n/g;
+  for (let match = breaks.exec(text); match !== null; match = breaks.exec(text)) {
+    if (match.index >= end) break;
+    lines.push(text.slice(start, match.index));
+    start = match.index + match[0].length;
+  }
+  return { lines, rest: text.slice(start) };
+}
+
+/**
+ * Lines of a text file, streamed a block at a time: each batch holds the complete lines of one block
+ * and the 1-based line number of its first line. A BOM at the start is dropped; a last line without
+ * a line break is kept.
+ */
+async function* lineBatches(path: string): AsyncGenerator<{ lines: string[]; first: number }> {
+  const input = createReadStream(path, { encoding: "utf8", highWaterMark: READ_SIZE });
+  let rest = "";
+  let next = 1;
   try {
-    for await (const text of reader) {
-      line++;
-      yield { text: line === 1 ? text.replace(/^\uFEFF/, "") : text, line };
+    for await (const block of input as AsyncIterable<string>) {
+      const split = splitLines(
+        next === 1 && rest === "" ? block.replace(/^\uFEFF/, "") : rest + block,
+        false,
+      );
+      rest = split.rest;
+      if (split.lines.length === 0) continue;
+      yield { lines: split.lines, first: next };
+      next += split.lines.length;
     }
   } catch (error) {
     throw new CliError(`${displayName(path)}:1:1: cannot read the data (${(error as Error).message}).`);
   }
+  const split = splitLines(rest, true);
+  if (split.rest !== "") split.lines.push(split.rest);
+  if (split.lines.length > 0) yield { lines: split.lines, first: next };
+}
+
+function invalidJsonLine(path: string, text: string, line: number): RejectedRecord {
+  const parsed = parseJsonWithPosition(text);
+  const column = parsed.ok ? 1 : parsed.error.column;
+  const reason = parsed.ok ? "invalid JSON" : parsed.error.message;
+  return new RejectedRecord([
+    {
+      code: "data/invalid-json",
+      line,
+      column,
+      message: { en: `${displayName(path)}:${line}:${column}: ${reason}; fix this line.` },
+    },
+  ]);
 }
 
 /** JSONL: one record per line, streamed; a malformed line becomes a rejected record, the run goes on. */
-async function* readJsonl(path: string): AsyncGenerator<unknown> {
-  for await (const { text, line } of lines(path)) {
-    if (text.trim() === "") continue;
-    try {
-      yield JSON.parse(text);
-    } catch {
-      const parsed = parseJsonWithPosition(text);
-      const column = parsed.ok ? 1 : parsed.error.column;
-      const reason = parsed.ok ? "invalid JSON" : parsed.error.message;
-      yield new RejectedRecord([
-        {
-          code: "data/invalid-json",
-          line,
-          column,
-          message: { en: `${displayName(path)}:${line}:${column}: ${reason}; fix this line.` },
-        },
-      ]);
+async function* readJsonl(path: string): AsyncGenerator<unknown[]> {
+  for await (const { lines, first } of lineBatches(path)) {
+    const records: unknown[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const text = lines[i]!;
+      if (text.trim() === "") continue;
+      try {
+        records.push(JSON.parse(text));
+      } catch {
+        records.push(invalidJsonLine(path, text, first + i));
+      }
     }
+    yield records;
   }
 }
 
 /** A JSON array of records. Parsed whole: use JSONL for data that should stream. */
-async function* readJsonArray(path: string): AsyncGenerator<unknown> {
+async function* readJsonArray(path: string): AsyncGenerator<unknown[]> {
   const text = await readFile(path, "utf8").catch((e: Error) => {
     throw new CliError(`${displayName(path)}:1:1: cannot read the data (${e.message}).`);
   });
@@ -59,7 +108,7 @@ async function* readJsonArray(path: string): AsyncGenerator<unknown> {
       `${displayName(path)}:1:1: a .json dataset must be an array of records; use .jsonl for one record per line.`,
     );
   }
-  yield* parsed.value;
+  yield parsed.value as unknown[];
 }
 
 function splitRow(text: string): string[] {
@@ -73,13 +122,15 @@ function splitRow(text: string): string[] {
 async function* csvRows(path: string): AsyncGenerator<{ fields: string[]; line: number }> {
   let pending = "";
   let startLine = 0;
-  for await (const { text, line } of lines(path)) {
-    pending = pending === "" ? text : `${pending}\n${text}`;
-    if (startLine === 0) startLine = line;
-    if ((pending.split('"').length - 1) % 2 === 1) continue;
-    if (pending !== "") yield { fields: splitRow(pending), line: startLine };
-    pending = "";
-    startLine = 0;
+  for await (const { lines, first } of lineBatches(path)) {
+    for (const [i, text] of lines.entries()) {
+      pending = pending === "" ? text : `${pending}\n${text}`;
+      if (startLine === 0) startLine = first + i;
+      if ((pending.split('"').length - 1) % 2 === 1) continue;
+      if (pending !== "") yield { fields: splitRow(pending), line: startLine };
+      pending = "";
+      startLine = 0;
+    }
   }
   if (pending !== "") yield { fields: splitRow(pending), line: startLine };
 }
@@ -148,10 +199,26 @@ async function* readCsv(path: string, schema: unknown): AsyncGenerator<unknown> 
   }
 }
 
-/** Reads a dataset by its extension: `.json` (array), `.jsonl` (one record per line) or `.csv`. */
-export function readRecords(path: string, schema?: unknown): AsyncIterable<unknown> {
-  if (path.endsWith(".jsonl") || path.endsWith(".ndjson")) return readJsonl(path);
-  if (path.endsWith(".json")) return readJsonArray(path);
-  if (path.endsWith(".csv")) return readCsv(path, schema);
+/** Groups records one by one into arrays, so the pipeline takes them without a promise each. */
+async function* batched(records: AsyncIterable<unknown>, size = 1024): AsyncGenerator<unknown[]> {
+  let batch: unknown[] = [];
+  for await (const record of records) {
+    batch.push(record);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/**
+ * Reads a dataset by its extension: `.json` (array), `.jsonl` (one record per line) or `.csv`. The
+ * records are fresh objects, so runs may pass `reuseRecords`.
+ */
+export function readRecords(path: string, schema?: unknown): RecordBatches {
+  if (path.endsWith(".jsonl") || path.endsWith(".ndjson")) return new RecordBatches(readJsonl(path));
+  if (path.endsWith(".json")) return new RecordBatches(readJsonArray(path));
+  if (path.endsWith(".csv")) return new RecordBatches(batched(readCsv(path, schema)));
   throw new CliError(`${displayName(path)}:1:1: unknown data format; use .json, .jsonl or .csv.`);
 }

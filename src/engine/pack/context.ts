@@ -82,8 +82,8 @@ export function parseParamText(spec: ParamSpec, text: string): unknown {
 
 /** Why a dataset record cannot be evaluated: not an object, or a reserved top-level key. */
 export function recordProblem(record: unknown, index: number): LocalizedText | undefined {
-  const which = describeRecord(record, index);
   if (typeof record !== "object" || record === null || Array.isArray(record)) {
+    const which = describeRecord(record, index);
     return {
       en: `${which} is not a JSON object.`,
       "zh-CN": `${which.replace("record", "记录")} 不是 JSON 对象。`,
@@ -91,6 +91,7 @@ export function recordProblem(record: unknown, index: number): LocalizedText | u
   }
   for (const key of RESERVED_KEYS) {
     if (Object.prototype.hasOwnProperty.call(record, key)) {
+      const which = describeRecord(record, index);
       return {
         en: `${which} has the top-level field "${key}", which is reserved for the evaluation context (params, ctx, pop, out); rename or nest that field in the dataset.`,
         "zh-CN": `记录 ${index + 1}${idSuffix(record)} 含有顶层字段 "${key}"，该名称为求值上下文保留（params、ctx、pop、out）；请在数据集中重命名或嵌套该字段。`,

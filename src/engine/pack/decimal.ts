@@ -1,12 +1,57 @@
+/** 10^0 … 10^22: every one is exactly representable as a double. */
+const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+
 /**
  * Rounds `x` to `decimals` digits half away from zero on its decimal value: the shortest decimal string
  * that reads back as `x` (what JSON and people see) is rounded, not the binary double. So 1.005 → 1.01
  * and 1.045 → 1.05, where `Math.round(x * 100) / 100` gives 1 and 1.04.
+ *
+ * This runs once per rule and record, so it avoids strings where arithmetic gives the same answer
+ * provably, and falls back to {@link roundOnDigits} (the definition) where it cannot.
  */
 export function roundHalfAwayFromZero(x: number, decimals: number): number {
   if (!Number.isFinite(x) || x === 0) return x === 0 ? 0 : x;
-  // Fast path: when some string with at most `decimals` digits reads back as x, so does the shortest
-  // one, and rounding changes nothing. Most money values take this path.
+  if (Number.isInteger(x)) return x;
+  const p = POW10[decimals];
+  if (p === undefined) return roundOnDigits(x, decimals);
+  const a = Math.abs(x);
+  const y = a * p;
+  if (!(y < 2 ** 52)) return roundOnDigits(x, decimals);
+  // k / p is the double nearest to the decimal k·10^-decimals (both operands are exact and division is
+  // correctly rounded), so when it is `a`, a string with at most `decimals` digits reads back as `a`:
+  // so does the shortest one, and rounding changes nothing. Most money values stop here.
+  if (Math.round(y) / p === a) return x;
+  // Let S be the shortest decimal of `a`. |S − a| ≤ a·2^-53 and |y − a·p| ≤ a·p·2^-53, so S·p is within
+  // y·2^-52 of y. Away from the points where that could change floor(S·p) or whether its fraction is
+  // at least one half (the first dropped digit is 5 or more), the digit-string rounding keeps
+  // floor(y) units and adds one when the fraction of y is above one half.
+  const k = Math.floor(y);
+  const fraction = y - k;
+  const margin = y * 2 ** -50;
+  if (fraction > margin && fraction < 1 - margin && Math.abs(fraction - 0.5) > margin) {
+    const magnitude = (fraction > 0.5 ? k + 1 : k) / p;
+    return x < 0 && magnitude !== 0 ? -magnitude : magnitude;
+  }
+  // A tie at the digit after the last kept one (…5 with nothing after it, e.g. 12345.675 at 2 decimals):
+  // when that decimal has at most 15 digits and reads back as `a`, it is the shortest one (no other
+  // decimal of at most 15 digits reads back as the same double), so rounding goes away from zero.
+  const tie = 10 * k + 5;
+  if (Math.abs(fraction - 0.5) <= margin && tie < 1e15 && decimals < 22 && tie / (p * 10) === a) {
+    const magnitude = (k + 1) / p;
+    return x < 0 ? -magnitude : magnitude;
+  }
+  return roundOnDigits(x, decimals);
+}
+
+/**
+ * The definition of {@link roundHalfAwayFromZero}, on the digit string: the shortest string of `x` is
+ * cut after `decimals` digits with integer arithmetic, one unit is added when the first dropped digit
+ * is 5 or more, and the result is converted back once. `-0` results are returned as `0`.
+ */
+export function roundOnDigits(x: number, decimals: number): number {
+  if (!Number.isFinite(x) || x === 0) return x === 0 ? 0 : x;
+  // When some string with at most `decimals` digits reads back as x, so does the shortest one, and
+  // rounding changes nothing.
   if (Number.isInteger(x) || Number(x.toFixed(Math.min(decimals, 100))) === x) return x;
   const negative = x < 0;
   const match = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(Math.abs(x)));

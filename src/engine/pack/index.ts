@@ -4,7 +4,14 @@ export { schemas, schemaIds, validateSchema, type FileKind } from "./schemaValid
 export { migrate, migrationChains, declaredVersion, type Migration, type MigrationChain } from "./migrations";
 export { normalizeRuleFile, normalizeManifest, normalizePack, parseDocument, detectKind } from "./normalize";
 export { problemAt, type SourceRef } from "./located";
-export { checkOutput, checkValueType, type OutputError, type OutputCheckResult } from "./outputCheck";
+export {
+  checkOutput,
+  checkedValue,
+  OutputFailure,
+  checkValueType,
+  type OutputError,
+  type OutputCheckResult,
+} from "./outputCheck";
 export { roundHalfAwayFromZero } from "./decimal";
 export { makeRunContext, resolveParams, parseParamText, recordProblem, type RunContext } from "./context";
 export { computePopulation, type PopulationRow, type PopulationValue } from "./population";
@@ -12,6 +19,8 @@ export { planPack, type GraphNode, type NodeLocator, type PackPlan } from "./gra
 export {
   preparePack,
   evaluateRule,
+  evaluateChecked,
+  RuleFailure,
   logicProblems,
   type PreparedPack,
   type PreparedRule,
@@ -20,6 +29,7 @@ export {
 } from "./prepare";
 export {
   runPack,
+  RecordBatches,
   RejectedRecord,
   DatasetError,
   RunCancelled,

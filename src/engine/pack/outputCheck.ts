@@ -31,8 +31,13 @@ function show(value: unknown): string {
   return text.length > 60 ? text.slice(0, 57) + "..." : text;
 }
 
-function fail(code: string, en: string, zh: string): OutputCheckResult {
-  return { ok: false, error: { code, message: { en, "zh-CN": zh } } };
+/** A value that failed the output checks, as returned by {@link checkedValue}. */
+export class OutputFailure {
+  constructor(readonly error: OutputError) {}
+}
+
+function failure(code: string, en: string, zh: string): OutputFailure {
+  return new OutputFailure({ code, message: { en, "zh-CN": zh } });
 }
 
 /**
@@ -41,26 +46,37 @@ function fail(code: string, en: string, zh: string): OutputCheckResult {
  * a number here even though JsonLogic would happily compare it with one.
  */
 export function checkOutput(value: unknown, spec: OutputSpec): OutputCheckResult {
+  const checked = checkedValue(value, spec);
+  return checked instanceof OutputFailure
+    ? { ok: false, error: checked.error }
+    : { ok: true, value: checked };
+}
+
+/**
+ * {@link checkOutput} without a result object: the checked value, or an {@link OutputFailure}. The
+ * pipeline calls this once per rule and record, so the passing path allocates nothing.
+ */
+export function checkedValue(value: unknown, spec: OutputSpec): unknown {
   if (!checkValueType(value, spec.type)) {
     if (
       typeof value === "number" &&
       (spec.type === "number" || spec.type === "integer") &&
       !Number.isFinite(value)
     ) {
-      return fail(
+      return failure(
         "output/not-finite",
         `The result is ${show(value)}, not a finite number; guard divisions and nulls in the logic.`,
         `结果为 ${show(value)}，不是有限数字；请在逻辑中处理除零和空值。`,
       );
     }
     if (spec.type === "integer" && typeof value === "number") {
-      return fail(
+      return failure(
         "output/not-integer",
         `The result ${show(value)} is not a whole number.`,
         `结果 ${show(value)} 不是整数。`,
       );
     }
-    return fail(
+    return failure(
       "output/type",
       `The result ${show(value)} is not a ${spec.type}.`,
       `结果 ${show(value)} 不是 ${spec.type} 类型。`,
@@ -71,7 +87,7 @@ export function checkOutput(value: unknown, spec: OutputSpec): OutputCheckResult
     checked = roundHalfAwayFromZero(value as number, spec.decimals);
   }
   if (spec.enum !== undefined && !spec.enum.includes(checked as string)) {
-    return fail(
+    return failure(
       "output/enum",
       `The result ${show(checked)} is not one of ${spec.enum.map(show).join(", ")}.`,
       `结果 ${show(checked)} 不在 ${spec.enum.map(show).join("、")} 之中。`,
@@ -79,19 +95,19 @@ export function checkOutput(value: unknown, spec: OutputSpec): OutputCheckResult
   }
   if (typeof checked === "number") {
     if (spec.min !== undefined && checked < spec.min) {
-      return fail(
+      return failure(
         "output/min",
         `The result ${checked} is below the minimum ${spec.min}.`,
         `结果 ${checked} 小于最小值 ${spec.min}。`,
       );
     }
     if (spec.max !== undefined && checked > spec.max) {
-      return fail(
+      return failure(
         "output/max",
         `The result ${checked} is above the maximum ${spec.max}.`,
         `结果 ${checked} 大于最大值 ${spec.max}。`,
       );
     }
   }
-  return { ok: true, value: checked };
+  return checked;
 }

@@ -4,8 +4,18 @@
  * reach a prototype. Missing steps give `undefined`.
  */
 export function getPath(data: unknown, path: string): unknown {
+  return readSegments(data, path.split("."));
+}
+
+/** {@link getPath} with the path split once, for reads repeated over every record. */
+export function pathReader(path: string): (data: unknown) => unknown {
+  const segments = path.split(".");
+  return (data) => readSegments(data, segments);
+}
+
+function readSegments(data: unknown, segments: readonly string[]): unknown {
   let current: unknown = data;
-  for (const segment of path.split(".")) {
+  for (const segment of segments) {
     if (
       current === null ||
       typeof current !== "object" ||

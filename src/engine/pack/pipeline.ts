@@ -1,9 +1,9 @@
 import type { LocalizedText } from "../../base";
 import { recordProblem, type RunContext } from "./context";
-import { getPath } from "./paths";
+import { pathReader } from "./paths";
 import { computePopulation, type PopulationRow } from "./population";
-import { evaluateRule, type PreparedPack, type PreparedStep, type RecordError } from "./prepare";
-import { neededFields, project } from "./projection";
+import { evaluateChecked, RuleFailure, type PreparedPack, type RecordError } from "./prepare";
+import { planRun, type PopulationStep, type RuleStep, type RunPlan } from "./runPlan";
 
 /** A record that could not be read (a CSV row with a bad cell, a malformed JSONL line). */
 export class RejectedRecord {
@@ -12,6 +12,15 @@ export class RejectedRecord {
     /** Whatever could be read of it, for the `id` in the output. */
     readonly partial?: Record<string, unknown>,
   ) {}
+}
+
+/**
+ * Records delivered in batches (arrays), e.g. the lines of one block of a file: {@link runPack} takes
+ * them without a promise per record. Chunks, progress and cancellation are the same as for records
+ * one by one.
+ */
+export class RecordBatches {
+  constructor(readonly batches: Iterable<readonly unknown[]> | AsyncIterable<readonly unknown[]>) {}
 }
 
 /** The output of one record, in input order: `{"id","out","pop","errors"}` (pack-format.md §8). */
@@ -54,6 +63,12 @@ export interface RunOptions {
    * arrive during a long run; the default only yields to microtasks.
    */
   yieldControl?: () => Promise<void>;
+  /**
+   * The records are fresh objects that nobody else holds (a parser's output): the pipeline adds
+   * `params`, `ctx`, `pop` and `out` to each record itself instead of copying it. Leave unset for
+   * records the caller keeps, such as a dataset shown in the workbench.
+   */
+  reuseRecords?: boolean;
 }
 
 /** A record the pipeline refuses for the whole dataset (not an object, reserved key). */
@@ -75,53 +90,45 @@ export class RunCancelled extends Error {
   }
 }
 
-interface Held {
-  context: Record<string, unknown>;
-  out: Record<string, unknown>;
-  pop: Record<string, unknown>;
-  errors: RecordError[];
-  evaluate: boolean;
+/** What the pipeline keeps of one record between steps. */
+class Held {
+  constructor(
+    /** The evaluation context; replaced by its projection when the record is held for later passes. */
+    public context: Record<string, unknown>,
+    readonly out: Record<string, unknown>,
+    readonly pop: Record<string, unknown>,
+    public errors: RecordError[] | undefined,
+    /** False for rejected records, which take no part in rules or population operators. */
+    readonly evaluate: boolean,
+  ) {}
 }
 
-type Pass =
-  | { kind: "rules"; steps: PreparedStep[] }
-  | { kind: "population"; step: PreparedStep & { kind: "population" } };
-
-/** Splits the order into passes: runs of rules, and each population operator on its own. */
-function passesOf(steps: readonly PreparedStep[]): Pass[] {
-  const passes: Pass[] = [];
+function runRules(steps: readonly RuleStep[], held: Held): void {
+  const { context, out } = held;
   for (const step of steps) {
-    const last = passes[passes.length - 1];
-    if (step.kind === "population") passes.push({ kind: "population", step });
-    else if (last?.kind === "rules") last.steps.push(step);
-    else passes.push({ kind: "rules", steps: [step] });
-  }
-  return passes;
-}
-
-function runRules(steps: readonly PreparedStep[], held: Held): void {
-  if (!held.evaluate) return;
-  for (const step of steps) {
-    if (step.kind !== "rule") continue;
-    const { value, error } = evaluateRule(step.rule, held.context);
-    held.out[step.rule.rule.id] = value;
-    if (error) held.errors.push(error);
+    const value = evaluateChecked(step.rule, context);
+    if (value instanceof RuleFailure) {
+      out[step.node.id] = null;
+      (held.errors ??= []).push(value.error);
+    } else out[step.node.id] = value;
   }
 }
 
-function runPopulation(step: PreparedStep & { kind: "population" }, records: Held[]) {
+function runPopulation(step: PopulationStep, records: readonly Held[]) {
   const { op } = step;
   const name = op.out.slice("pop.".length);
-  const fixedBudget = op.op === "budget_factor" && typeof op.budget === "number" ? op.budget : undefined;
+  const measure = pathReader(op.measure);
+  const partition = op.partitionBy === undefined ? undefined : pathReader(op.partitionBy);
+  const budget =
+    op.op !== "budget_factor"
+      ? undefined
+      : typeof op.budget === "number"
+        ? () => op.budget
+        : pathReader(op.budget);
   const rows: PopulationRow[] = records.map((held) => {
     if (!held.evaluate) return { measure: undefined };
     const c = held.context;
-    return {
-      measure: getPath(c, op.measure),
-      partition: op.partitionBy === undefined ? undefined : getPath(c, op.partitionBy),
-      id: c.id,
-      budget: op.op !== "budget_factor" ? undefined : (fixedBudget ?? getPath(c, op.budget as string)),
-    };
+    return { measure: measure(c), partition: partition?.(c), id: c.id, budget: budget?.(c) };
   });
   const values = computePopulation(op, rows);
   records.forEach((held, i) => {
@@ -129,32 +136,35 @@ function runPopulation(step: PreparedStep & { kind: "population" }, records: Hel
   });
 }
 
-function toResult(held: Held): RecordResult {
-  return { id: held.context.id ?? null, out: held.out, pop: held.pop, errors: held.errors };
+function toResult(held: Held, errorRank: RunPlan["errorRank"]): RecordResult {
+  const errors = held.errors ?? [];
+  // Rules that need no population operator ran first; list the errors in the pack's order.
+  if (errorRank && held.evaluate && errors.length > 1)
+    errors.sort((a, b) => (errorRank.get(a.rule ?? "") ?? 0) - (errorRank.get(b.rule ?? "") ?? 0));
+  return { id: held.context.id ?? null, out: held.out, pop: held.pop, errors };
 }
 
 /**
  * Runs a prepared pack over records (pack-format.md §3, §5, §6) and yields results in input order, a
  * chunk at a time. Packs without population operators stream: memory holds one chunk. Population
- * operators need every record, so records are held from the first operator on; fields that later
- * steps never read are dropped from held records where the reads are statically known.
+ * operators need every record, so records are held until the last pass; rules that need no operator
+ * are evaluated while reading (see {@link planRun}), and held records keep only the fields later
+ * steps read where those reads are statically known, plus `out`, `pop` and errors.
  *
  * @throws DatasetError for a record that is not an object or carries a reserved key.
  * @throws RunCancelled when `signal` is aborted (checked between chunks).
  */
 export async function* runPack(
   pack: PreparedPack,
-  records: Iterable<unknown> | AsyncIterable<unknown>,
+  records: Iterable<unknown> | AsyncIterable<unknown> | RecordBatches,
   options: RunOptions,
 ): AsyncGenerator<RecordResult[]> {
   const chunkSize = options.chunkSize ?? 4096;
-  const passes = passesOf(pack.steps);
-  const streaming = passes.every((p) => p.kind === "rules");
-  const first = passes[0]?.kind === "rules" ? passes[0] : undefined;
-  const later = passes.slice(first ? 1 : 0);
-  const keep = streaming
-    ? undefined
-    : neededFields(later.flatMap((p) => (p.kind === "rules" ? p.steps : [p.step])));
+  const plan = planRun(pack.steps);
+  const { early, later, errorRank } = plan;
+  const streaming = later.length === 0;
+  const readPass = early.length > 0 ? 1 : 0;
+  const passes = readPass + later.length;
   const pause = options.yieldControl ?? (() => Promise.resolve());
   const checkCancel = () => {
     if (options.signal?.aborted) throw new RunCancelled();
@@ -163,47 +173,58 @@ export async function* runPack(
     options.onProgress?.({
       phase,
       pass,
-      passes: Math.max(passes.length, 1),
+      passes: Math.max(passes, 1),
       done,
       ...(total === undefined ? {} : { total }),
     });
+  const result = (held: Held) => toResult(held, errorRank);
 
   const held: Held[] = [];
   let chunk: Held[] = [];
   let index = 0;
   const flushRead = async function* (): AsyncGenerator<RecordResult[]> {
-    if (first) for (const h of chunk) runRules(first.steps, h);
-    if (streaming) yield chunk.map(toResult);
+    if (readPass) for (const h of chunk) if (h.evaluate) runRules(early, h);
+    if (streaming) yield chunk.map(result);
     else {
       for (const h of chunk) {
-        if (keep)
-          h.context = {
-            ...project(h.context, keep),
-            params: options.params,
-            ctx: options.ctx,
-            pop: h.pop,
-            out: h.out,
-          };
+        if (plan.project && h.evaluate) {
+          const context = plan.project(h.context);
+          context.params = options.params;
+          context.ctx = options.ctx;
+          context.pop = h.pop;
+          context.out = h.out;
+          h.context = context;
+        }
         held.push(h);
       }
     }
     chunk = [];
     // The read phase is pass 1 when it evaluates rules, and pass 0 when it only collects records.
-    progress("read", first ? 1 : 0, index, options.total);
+    progress("read", readPass, index, options.total);
     checkCancel();
     await pause();
   };
 
-  for await (const record of records) {
-    chunk.push(admit(record, index, options));
-    index++;
-    if (chunk.length >= chunkSize) yield* flushRead();
+  if (records instanceof RecordBatches) {
+    for await (const batch of records.batches) {
+      for (const record of batch) {
+        chunk.push(admit(record, index, options, plan));
+        index++;
+        if (chunk.length >= chunkSize) yield* flushRead();
+      }
+    }
+  } else {
+    for await (const record of records) {
+      chunk.push(admit(record, index, options, plan));
+      index++;
+      if (chunk.length >= chunkSize) yield* flushRead();
+    }
   }
   if (chunk.length > 0 || index === 0) yield* flushRead();
   if (streaming) return;
 
   for (const [p, pass] of later.entries()) {
-    const passNumber = p + (first ? 2 : 1);
+    const passNumber = p + readPass + 1;
     const last = p === later.length - 1;
     if (pass.kind === "population") {
       runPopulation(pass.step, held);
@@ -211,13 +232,13 @@ export async function* runPack(
       checkCancel();
       await pause();
       if (last)
-        for (let i = 0; i < held.length; i += chunkSize) yield held.slice(i, i + chunkSize).map(toResult);
+        for (let i = 0; i < held.length; i += chunkSize) yield held.slice(i, i + chunkSize).map(result);
       continue;
     }
     for (let i = 0; i < held.length; i += chunkSize) {
       const part = held.slice(i, i + chunkSize);
-      for (const h of part) runRules(pass.steps, h);
-      if (last) yield part.map(toResult);
+      for (const h of part) if (h.evaluate) runRules(pass.steps, h);
+      if (last) yield part.map(result);
       progress("rules", passNumber, Math.min(i + chunkSize, held.length), held.length);
       checkCancel();
       await pause();
@@ -225,21 +246,23 @@ export async function* runPack(
   }
 }
 
-function admit(record: unknown, index: number, options: RunOptions): Held {
+function admit(record: unknown, index: number, options: RunOptions, plan: RunPlan): Held {
   if (record instanceof RejectedRecord) {
-    const context: Record<string, unknown> = { id: record.partial?.id ?? null };
-    return { context, out: {}, pop: {}, errors: record.errors, evaluate: false };
+    return new Held({ id: record.partial?.id ?? null }, {}, {}, record.errors, false);
   }
   const problem = recordProblem(record, index);
   if (problem) throw new DatasetError(index, problem);
-  const out: Record<string, unknown> = {};
-  const pop: Record<string, unknown> = {};
-  const context = {
-    ...(record as Record<string, unknown>),
-    params: options.params,
-    ctx: options.ctx,
-    pop,
-    out,
-  };
-  return { context, out, pop, errors: [], evaluate: true };
+  const out: Record<string, unknown> = plan.templates ? { ...plan.templates.out } : {};
+  const pop: Record<string, unknown> = plan.templates ? { ...plan.templates.pop } : {};
+  let context: Record<string, unknown>;
+  if (options.reuseRecords) {
+    context = record as Record<string, unknown>;
+    context.params = options.params;
+    context.ctx = options.ctx;
+    context.pop = pop;
+    context.out = out;
+  } else {
+    context = { ...(record as Record<string, unknown>), params: options.params, ctx: options.ctx, pop, out };
+  }
+  return new Held(context, out, pop, undefined, true);
 }

@@ -3,7 +3,7 @@ import { compile, LogicError, scanLogic, type CompiledLogic } from "../jsonlogic
 import type { Problem } from "../problem";
 import { planPack, type GraphNode, type NodeLocator } from "./graph";
 import type { PackContent, PopulationOp, RuleFile } from "./model";
-import { checkOutput } from "./outputCheck";
+import { checkedValue, OutputFailure } from "./outputCheck";
 
 /** A rule ready to run: its file and its compiled logic. */
 export interface PreparedRule {
@@ -93,6 +93,33 @@ export interface RecordError {
   column?: number;
 }
 
+/** Why one rule has no value for one record, as returned by {@link evaluateChecked}. */
+export class RuleFailure {
+  constructor(readonly error: RecordError) {}
+}
+
+/**
+ * Evaluates one rule against a context and applies the output checks: the checked value, or a
+ * {@link RuleFailure} when the logic threw or the value failed the checks (an error for this record
+ * only). Allocates nothing on the passing path; the pipeline calls it once per rule and record.
+ */
+export function evaluateChecked(prepared: PreparedRule, context: unknown): unknown {
+  let raw: unknown;
+  try {
+    raw = prepared.evaluate(context);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return new RuleFailure({
+      code: "rule/evaluation",
+      rule: prepared.rule.id,
+      message: { en: `Evaluation failed: ${message}`, "zh-CN": `求值失败：${message}` },
+    });
+  }
+  const checked = checkedValue(raw, prepared.rule.output);
+  if (checked instanceof OutputFailure) return new RuleFailure({ ...checked.error, rule: prepared.rule.id });
+  return checked;
+}
+
 /**
  * Evaluates one rule against a context and applies the output checks. A throw or a failed check is
  * returned as an error for this record only.
@@ -101,21 +128,6 @@ export function evaluateRule(
   prepared: PreparedRule,
   context: unknown,
 ): { value: unknown; error?: RecordError } {
-  let raw: unknown;
-  try {
-    raw = prepared.evaluate(context);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-      value: null,
-      error: {
-        code: "rule/evaluation",
-        rule: prepared.rule.id,
-        message: { en: `Evaluation failed: ${message}`, "zh-CN": `求值失败：${message}` },
-      },
-    };
-  }
-  const checked = checkOutput(raw, prepared.rule.output);
-  if (checked.ok) return { value: checked.value };
-  return { value: null, error: { ...checked.error, rule: prepared.rule.id } };
+  const checked = evaluateChecked(prepared, context);
+  return checked instanceof RuleFailure ? { value: null, error: checked.error } : { value: checked };
 }

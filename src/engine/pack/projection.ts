@@ -1,7 +1,7 @@
 import type { PreparedStep } from "./prepare";
 
 /** A tree of the record paths later steps read; `true` marks a value kept whole. */
-type PathTree = Map<string, PathTree | true>;
+export type PathTree = Map<string, PathTree | true>;
 
 /**
  * Which record fields the steps after the first population operator read, so held records keep only
@@ -44,4 +44,21 @@ export function project(value: Record<string, unknown>, tree: PathTree): Record<
         : project(item as Record<string, unknown>, sub);
   }
   return copy;
+}
+
+/** {@link project} compiled once for a tree, for projecting every held record. */
+export function projector(tree: PathTree): (value: Record<string, unknown>) => Record<string, unknown> {
+  const entries = [...tree].map(([key, sub]) => ({ key, sub: sub === true ? undefined : projector(sub) }));
+  return (value) => {
+    const copy: Record<string, unknown> = {};
+    for (const { key, sub } of entries) {
+      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+      const item = value[key];
+      copy[key] =
+        sub === undefined || typeof item !== "object" || item === null || Array.isArray(item)
+          ? item
+          : sub(item as Record<string, unknown>);
+    }
+    return copy;
+  };
 }

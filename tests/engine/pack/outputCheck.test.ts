@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { roundHalfAwayFromZero } from "../../../src/engine/pack/decimal";
+import { roundHalfAwayFromZero, roundOnDigits } from "../../../src/engine/pack/decimal";
 import { checkOutput } from "../../../src/engine/pack/outputCheck";
 
 describe("roundHalfAwayFromZero", () => {
@@ -46,6 +46,55 @@ describe("roundHalfAwayFromZero", () => {
     );
   });
 });
+
+describe("roundHalfAwayFromZero's arithmetic shortcuts", () => {
+  const same = (x: number, d: number): void => {
+    expect(roundHalfAwayFromZero(x, d)).toBe(roundOnDigits(x, d));
+  };
+
+  it("agree with the digit-string definition on any double", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true }), fc.integer({ min: 0, max: 15 }), (x, d) => {
+        same(x, d);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it("agree on products like rate × amount and on exact and near ties", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e9, max: 1e9 }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.constantFrom(0.015, 0.005, 1 / 7, 1.005e-3, 0.5, 1),
+        fc.integer({ min: -2, max: 2 }),
+        (n, d, rate, ulps) => {
+          const x = n * rate;
+          same(x, d);
+          // The decimal tie one digit past the kept ones, and its neighbouring doubles.
+          let tie = (Math.trunc(x * 10 ** d) * 10 + 5) / 10 ** (d + 1);
+          for (let i = 0; i < Math.abs(ulps); i++) tie = ulps < 0 ? prevDouble(tie) : nextDouble(tie);
+          same(tie, d);
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+function nextDouble(x: number): number {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  view.setBigInt64(0, view.getBigInt64(0) + (x >= 0 ? 1n : -1n));
+  return view.getFloat64(0);
+}
+
+function prevDouble(x: number): number {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  view.setBigInt64(0, view.getBigInt64(0) + (x > 0 ? -1n : 1n));
+  return view.getFloat64(0);
+}
 
 describe("checkOutput", () => {
   it("rounds numbers with decimals before checking min and max", () => {

@@ -3,6 +3,7 @@ import type { NodeLocator } from "../../../src/engine/pack/graph";
 import type { PackContent } from "../../../src/engine/pack/model";
 import {
   DatasetError,
+  RecordBatches,
   RejectedRecord,
   RunCancelled,
   runPack,
@@ -32,7 +33,7 @@ function prepare(c: PackContent) {
 
 async function collect(
   c: PackContent,
-  records: unknown[],
+  records: unknown[] | RecordBatches,
   options: Partial<RunOptions> = {},
 ): Promise<RecordResult[]> {
   const results: RecordResult[] = [];
@@ -169,12 +170,70 @@ describe("runPack", () => {
   it("reports every phase for a full run", async () => {
     const progress: RunProgress[] = [];
     await collect(rebatePack, records, { onProgress: (p) => progress.push(p) });
+    // raw-rebate and month need no operator, so they run while reading even though the order puts
+    // the rank operator first; payable needs pop.factor and waits for the last pass.
     expect(progress.map((p) => `${p.phase}:${p.pass}/${p.passes}`)).toEqual([
-      "read:0/4",
-      "population:1/4",
-      "rules:2/4",
+      "read:1/4",
+      "population:2/4",
       "population:3/4",
       "rules:4/4",
     ]);
+  });
+
+  it("keeps the pack's order in out, pop and errors when rules run before an operator they follow", async () => {
+    // Order: the rank operator, then a (needs pop.rank), then b (needs nothing), so b runs early.
+    const c = content(
+      [rule("a", { "/": [{ var: "pop.rank" }, { var: "zero" }] }), rule("b", { "/": [1, { var: "zero" }] })],
+      { population: [{ id: "rank", op: "rank", measure: "sales", out: "pop.rank" }] },
+    );
+    const [result] = await collect(c, [{ id: "A", sales: 1, zero: 0 }]);
+    expect(JSON.stringify(result)).toBe(
+      JSON.stringify({
+        id: "A",
+        out: { a: null, b: null },
+        pop: { rank: 1 },
+        errors: [
+          { code: "output/not-finite", message: result!.errors[0]!.message, rule: "a" },
+          { code: "output/not-finite", message: result!.errors[1]!.message, rule: "b" },
+        ],
+      }),
+    );
+  });
+
+  it("runs strictly in order when a step reads a computed path", async () => {
+    const c = content(
+      [rule("a", { "+": [{ var: "pop.rank" }, 1] }), rule("b", { var: { cat: ["out.", "a"] } })],
+      { population: [{ id: "rank", op: "rank", measure: "sales", out: "pop.rank" }] },
+    );
+    const progress: RunProgress[] = [];
+    const [result] = await collect(c, [{ id: "A", sales: 1 }], { onProgress: (p) => progress.push(p) });
+    expect(progress.map((p) => `${p.phase}:${p.pass}/${p.passes}`)).toEqual([
+      "read:0/2",
+      "population:1/2",
+      "rules:2/2",
+    ]);
+    expect(result!.out).toEqual({ a: 2, b: 2 });
+  });
+
+  it("gives the same results for batches, reused records and records one by one", async () => {
+    const many = Array.from({ length: 9 }, (_, i) => ({
+      id: `R${i}`,
+      sales: (i * 37) % 11,
+      region: "NS"[i % 2],
+    }));
+    const copy = () => many.map((r) => ({ ...r }));
+    const plain = await collect(rebatePack, copy(), { chunkSize: 4 });
+    const batched = await collect(rebatePack, new RecordBatches([copy().slice(0, 5), [], copy().slice(5)]), {
+      chunkSize: 4,
+    });
+    const reused = await collect(rebatePack, copy(), { chunkSize: 4, reuseRecords: true });
+    expect(JSON.stringify(batched)).toBe(JSON.stringify(plain));
+    expect(JSON.stringify(reused)).toBe(JSON.stringify(plain));
+  });
+
+  it("leaves the caller's records untouched unless told to reuse them", async () => {
+    const mine = [{ id: "A", sales: 1, region: "N" }];
+    await collect(rebatePack, mine);
+    expect(mine).toEqual([{ id: "A", sales: 1, region: "N" }]);
   });
 });
