@@ -12,13 +12,14 @@ import { parseArgs } from "node:util";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import {
   createRecordGenerator,
+  createRecordEncoder,
   csvHeader,
   csvHeaderLine,
-  csvLine,
   INDUSTRIES,
   parseIsoDate,
   type GeneratorOptions,
   type Industry,
+  type RecordEncoder,
 } from "../generator/index";
 
 const BATCH = 2000;
@@ -84,23 +85,32 @@ function parseRequest(argv: string[]): Request {
   };
 }
 
-/** Text of records [start, end) in a format; JSON items end with a separator unless last. */
-function renderBatch(
-  options: GeneratorOptions,
-  format: Format,
-  columns: readonly string[],
-  start: number,
-  end: number,
-  count: number,
-): string {
+/** Encoders by dataset, so each thread reads the record shape once. */
+const encoders = new Map<string, RecordEncoder>();
+
+/**
+ * UTF-8 bytes of records [start, end) in a format; JSON items end with a separator unless last. The
+ * encoder writes each record's bytes directly (tests/generator prove them equal to JSON.stringify and
+ * csvLine), so no per-record string is built.
+ */
+function renderBatch(request: Request, start: number, end: number): Uint8Array {
+  const { options, format, count } = request;
   const generate = createRecordGenerator(options);
-  const parts: string[] = [];
-  for (let i = start; i < end; i += 1) {
-    const record = generate(i);
-    parts.push(format === "csv" ? csvLine(record, columns) : JSON.stringify(record));
+  const key = JSON.stringify([options, format]);
+  let encoder = encoders.get(key);
+  if (encoder === undefined) {
+    encoder = createRecordEncoder(generate(0), format === "csv" ? "csv" : "json", {
+      capacity: (end - start) * 6000,
+    });
+    encoders.set(key, encoder);
   }
-  if (format !== "json") return `${parts.join("\n")}\n`;
-  return parts.join(",\n") + (end < count ? ",\n" : "\n]\n");
+  const separator = format === "json" ? ",\n" : "\n";
+  for (let i = start; i < end; i += 1) {
+    encoder.record(generate(i));
+    if (format !== "json" || i < count - 1) encoder.text(separator);
+  }
+  if (format === "json" && end === count) encoder.text("\n]\n");
+  return encoder.take();
 }
 
 interface Job {
@@ -110,19 +120,16 @@ interface Job {
 }
 
 /**
- * Renders batches on worker threads (a million records is CPU-bound in JSON.stringify) while this
- * thread writes them in order; at most two batches per worker are in flight, so memory stays flat.
+ * Renders batches on worker threads (a million records is CPU-bound) while this thread only writes
+ * their bytes in order: workers hand over each batch's buffer without copying it, and at most two
+ * batches per worker are in flight, so memory stays flat.
  */
-async function renderInParallel(
-  request: Request,
-  columns: string[],
-  sink: (text: string) => Promise<void>,
-): Promise<void> {
+async function renderInParallel(request: Request, sink: (bytes: Uint8Array) => Promise<void>): Promise<void> {
   const jobs: Job[] = [];
   for (let start = 0, seq = 0; start < request.count; start += BATCH, seq += 1)
     jobs.push({ seq, start, end: Math.min(request.count, start + BATCH) });
   const threads = Math.min(availableParallelism(), 8, jobs.length);
-  const done = new Map<number, string>();
+  const done = new Map<number, Uint8Array>();
   let nextToWrite = 0;
   let nextJob = 0;
   let writing = Promise.resolve();
@@ -135,7 +142,7 @@ async function renderInParallel(
         // main thread; execArgv alone does not carry module hooks into workers.
         new Worker(
           `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); });`,
-          { eval: true, workerData: { request, columns } },
+          { eval: true, workerData: { request } },
         ),
     );
     const feed = (worker: Worker): void => {
@@ -150,14 +157,14 @@ async function renderInParallel(
     };
     for (const worker of workers) {
       worker.on("error", reject);
-      worker.on("message", (message: { seq: number; text: string }) => {
-        done.set(message.seq, message.text);
+      worker.on("message", (message: { seq: number; bytes: Uint8Array }) => {
+        done.set(message.seq, message.bytes);
         received += 1;
         writing = writing.then(async () => {
-          for (let text = done.get(nextToWrite); text !== undefined; text = done.get(nextToWrite)) {
+          for (let bytes = done.get(nextToWrite); bytes !== undefined; bytes = done.get(nextToWrite)) {
             done.delete(nextToWrite);
             nextToWrite += 1;
-            await sink(text);
+            await sink(bytes);
           }
         });
         if (received === jobs.length) writing.then(finish, reject);
@@ -172,18 +179,18 @@ async function renderInParallel(
 }
 
 async function write(request: Request): Promise<void> {
-  const stream = createWriteStream(request.out, { encoding: "utf8" });
-  const sink = async (text: string): Promise<void> => {
-    if (!stream.write(text)) await once(stream, "drain");
+  const stream = createWriteStream(request.out);
+  const sink = async (bytes: Uint8Array | string): Promise<void> => {
+    if (!stream.write(bytes)) await once(stream, "drain");
   };
   const { count, options, format } = request;
   const columns = format === "csv" ? csvHeader(createRecordGenerator(options)(0)) : [];
   await sink(format === "csv" ? `${csvHeaderLine(columns)}\n` : format === "json" ? "[\n" : "");
   if (count >= PARALLEL_FROM && availableParallelism() > 1) {
-    await renderInParallel(request, columns, sink);
+    await renderInParallel(request, sink);
   } else {
     for (let start = 0; start < count; start += BATCH)
-      await sink(renderBatch(options, format, columns, start, Math.min(count, start + BATCH), count));
+      await sink(renderBatch(request, start, Math.min(count, start + BATCH)));
   }
   stream.end();
   await once(stream, "finish");
@@ -196,11 +203,9 @@ if (isMainThread) {
   const seconds = (performance.now() - started) / 1000;
   process.stderr.write(`wrote ${request.count} records to ${request.out} in ${seconds.toFixed(1)} s\n`);
 } else {
-  const { request, columns } = workerData as { request: Request; columns: string[] };
+  const { request } = workerData as { request: Request };
   parentPort?.on("message", (job: Job) => {
-    parentPort?.postMessage({
-      seq: job.seq,
-      text: renderBatch(request.options, request.format, columns, job.start, job.end, request.count),
-    });
+    const bytes = renderBatch(request, job.start, job.end);
+    parentPort?.postMessage({ seq: job.seq, bytes }, [bytes.buffer as ArrayBuffer]);
   });
 }

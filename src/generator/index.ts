@@ -9,3 +9,4 @@ export { interimPayable } from "./settlement";
 export { provincesOf } from "./geography";
 export { parseIsoDate, wholeYears, daysBetween } from "./dates";
 export { LOT_COUNT } from "./loyalty";
+export { createRecordEncoder, type RecordEncoder, type EncoderOptions } from "./encode";
