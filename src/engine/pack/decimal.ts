@@ -16,31 +16,39 @@ export function roundHalfAwayFromZero(x: number, decimals: number): number {
   if (p === undefined) return roundOnDigits(x, decimals);
   const a = Math.abs(x);
   const y = a * p;
-  if (!(y < 2 ** 52)) return roundOnDigits(x, decimals);
-  // k / p is the double nearest to the decimal k·10^-decimals (both operands are exact and division is
+  if (!(y < 2 ** 48)) return roundOnDigits(x, decimals);
+  // r / p is the double nearest to the decimal r·10^-decimals (both operands are exact and division is
   // correctly rounded), so when it is `a`, a string with at most `decimals` digits reads back as `a`:
   // so does the shortest one, and rounding changes nothing. Most money values stop here.
-  if (Math.round(y) / p === a) return x;
-  // Let S be the shortest decimal of `a`. |S − a| ≤ a·2^-53 and |y − a·p| ≤ a·p·2^-53, so S·p is within
-  // y·2^-52 of y. Away from the points where that could change floor(S·p) or whether its fraction is
-  // at least one half (the first dropped digit is 5 or more), the digit-string rounding keeps
-  // floor(y) units and adds one when the fraction of y is above one half.
-  const k = Math.floor(y);
-  const fraction = y - k;
+  const r = Math.round(y);
+  if (r / p === a) return x;
+  // Let S be the shortest decimal of `a`: |S − a| ≤ a·2^-53 and |y − a·p| ≤ a·p·2^-53, so S·p is within
+  // y·2^-52 of y, a quarter of `margin` (itself below 1/4 here). Rounding S on its digits keeps
+  // floor(S·p) units and adds one when the first dropped digit is 5 or more, i.e. when the fraction of
+  // S·p is at least one half.
   const margin = y * 2 ** -50;
-  if (fraction > margin && fraction < 1 - margin && Math.abs(fraction - 0.5) > margin) {
-    const magnitude = (fraction > 0.5 ? k + 1 : k) / p;
-    return x < 0 && magnitude !== 0 ? -magnitude : magnitude;
+  let units: number | undefined;
+  if (Math.abs(y - r) <= margin) {
+    // S·p is within 1/2 of r but not r itself (that decimal does not read back as `a`): it rounds to r.
+    units = r;
+  } else {
+    const k = Math.floor(y);
+    const fraction = y - k;
+    if (Math.abs(fraction - 0.5) > margin) units = fraction > 0.5 ? k + 1 : k;
+    else if (decimals < 22) {
+      // Near a tie: compare with T, the decimal (k + 1/2)·10^-decimals, through t = the double nearest
+      // to it. Reading decimals is monotonic, so a > t means S > T (round up) and a < t means S < T.
+      // When a = t and T has at most 15 digits, T is the shortest decimal of `a` (no other decimal of at
+      // most 15 digits reads back as the same double): an exact tie, rounded away from zero.
+      const t = (10 * k + 5) / (p * 10);
+      if (a > t) units = k + 1;
+      else if (a < t) units = k;
+      else if (10 * k + 5 < 1e15) units = k + 1;
+    }
   }
-  // A tie at the digit after the last kept one (…5 with nothing after it, e.g. 12345.675 at 2 decimals):
-  // when that decimal has at most 15 digits and reads back as `a`, it is the shortest one (no other
-  // decimal of at most 15 digits reads back as the same double), so rounding goes away from zero.
-  const tie = 10 * k + 5;
-  if (Math.abs(fraction - 0.5) <= margin && tie < 1e15 && decimals < 22 && tie / (p * 10) === a) {
-    const magnitude = (k + 1) / p;
-    return x < 0 ? -magnitude : magnitude;
-  }
-  return roundOnDigits(x, decimals);
+  if (units === undefined) return roundOnDigits(x, decimals);
+  const magnitude = units / p;
+  return x < 0 && magnitude !== 0 ? -magnitude : magnitude;
 }
 
 /**

@@ -71,6 +71,8 @@ describe("roundHalfAwayFromZero's arithmetic shortcuts", () => {
         (n, d, rate, ulps) => {
           const x = n * rate;
           same(x, d);
+          same(nextDouble(x), d);
+          same(prevDouble(x), d);
           // The decimal tie one digit past the kept ones, and its neighbouring doubles.
           let tie = (Math.trunc(x * 10 ** d) * 10 + 5) / 10 ** (d + 1);
           for (let i = 0; i < Math.abs(ulps); i++) tie = ulps < 0 ? prevDouble(tie) : nextDouble(tie);
