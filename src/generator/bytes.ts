@@ -1,8 +1,8 @@
 /**
  * A growing UTF-8 byte buffer with writers whose output equals what JavaScript's own conversions give:
- * `number` writes `String(n)`, `string` writes the UTF-8 encoding of a string (lone surrogates as
- * U+FFFD, like TextEncoder and Node's Buffer), `JsonText` writes `JSON.stringify` of a number or
- * string, and `csvCell` an RFC 4180 cell. Common values take fast paths (integers digit by digit,
+ * `writeNumber` writes `String(n)`, `writeUtf8` the UTF-8 encoding of a string (lone surrogates as
+ * U+FFFD, like TextEncoder and Node's Buffer), `writeJsonNumber` and `writeJsonString` what
+ * `JSON.stringify` writes, and `writeCsvCell` an RFC 4180 cell. Common values take fast paths (integers digit by digit,
  * short decimals from their scaled integer, plain strings char by char); anything else falls back to
  * the built-in conversion, so the text never differs.
  */
@@ -17,7 +17,8 @@ const MAX_PLACES = 6;
 
 export class Utf8Buffer {
   private buf: Uint8Array;
-  private pos = 0;
+  /** Write position: bytes written since the last `take`. */
+  pos = 0;
   private readonly capacity: number;
 
   constructor(capacity: number) {
@@ -46,6 +47,12 @@ export class Utf8Buffer {
     this.buf = bigger;
   }
 
+  /** Makes room for `n` more bytes and returns the buffer to write them into, from `pos` on. */
+  room(n: number): Uint8Array {
+    this.ensure(n);
+    return this.buf;
+  }
+
   /** The UTF-8 bytes of a string, for literal pieces written many times. */
   encode(text: string): Uint8Array {
     const start = this.pos;
@@ -57,80 +64,21 @@ export class Utf8Buffer {
 
   /** Appends bytes. */
   bytes(bytes: Uint8Array): void {
-    const n = bytes.length;
-    this.ensure(n);
-    const buf = this.buf;
-    let pos = this.pos;
-    if (n > 48) {
-      buf.set(bytes, pos);
-      pos += n;
-    } else {
-      for (let i = 0; i < n; i += 1) buf[pos++] = bytes[i] as number;
-    }
-    this.pos = pos;
-  }
-
-  /** Appends a string known to be ASCII. */
-  ascii(text: string): void {
-    this.ensure(text.length);
-    for (let i = 0; i < text.length; i += 1) this.buf[this.pos++] = text.charCodeAt(i);
+    this.ensure(bytes.length);
+    this.buf.set(bytes, this.pos);
+    this.pos += bytes.length;
   }
 
   /** Appends the UTF-8 encoding of a string. */
   string(text: string): void {
-    const n = text.length;
-    this.ensure(3 * n);
-    const buf = this.buf;
-    let pos = this.pos;
-    for (let i = 0; i < n; i += 1) {
-      let c = text.charCodeAt(i);
-      if (c < 0x80) {
-        buf[pos++] = c;
-        continue;
-      }
-      if (c < 0x800) {
-        buf[pos++] = 0xc0 | (c >> 6);
-        buf[pos++] = 0x80 | (c & 0x3f);
-        continue;
-      }
-      if (c >= 0xd800 && c <= 0xdfff) {
-        const low = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-        if (c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
-          c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
-          i += 1;
-          buf[pos++] = 0xf0 | (c >> 18);
-          buf[pos++] = 0x80 | ((c >> 12) & 0x3f);
-          buf[pos++] = 0x80 | ((c >> 6) & 0x3f);
-          buf[pos++] = 0x80 | (c & 0x3f);
-          continue;
-        }
-        c = 0xfffd;
-      }
-      buf[pos++] = 0xe0 | (c >> 12);
-      buf[pos++] = 0x80 | ((c >> 6) & 0x3f);
-      buf[pos++] = 0x80 | (c & 0x3f);
-    }
-    this.pos = pos;
-  }
-
-  /** Appends a string as an RFC 4180 cell: quoted (quotes doubled) only when it holds `"`, `,`, CR or LF. */
-  csvCell(text: string): void {
-    for (let i = 0; i < text.length; i += 1) {
-      const c = text.charCodeAt(i);
-      if (c === 34 || c === 44 || c === 13 || c === 10) {
-        this.string(`"${text.replace(/"/g, '""')}"`);
-        return;
-      }
-    }
-    this.string(text);
+    this.ensure(3 * text.length);
+    this.pos = writeUtf8(this.buf, this.pos, text);
   }
 
   /** Appends `String(value)`. */
   number(value: number): void {
     this.ensure(32);
-    const pos = writeNumber(this.buf, this.pos, value);
-    if (pos >= 0) this.pos = pos;
-    else this.ascii(String(value));
+    this.pos = writeNumber(this.buf, this.pos, value);
   }
 }
 
@@ -173,11 +121,32 @@ function writeDigits(buf: Uint8Array, pos: number, value: number, n: number): nu
   return end;
 }
 
+/** Writes `String(value)` at `pos` and returns the position after it. Needs 32 bytes of room. */
+export function writeNumber(buf: Uint8Array, pos: number, value: number): number {
+  const end = writeShortNumber(buf, pos, value);
+  return end >= 0 ? end : writeAscii(buf, pos, String(value));
+}
+
+/** `JSON.stringify(value)` for a number: String(n), or null when not finite. Needs 32 bytes of room. */
+export function writeJsonNumber(buf: Uint8Array, pos: number, value: number): number {
+  return Number.isFinite(value) ? writeNumber(buf, pos, value) : writeAscii(buf, pos, "null");
+}
+
+function writeAscii(buf: Uint8Array, pos: number, text: string): number {
+  for (let i = 0; i < text.length; i += 1) buf[pos++] = text.charCodeAt(i);
+  return pos;
+}
+
+/** Bytes that writeJsonString or writeCsvCell may need for a string (escapes, quotes, UTF-8). */
+export function stringRoom(text: string): number {
+  return 6 * text.length + 8;
+}
+
 /**
  * Writes `String(value)` at `pos` and returns the position after it, or −1 when the value takes no
- * fast path (the caller then writes String(value)). Needs 32 bytes of room.
+ * fast path (String(value) then decides).
  */
-function writeNumber(buf: Uint8Array, pos: number, value: number): number {
+function writeShortNumber(buf: Uint8Array, pos: number, value: number): number {
   if (Number.isInteger(value)) {
     if (value > MAX_DIGITS_INT || value < -MAX_DIGITS_INT) return -1;
     // −0 prints as "0".
@@ -204,29 +173,60 @@ function writeNumber(buf: Uint8Array, pos: number, value: number): number {
   return -1;
 }
 
-/** Writes values as `JSON.stringify` does, into a Utf8Buffer. */
-export class JsonText {
-  constructor(private readonly out: Utf8Buffer) {}
-
-  /** `JSON.stringify(value)` for a number: String(n), or null when not finite. */
-  number(value: number): void {
-    if (Number.isFinite(value)) this.out.number(value);
-    else this.out.ascii("null");
-  }
-
-  /** `JSON.stringify(text)`: the string quoted, escaped only where JSON requires it. */
-  string(text: string): void {
-    for (let i = 0; i < text.length; i += 1) {
-      const c = text.charCodeAt(i);
-      // Quote, backslash and controls are escaped; surrogates are escaped when they are lone.
-      if (c < 0x20 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff)) {
-        this.out.string(JSON.stringify(text));
-        return;
-      }
+/** Writes the UTF-8 encoding of a string (lone surrogates as U+FFFD); needs 3 bytes per char. */
+export function writeUtf8(buf: Uint8Array, pos: number, text: string): number {
+  const n = text.length;
+  for (let i = 0; i < n; i += 1) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      buf[pos++] = c;
+      continue;
     }
-    this.out.ensure(3 * text.length + 2);
-    this.out.ascii('"');
-    this.out.string(text);
-    this.out.ascii('"');
+    if (c < 0x800) {
+      buf[pos++] = 0xc0 | (c >> 6);
+      buf[pos++] = 0x80 | (c & 0x3f);
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const low = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+        i += 1;
+        buf[pos++] = 0xf0 | (c >> 18);
+        buf[pos++] = 0x80 | ((c >> 12) & 0x3f);
+        buf[pos++] = 0x80 | ((c >> 6) & 0x3f);
+        buf[pos++] = 0x80 | (c & 0x3f);
+        continue;
+      }
+      c = 0xfffd;
+    }
+    buf[pos++] = 0xe0 | (c >> 12);
+    buf[pos++] = 0x80 | ((c >> 6) & 0x3f);
+    buf[pos++] = 0x80 | (c & 0x3f);
   }
+  return pos;
+}
+
+/** Writes `JSON.stringify(text)`; needs stringRoom(text) bytes. */
+export function writeJsonString(buf: Uint8Array, pos: number, text: string): number {
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    // Quote, backslash and controls are escaped; surrogates are escaped when they are lone.
+    if (c < 0x20 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff))
+      return writeUtf8(buf, pos, JSON.stringify(text));
+  }
+  buf[pos++] = 34;
+  pos = writeUtf8(buf, pos, text);
+  buf[pos++] = 34;
+  return pos;
+}
+
+/** Writes an RFC 4180 cell, quoted (quotes doubled) only when it holds `"`, `,`, CR or LF; needs stringRoom(text) bytes. */
+export function writeCsvCell(buf: Uint8Array, pos: number, text: string): number {
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 44 || c === 13 || c === 10)
+      return writeUtf8(buf, pos, `"${text.replace(/"/g, '""')}"`);
+  }
+  return writeUtf8(buf, pos, text);
 }

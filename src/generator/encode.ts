@@ -13,7 +13,7 @@
  * read the same values. A record that does not fit the template (a missing section, another array
  * length, another leaf type) is rejected, never written misaligned.
  */
-import { JsonText, Utf8Buffer } from "./bytes";
+import { stringRoom, Utf8Buffer, writeCsvCell, writeJsonNumber, writeJsonString, writeNumber } from "./bytes";
 
 type Path = readonly (string | number)[];
 const STRING = 0;
@@ -172,36 +172,62 @@ export function createRecordEncoder(
       ? generatedExtractor(shape)
       : interpretedExtractor(shape);
   const out = new Utf8Buffer(options.capacity ?? 1 << 20);
-  const json = new JsonText(out);
   const count = shape.paths.length;
   const types = Uint8Array.from(shape.types);
   const pieces = (format === "json" ? shape.before : shape.before.map((_, i) => (i === 0 ? "" : ","))).map(
     (piece) => out.encode(piece),
   );
-  const after = out.encode(format === "json" ? shape.after : "");
+  pieces.push(out.encode(format === "json" ? shape.after : ""));
+  const strings = shape.types.flatMap((type, i) => (type === STRING ? [i] : []));
+  // Room for everything but strings: literal pieces, 32 bytes per number, 5 per boolean.
+  const fixedRoom = pieces.reduce((n, piece) => n + piece.length, 0) + 32 * count;
+  const number = format === "json" ? writeJsonNumber : writeNumber;
+  const string = format === "json" ? writeJsonString : writeCsvCell;
   const values: unknown[] = new Array<unknown>(count).fill(0);
   return {
     record(record) {
       extract(record, values);
-      for (let i = 0; i < count; i += 1) {
-        out.bytes(pieces[i] as Uint8Array);
+      let room = fixedRoom;
+      for (const i of strings) {
+        const value = values[i];
+        if (typeof value !== "string") misfit(shape.paths[i] ?? [], value);
+        room += stringRoom(value);
+      }
+      const buf = out.room(room);
+      let pos = out.pos;
+      for (let i = 0; i <= count; i += 1) {
+        const piece = pieces[i] as Uint8Array;
+        const n = piece.length;
+        if (n > 24) {
+          buf.set(piece, pos);
+          pos += n;
+        } else {
+          for (let k = 0; k < n; k += 1) buf[pos++] = piece[k] as number;
+        }
+        if (i === count) break;
         const value = values[i];
         const type = types[i];
         if (type === NUMBER) {
           if (typeof value !== "number") misfit(shape.paths[i] ?? [], value);
-          if (format === "json") json.number(value);
-          else out.number(value);
+          pos = number(buf, pos, value);
         } else if (type === STRING) {
-          if (typeof value !== "string") misfit(shape.paths[i] ?? [], value);
-          if (format === "json") json.string(value);
-          else out.csvCell(value);
-        } else if (value === true || value === false) {
-          out.ascii(value ? "true" : "false");
+          pos = string(buf, pos, value as string);
+        } else if (value === true) {
+          buf[pos++] = 116; // true
+          buf[pos++] = 114;
+          buf[pos++] = 117;
+          buf[pos++] = 101;
+        } else if (value === false) {
+          buf[pos++] = 102; // false
+          buf[pos++] = 97;
+          buf[pos++] = 108;
+          buf[pos++] = 115;
+          buf[pos++] = 101;
         } else {
           misfit(shape.paths[i] ?? [], value);
         }
       }
-      out.bytes(after);
+      out.pos = pos;
     },
     text(text) {
       out.string(text);
