@@ -228,7 +228,11 @@ describe("crw", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("params changed: rate");
     expect(run.stdout).toContain("version bump: none; changes need at least minor: does NOT fit");
-    expect(run.stdout).toContain("out.raw-rebate: 400 → 800, 10 changed");
+    expect(run.stdout).toContain("out.raw-rebate: total 400.00 → 800.00, 10 changed");
+    expect(run.stdout).toContain("pop.abc_class: A 3 → 3, B 4 → 4, C 3 → 3, 0 changed");
+    expect(run.stdout).toMatch(
+      /pop\.budget: min 0\.125 → 0\.0625, mean 0\.125 → 0\.0625, max 0\.125 → 0\.0625, 10 changed/,
+    );
     expect(run.stderr).toContain("exists with different content");
     const same = await crw("pack", "diff", packPath, packPath);
     expect(same.code).toBe(0);

@@ -1,4 +1,12 @@
-import { ImpactCollector, diffPacks, makeRunContext, runPack, type PackDiff } from "../../engine";
+import {
+  ImpactCollector,
+  diffPacks,
+  makeRunContext,
+  runPack,
+  type NumberStats,
+  type OutputImpact,
+  type PackDiff,
+} from "../../engine";
 import { CliError } from "../io/files";
 import { readRecords } from "../io/records";
 import { loadTarget, type Target } from "../io/target";
@@ -23,6 +31,45 @@ function listLines(diff: PackDiff): string[] {
   return lines;
 }
 
+/** 1234567.5 → "1,234,567.5": thousands separators on the whole part of a decimal string. */
+function grouped(decimal: string): string {
+  const [whole = "", fraction] = decimal.split(".");
+  const text = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return fraction === undefined ? text : `${text}.${fraction}`;
+}
+
+/** A statistic shown to six significant digits: enough to compare, free of float noise. */
+function shown(value: number): string {
+  return grouped(String(Number(value.toPrecision(6))));
+}
+
+function statsPart(name: keyof NumberStats, old?: NumberStats, now?: NumberStats): string {
+  const side = (s?: NumberStats) => (s ? shown(s[name]) : "–");
+  return `${name} ${side(old)} → ${side(now)}`;
+}
+
+/**
+ * One impact line: numeric rule outputs as exact totals with the output's decimals; string and
+ * boolean outputs as records per value; numeric population values as min/mean/max.
+ */
+function impactLine(i: OutputImpact): string {
+  const changed = `${grouped(String(i.changed))} changed`;
+  switch (i.kind) {
+    case "total": {
+      const side = (total?: string) => (total === undefined ? "–" : grouped(total));
+      return `${i.output}: total ${side(i.oldTotal)} → ${side(i.newTotal)}, ${changed}`;
+    }
+    case "counts": {
+      const counts = i.counts.map((c) => `${c.value} ${grouped(String(c.old))} → ${grouped(String(c.new))}`);
+      return `${i.output}: ${[...counts, changed].join(", ")}`;
+    }
+    case "stats": {
+      const parts = (["min", "mean", "max"] as const).map((n) => statsPart(n, i.old, i.new));
+      return `${i.output}: ${parts.join(", ")}, ${changed}`;
+    }
+  }
+}
+
 async function impact(
   oldT: Target,
   newT: Target,
@@ -33,7 +80,7 @@ async function impact(
   const ctx = makeRunContext(asOf);
   if (!ctx.ok) throw new CliError(`--as-of: ${ctx.error.en}`);
   const schema = await loadDatasetSchema(schemaPath);
-  const collector = new ImpactCollector();
+  const collector = new ImpactCollector(oldT.prepared.content.rules, newT.prepared.content.rules);
   // Each side reads the data itself, so a large JSONL file streams twice instead of being held.
   for (const [target, add] of [
     [oldT, (r: Parameters<ImpactCollector["addOld"]>[0]) => collector.addOld(r)],
@@ -68,9 +115,9 @@ export async function packDiffCommand(
   out(`version bump: ${actual}; changes need at least ${required}: ${fits ? "fits" : "does NOT fit"}`);
   for (const e of diff.errors) process.stderr.write(`${newT.file.file}:1:1: error: ${e.en}\n`);
   if (options.data) {
-    out("impact (output: old total → new total, records changed):");
+    out("impact (old → new, records changed):");
     for (const i of await impact(oldT, newT, options.data, options.schema, options.asOf ?? today())) {
-      out(`  ${i.output}: ${i.oldTotal} → ${i.newTotal}, ${i.changed} changed`);
+      out(`  ${impactLine(i)}`);
     }
   }
   return diff.identical && diff.errors.length === 0 ? 0 : 1;

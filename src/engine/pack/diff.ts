@@ -1,7 +1,6 @@
 import type { LocalizedText } from "../../base";
 import { jsonEqual } from "./json";
 import type { PackContent, RuleFile } from "./model";
-import type { RecordResult } from "./pipeline";
 
 /** What a diff compares: a built pack, or a manifest with its rules resolved. */
 export interface DiffSide extends PackContent {
@@ -147,73 +146,4 @@ export function diffPacks(oldSide: DiffSide, newSide: DiffSide): PackDiff {
   const fits = actual !== "downgrade" && rank[actual] >= rank[required] && (identical || actual !== "none");
   const orderChanged = !jsonEqual(oldSide.order, newSide.order);
   return { rules, params, population, orderChanged, identical, bump: { required, actual, fits }, errors };
-}
-
-/** Per output (`out.<id>`, `pop.<name>`): totals of the numeric values and how many records changed. */
-export interface OutputImpact {
-  output: string;
-  oldTotal: number;
-  newTotal: number;
-  changed: number;
-}
-
-/**
- * Collects the impact of a change on a dataset: feed the old run's results first, then the new run's,
- * in the same input order. Holds one value per record and output of the old run.
- */
-export class ImpactCollector {
-  private readonly oldValues = new Map<string, unknown[]>();
-  private readonly impacts = new Map<string, OutputImpact>();
-  private oldCount = 0;
-  private newCount = 0;
-
-  private static entries(result: RecordResult): [string, unknown][] {
-    return [
-      ...Object.entries(result.out).map(([k, v]) => [`out.${k}`, v] as [string, unknown]),
-      ...Object.entries(result.pop).map(([k, v]) => [`pop.${k}`, v] as [string, unknown]),
-    ];
-  }
-
-  private impact(output: string): OutputImpact {
-    let found = this.impacts.get(output);
-    if (!found) {
-      found = { output, oldTotal: 0, newTotal: 0, changed: 0 };
-      this.impacts.set(output, found);
-    }
-    return found;
-  }
-
-  addOld(results: readonly RecordResult[]): void {
-    for (const result of results) {
-      for (const [key, value] of ImpactCollector.entries(result)) {
-        let column = this.oldValues.get(key);
-        if (!column) this.oldValues.set(key, (column = []));
-        column[this.oldCount] = value;
-        if (typeof value === "number" && Number.isFinite(value)) this.impact(key).oldTotal += value;
-      }
-      this.oldCount++;
-    }
-  }
-
-  addNew(results: readonly RecordResult[]): void {
-    for (const result of results) {
-      const seen = new Set<string>();
-      for (const [key, value] of ImpactCollector.entries(result)) {
-        seen.add(key);
-        const impact = this.impact(key);
-        if (typeof value === "number" && Number.isFinite(value)) impact.newTotal += value;
-        if (!jsonEqual(this.oldValues.get(key)?.[this.newCount], value)) impact.changed++;
-      }
-      for (const [key, column] of this.oldValues) {
-        if (!seen.has(key) && column[this.newCount] !== undefined) this.impact(key).changed++;
-      }
-      this.newCount++;
-    }
-  }
-
-  /** Impacts sorted by output name. */
-  summary(): OutputImpact[] {
-    for (const key of this.oldValues.keys()) this.impact(key);
-    return [...this.impacts.values()].sort((a, b) => (a.output < b.output ? -1 : 1));
-  }
 }

@@ -52,12 +52,6 @@ export { buildPack, type BuildResult, type FileTestOutcome } from "./build";
 export { verifyPack, type VerifyResult } from "./verify";
 export { getPath } from "./paths";
 export { jsonEqual } from "./json";
-export {
-  diffPacks,
-  versionBump,
-  ImpactCollector,
-  type PackDiff,
-  type DiffSide,
-  type Bump,
-  type OutputImpact,
-} from "./diff";
+export { diffPacks, versionBump, type PackDiff, type DiffSide, type Bump } from "./diff";
+export { ImpactCollector, type OutputImpact, type NumberStats } from "./impact";
+export { DecimalSum } from "./decimalSum";

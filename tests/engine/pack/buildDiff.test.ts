@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildPack } from "../../../src/engine/pack/build";
-import { diffPacks, ImpactCollector, versionBump } from "../../../src/engine/pack/diff";
+import { DecimalSum } from "../../../src/engine/pack/decimalSum";
+import { diffPacks, versionBump } from "../../../src/engine/pack/diff";
+import { ImpactCollector } from "../../../src/engine/pack/impact";
 import type { LoadedFile, RuleLoader } from "../../../src/engine/pack/load";
 import { verifyPack } from "../../../src/engine/pack/verify";
 import { content, manifest, rule } from "./fixtures";
@@ -104,19 +106,64 @@ describe("diffPacks", () => {
     expect(diffPacks(side("1.0.0"), side("1.0.0")).identical).toBe(true);
   });
 
-  it("measures the impact per output", () => {
-    const collector = new ImpactCollector();
-    const r = (out: number | null, cls: string) => ({
+  it("measures the impact per output: exact totals, counts per value, population statistics", () => {
+    const money = rule("money", 0, { output: { type: "number", decimals: 2 } });
+    const grade = rule("grade", "A", { output: { type: "string", enum: ["B", "A"] } });
+    const collector = new ImpactCollector([money, grade], [money, grade]);
+    const r = (out: number | null, g: string, cls: string, factor: number) => ({
       id: 1,
-      out: { rate: out },
-      pop: { c: cls },
+      out: { money: out, grade: g },
+      pop: { c: cls, factor },
       errors: [],
     });
-    collector.addOld([r(1, "A"), r(2, "B")]);
-    collector.addNew([r(1, "B"), r(3, "B")]);
+    collector.addOld([r(0.1, "A", "A", 0.5), r(0.2, "B", "B", 1)]);
+    collector.addNew([r(0.1, "B", "B", 0.25), r(null, "B", "B", 1)]);
     expect(collector.summary()).toEqual([
-      { output: "out.rate", oldTotal: 3, newTotal: 4, changed: 1 },
-      { output: "pop.c", oldTotal: 0, newTotal: 0, changed: 1 },
+      {
+        output: "out.grade",
+        kind: "counts",
+        changed: 1,
+        counts: [
+          { value: "B", old: 1, new: 2 },
+          { value: "A", old: 1, new: 0 },
+        ],
+      },
+      // 0.1 + 0.2 is 0.30000000000000004 in floats; the total is exact at the output's decimals.
+      { output: "out.money", kind: "total", changed: 1, oldTotal: "0.30", newTotal: "0.10" },
+      {
+        output: "pop.c",
+        kind: "counts",
+        changed: 1,
+        counts: [
+          { value: "A", old: 1, new: 0 },
+          { value: "B", old: 1, new: 2 },
+        ],
+      },
+      {
+        output: "pop.factor",
+        kind: "stats",
+        changed: 1,
+        old: { count: 2, min: 0.5, mean: 0.75, max: 1 },
+        new: { count: 2, min: 0.25, mean: 0.625, max: 1 },
+      },
     ]);
+  });
+});
+
+describe("DecimalSum", () => {
+  it("sums decimal values exactly, past 2^53 units and across scales", () => {
+    const sum = new DecimalSum(2);
+    for (let i = 0; i < 10; i++) sum.add(0.1);
+    expect(sum.format(2)).toBe("1.00");
+    // Five of these are 4.5e15 units of 0.01: past 2^52, so the double accumulator hands over to BigInt.
+    for (let i = 0; i < 5; i++) sum.add(9_007_199_254_740.99);
+    sum.add(0.125); // off the 2-decimal grid: the scale grows
+    expect(sum.format()).toBe("45035996273706.075");
+    expect(sum.format(2, ",")).toBe("45,035,996,273,706.08");
+    const negative = new DecimalSum();
+    negative.add(-0.004);
+    expect(negative.format(2)).toBe("0.00");
+    negative.add(-1e21);
+    expect(negative.format(0, ",")).toBe("-1,000,000,000,000,000,000,000");
   });
 });
