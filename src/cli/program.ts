@@ -36,7 +36,8 @@ export function registerCommands(program: Command): void {
     .command("validate")
     .description("check files and print problems as file:line:col severity code message")
     .argument("<paths...>")
-    .action((paths: string[]) => exit(validateCommand(paths)));
+    .option("--schema <file>", "dataset JSON Schema of one record: warn about var paths it does not know")
+    .action((paths: string[], options: { schema?: string }) => exit(validateCommand(paths, options)));
 
   program
     .command("eval")
@@ -57,7 +58,8 @@ export function registerCommands(program: Command): void {
     .argument("<manifest>")
     .option("-o, --output <file>", "where to write the pack (default: <manifest name>-<version>.pack.json)")
     .option("--created-at <iso>", "timestamp to record (default: now), for reproducible builds")
-    .action((manifest: string, options: { output?: string; createdAt?: string }) =>
+    .option("--schema <file>", "dataset JSON Schema of one record: warn about var paths it does not know")
+    .action((manifest: string, options: { output?: string; createdAt?: string; schema?: string }) =>
       exit(packBuildCommand(manifest, options)),
     );
   pack

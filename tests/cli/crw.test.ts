@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -72,6 +72,57 @@ describe("crw", () => {
     const test = await crw("test", join(bad, "unknown-op.rule.json"));
     expect(test.code).toBe(1);
     expect(test.stdout).toContain("0 passed, 1 failed");
+  });
+
+  it("validate and pack build: lint warnings at their place; build still succeeds on warnings only", async () => {
+    const dir = join(tmp, "lint");
+    await mkdir(dir, { recursive: true });
+    const text = [
+      "{",
+      '  "id": "gold-bonus",',
+      '  "kind": "incentive",',
+      '  "version": "1.0.0",',
+      '  "title": { "en": "Gold bonus" },',
+      '  "output": { "type": "number" },',
+      '  "logic": {',
+      '    "if": [',
+      '      { "==": [{ "var": "profile.tier" }, "gold"] },',
+      '      { "var": "sales.net_ytd" },',
+      "      0",
+      "    ]",
+      "  }",
+      "}",
+    ].join("\n");
+    const ruleFile = join(dir, "gold-bonus.rule.json");
+    await writeFile(ruleFile, text + "\n");
+    const plain = await crw("validate", ruleFile);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/gold-bonus\.rule\.json:9:7 warning lint\/loose-equality /);
+    expect(plain.stdout).not.toContain("lint/unknown-field");
+    // Against the dataset schema, profile.tier is unknown (the schema has profile.region only).
+    const schema = join(good, "dataset.schema.json");
+    const checked = await crw("validate", ruleFile, "--schema", schema);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toMatch(/gold-bonus\.rule\.json:9:16 warning lint\/unknown-field .*profile\.tier/);
+    expect(checked.stdout).not.toMatch(/unknown-field .*sales\.net_ytd/);
+    expect(checked.stderr).toContain("0 error(s), 2 warning(s)");
+
+    const manifest = join(dir, "lint.manifest.json");
+    await writeFile(
+      manifest,
+      JSON.stringify({
+        name: "lint-program",
+        version: "1.0.0",
+        title: { en: "Lint" },
+        rules: ["gold-bonus.rule.json"],
+      }),
+    );
+    const out = join(dir, "lint.pack.json");
+    const built = await crw("pack", "build", manifest, "-o", out, "--schema", schema);
+    expect(built.code).toBe(0);
+    expect(built.stderr).toMatch(/gold-bonus\.rule\.json:9:7: warning: .*\[lint\/loose-equality\]/);
+    expect(built.stderr).toMatch(/gold-bonus\.rule\.json:9:16: warning: .*\[lint\/unknown-field\]/);
+    expect(JSON.parse(await readFile(out, "utf8")).name).toBe("lint-program");
   });
 
   it("pack build: refuses a cycle and names it", async () => {

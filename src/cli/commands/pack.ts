@@ -1,21 +1,27 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { buildPack, verifyPack } from "../../engine";
+import { buildPack, verifyPack, type JsonSchemaLike } from "../../engine";
 import { CliError, readTextFile } from "../io/files";
 import { printProblems, ruleLoaderFor } from "../io/target";
+import { loadDatasetSchema } from "./eval";
 import { printFailure } from "./test";
 
-/** `crw pack build`: validates, tests, orders and signs; writes nothing on any error. */
+/**
+ * `crw pack build`: validates, lints, tests, orders and signs; writes nothing on any error. Lint
+ * warnings are printed and do not refuse the build.
+ */
 export async function packBuildCommand(
   manifestPath: string,
-  options: { output?: string; createdAt?: string },
+  options: { output?: string; createdAt?: string; schema?: string },
 ) {
   const manifest = await readTextFile(manifestPath);
   const createdAt = options.createdAt ?? new Date().toISOString();
   if (Number.isNaN(Date.parse(createdAt)))
     throw new CliError(`--created-at ${createdAt}: not an ISO timestamp.`);
+  const datasetSchema = (await loadDatasetSchema(options.schema)) as JsonSchemaLike | undefined;
   const result = await buildPack(manifest, ruleLoaderFor(resolve(manifestPath)), {
     createdAt: new Date(createdAt).toISOString(),
+    ...(datasetSchema === undefined ? {} : { datasetSchema }),
   });
   printProblems(result.problems);
   result.tests.filter((t) => !t.passed).forEach(printFailure);

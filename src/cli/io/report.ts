@@ -11,9 +11,10 @@ export function formatProblem(problem: Problem): string {
   return `${where(problem.file, problem.line, problem.column)} ${problem.severity} ${problem.code} ${problem.message.en}`;
 }
 
-/** `file:line:col: message`, the format of errors on stderr. */
+/** `file:line:col: message [code]`, the format of errors on stderr; warnings and notes say so. */
 export function formatError(problem: Problem): string {
-  return `${where(problem.file, problem.line, problem.column)}: ${problem.message.en} [${problem.code}]`;
+  const severity = problem.severity === "error" ? "" : `${problem.severity}: `;
+  return `${where(problem.file, problem.line, problem.column)}: ${severity}${problem.message.en} [${problem.code}]`;
 }
 
 /** The position of a pointer in a text, for test outcomes and other pointer-only findings. */

@@ -1,5 +1,6 @@
 import type { Problem } from "../problem";
 import { computeIntegrity } from "./integrity";
+import { lintRule, type RuleLintOptions } from "./lint";
 import { problemAt } from "./located";
 import { loadManifest, type LoadedFile, type RuleLoader } from "./load";
 import { PACK_FORMAT_VERSION, REFERENCE_ENGINE, type Pack, type RuleFile } from "./model";
@@ -28,19 +29,21 @@ function embed(rule: RuleFile): RuleFile {
 
 /**
  * `crw pack build` (pack-format.md §4): validates the manifest and every rule, plans the order, runs
- * every embedded test, and assembles the self-contained pack with its integrity. Refuses (no `pack`)
- * on any error or failing test; warnings are returned and do not block.
+ * every embedded test, lints every rule (§7), and assembles the self-contained pack with its integrity.
+ * Refuses (no `pack`) on any error or failing test; warnings (most lint findings) are returned and do
+ * not block.
  */
 export async function buildPack(
   manifestFile: LoadedFile,
   loadRule: RuleLoader,
-  options: { createdAt: string },
+  options: { createdAt: string } & RuleLintOptions,
 ): Promise<BuildResult> {
   const loaded = await loadManifest(manifestFile, loadRule);
   if (!loaded.content || !loaded.manifest) return { problems: loaded.problems, tests: [] };
   const { manifest, content } = loaded;
   const prepared = preparePack(content, loaded.locate);
-  const problems = [...loaded.problems, ...prepared.problems];
+  const lint = content.rules.flatMap((rule, i) => lintRule(rule, loaded.ruleSources[i], "", options));
+  const problems = [...loaded.problems, ...prepared.problems, ...lint];
   const tests: FileTestOutcome[] = content.rules.flatMap((rule, i) =>
     runRuleTests(rule).map((t) => ({
       ...t,

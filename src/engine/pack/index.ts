@@ -48,6 +48,7 @@ export {
   type RuleLoader,
   type LoadedManifest,
 } from "./load";
+export { lintRule, type RuleLintOptions } from "./lint";
 export { buildPack, type BuildResult, type FileTestOutcome } from "./build";
 export { verifyPack, type VerifyResult } from "./verify";
 export { getPath } from "./paths";
