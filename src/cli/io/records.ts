@@ -6,7 +6,7 @@ import { convertCell, setPath, typeAtPath } from "./datasetSchema";
 import { CliError, displayName } from "./files";
 
 /** Bytes read from the data file at a time: large reads keep the per-read cost out of the way. */
-const READ_SIZE = 1 << 20;
+const READ_SIZE = 1 << 18;
 
 /**
  * Splits `text` at line breaks as Node's readline does (`\n`, `\r\n` and a lone `\r`), returning the

@@ -182,22 +182,25 @@ export async function* runPack(
   const held: Held[] = [];
   let chunk: Held[] = [];
   let index = 0;
-  const flushRead = async function* (): AsyncGenerator<RecordResult[]> {
-    if (readPass) for (const h of chunk) if (h.evaluate) runRules(early, h);
-    if (streaming) yield chunk.map(result);
-    else {
-      for (const h of chunk) {
-        if (plan.project && h.evaluate) {
-          const context = plan.project(h.context);
-          context.params = options.params;
-          context.ctx = options.ctx;
-          context.pop = h.pop;
-          context.out = h.out;
-          h.context = context;
-        }
-        held.push(h);
-      }
+  // Each record is evaluated (and projected) as it arrives rather than a chunk later, so the parsed
+  // record is garbage while still young and never reaches the old generation.
+  const take = (record: unknown) => {
+    const h = admit(record, index, options, plan);
+    index++;
+    if (readPass && h.evaluate) runRules(early, h);
+    if (!streaming && plan.project && h.evaluate) {
+      const context = plan.project(h.context);
+      context.params = options.params;
+      context.ctx = options.ctx;
+      context.pop = h.pop;
+      context.out = h.out;
+      h.context = context;
     }
+    chunk.push(h);
+  };
+  const flushRead = async function* (): AsyncGenerator<RecordResult[]> {
+    if (streaming) yield chunk.map(result);
+    else for (const h of chunk) held.push(h);
     chunk = [];
     // The read phase is pass 1 when it evaluates rules, and pass 0 when it only collects records.
     progress("read", readPass, index, options.total);
@@ -208,15 +211,13 @@ export async function* runPack(
   if (records instanceof RecordBatches) {
     for await (const batch of records.batches) {
       for (const record of batch) {
-        chunk.push(admit(record, index, options, plan));
-        index++;
+        take(record);
         if (chunk.length >= chunkSize) yield* flushRead();
       }
     }
   } else {
     for await (const record of records) {
-      chunk.push(admit(record, index, options, plan));
-      index++;
+      take(record);
       if (chunk.length >= chunkSize) yield* flushRead();
     }
   }
