@@ -9,23 +9,11 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { median, type BenchSection } from "./harness";
+import { median, mulberry32, type BenchSection } from "./harness";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const RECORDS = Number(process.env.CRW_BENCH_RECORDS ?? 1_000_000);
 const RUNS = 3;
-
-/** mulberry32: small, seeded, good enough for synthetic data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rule = (
   id: string,
@@ -171,7 +159,7 @@ const manifest = {
 };
 
 async function writeData(path: string): Promise<void> {
-  const random = prng(20261122);
+  const random = mulberry32(20261122);
   const regions = ["华东", "华南", "华北", "华中", "西南", "西北", "东北"];
   const tiers = ["registered", "bronze", "silver", "gold", "platinum"];
   const out = createWriteStream(path);

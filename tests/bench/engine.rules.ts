@@ -2,6 +2,8 @@
  * Five rules of the domain catalogue (channel-rules-domain.md §5) as JsonLogic, each with a
  * hand-written JavaScript twin, and a seeded generator of evaluation contexts shaped like §4.3.
  */
+import { mulberry32 } from "./harness";
+
 type Num = number;
 
 /** Evaluation context of one record: the record's fields plus the run's params. */
@@ -27,18 +29,6 @@ export interface BenchContext {
   training: { completion_rate: Num };
   network: { coverage_rate: Num };
   params: { attainment_gate: Num; growth_hurdle: Num };
-}
-
-/** mulberry32: a tiny, fast, seeded PRNG, so every run benchmarks the same records. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function generateContexts(count: number, seed = 20261122): BenchContext[] {

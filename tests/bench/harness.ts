@@ -40,6 +40,18 @@ export async function measure(
   return { medianMs: median(samplesMs), samplesMs };
 }
 
+/** mulberry32: a tiny, fast, seeded PRNG, so every run benchmarks the same records. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 const numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 
 /** Renders a section as a plain-text table. */
