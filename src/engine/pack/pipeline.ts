@@ -2,7 +2,7 @@ import type { LocalizedText } from "../../base";
 import { recordProblem, type RunContext } from "./context";
 import { pathReader } from "./paths";
 import { computePopulation, type PopulationRow } from "./population";
-import { evaluateChecked, RuleFailure, type PreparedPack, type RecordError } from "./prepare";
+import { evaluateChecked, RuleFailure, upstreamError, type PreparedPack, type RecordError } from "./prepare";
 import { planRun, type PopulationStep, type RuleStep, type RunPlan } from "./runPlan";
 
 /** A record that could not be read (a CSV row with a bad cell, a malformed JSONL line). */
@@ -103,9 +103,25 @@ class Held {
   ) {}
 }
 
+/** The rules among `upstream` that failed for a record, given its errors so far. */
+function failedAmong(upstream: readonly string[], errors: readonly RecordError[]): string[] {
+  return upstream.filter((id) => errors.some((e) => e.rule === id));
+}
+
 function runRules(steps: readonly RuleStep[], held: Held): void {
   const { context, out } = held;
   for (const step of steps) {
+    // Only a record that already has errors can have a failed upstream rule, so records without
+    // errors pay one comparison per rule. A failed rule's out is null; computing with it would give
+    // NaN or a silent 0, so the dependent is not evaluated and gets its own error instead.
+    if (held.errors !== undefined && step.upstream.length > 0) {
+      const failed = failedAmong(step.upstream, held.errors);
+      if (failed.length > 0) {
+        out[step.node.id] = null;
+        held.errors.push(upstreamError(step.node.id, failed));
+        continue;
+      }
+    }
     const value = evaluateChecked(step.rule, context);
     if (value instanceof RuleFailure) {
       out[step.node.id] = null;

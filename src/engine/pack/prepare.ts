@@ -13,7 +13,16 @@ export interface PreparedRule {
 
 /** One step of the evaluation order. */
 export type PreparedStep =
-  | { kind: "rule"; node: GraphNode; rule: PreparedRule }
+  | {
+      kind: "rule";
+      node: GraphNode;
+      rule: PreparedRule;
+      /**
+       * Ids of the rules whose `out.<id>` this rule reads (outside array operators), in the order of
+       * the first read: where one of them failed for a record, this rule is not evaluated for it.
+       */
+      upstream: string[];
+    }
   | { kind: "population"; node: GraphNode; op: PopulationOp };
 
 /** A pack checked, ordered and compiled, ready for {@link runPack}. */
@@ -66,7 +75,8 @@ export function preparePack(
     }
     const rule = content.rules[node.index]!;
     try {
-      steps.push({ kind: "rule", node, rule: { rule, evaluate: compile(rule.logic) } });
+      const evaluate = compile(rule.logic);
+      steps.push({ kind: "rule", node, rule: { rule, evaluate }, upstream: upstreamRules(node) });
     } catch (error) {
       const pointer = error instanceof LogicError ? "/logic" + error.pointer : "/logic";
       const message = (error as Error).message;
@@ -80,6 +90,12 @@ export function preparePack(
   }
   if (problems.some((p) => p.severity === "error")) return { problems };
   return { pack: { content, steps, warnings: problems }, problems };
+}
+
+/** The rules a node reads `out.<id>` of, each once, in the order of the first read. */
+function upstreamRules(node: GraphNode): string[] {
+  const ids = node.reads.filter((r) => r.path.startsWith("out.")).map((r) => r.path.slice("out.".length));
+  return [...new Set(ids)];
 }
 
 /** Why one record has no value for a rule or operator. */
@@ -118,6 +134,22 @@ export function evaluateChecked(prepared: PreparedRule, context: unknown): unkno
   const checked = checkedValue(raw, prepared.rule.output);
   if (checked instanceof OutputFailure) return new RuleFailure({ ...checked.error, rule: prepared.rule.id });
   return checked;
+}
+
+/**
+ * The error of a rule that is not evaluated for a record because rules whose `out.<id>` it reads
+ * failed for that record (their `out` is `null`): no rule computes with a failed upstream value.
+ */
+export function upstreamError(rule: string, failed: readonly string[]): RecordError {
+  const paths = failed.map((id) => `out.${id}`);
+  return {
+    code: "rule/upstream",
+    rule,
+    message: {
+      en: `Not evaluated: ${paths.join(", ")} failed for this record.`,
+      "zh-CN": `未计算：本记录的 ${paths.join("、")} 出错。`,
+    },
+  };
 }
 
 /**

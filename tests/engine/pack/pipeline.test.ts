@@ -102,7 +102,8 @@ describe("runPack", () => {
     expect(results[2]!.pop).toEqual({ factor: null, rank: null });
     expect(results[2]!.errors.map((e) => [e.rule, e.code])).toEqual([
       ["raw-rebate", "output/not-finite"],
-      ["payable", "output/not-finite"], // null × null is NaN in json-logic-js
+      // payable reads out.raw-rebate, which failed: it is not evaluated (it would compute NaN).
+      ["payable", "rule/upstream"],
     ]);
     expect(results[3]!.pop.rank).toBe(1);
   });
@@ -235,5 +236,82 @@ describe("runPack", () => {
     const mine = [{ id: "A", sales: 1, region: "N" }];
     await collect(rebatePack, mine);
     expect(mine).toEqual([{ id: "A", sales: 1, region: "N" }]);
+  });
+});
+
+describe("runPack: errors propagate to rules that read a failed out", () => {
+  // base fails its max check when amount > 100; double and quad depend on it (quad through double),
+  // independent does not, mixed reads both base and independent. late needs pop.rank, so it runs in
+  // a pass after the read phase, while base ran during it.
+  const propagation = content(
+    [
+      rule("base", { var: "amount" }, { output: { type: "number", max: 100 } }),
+      rule("double", { "*": [{ var: "out.base" }, 2] }),
+      rule("quad", { "+": [{ var: "out.double" }, { var: "out.double" }] }),
+      rule("independent", { "*": [{ var: "amount" }, 3] }),
+      rule("mixed", { "-": [{ var: "out.independent" }, { var: "out.base" }] }),
+      rule("late", { "+": [{ var: "out.base" }, { var: "pop.rank" }] }),
+    ],
+    { population: [{ id: "rank", op: "rank", measure: "out.independent", out: "pop.rank" }] },
+  );
+  const data = [
+    { id: "ok", amount: 10 },
+    { id: "big", amount: 500 },
+  ];
+
+  it("does not evaluate dependents of a failed rule and names the failed read", async () => {
+    const [ok, big] = await collect(propagation, data);
+    expect(ok).toEqual({
+      id: "ok",
+      out: { base: 10, double: 20, quad: 40, independent: 30, mixed: 20, late: 12 },
+      pop: { rank: 2 },
+      errors: [],
+    });
+    expect(big!.out).toEqual({
+      base: null,
+      double: null,
+      quad: null,
+      independent: 1500,
+      mixed: null,
+      late: null,
+    });
+    expect(big!.pop).toEqual({ rank: 1 });
+    expect(big!.errors.map((e) => [e.rule, e.code, e.message.en])).toEqual([
+      ["base", "output/max", "The result 500 is above the maximum 100."],
+      ["double", "rule/upstream", "Not evaluated: out.base failed for this record."],
+      ["quad", "rule/upstream", "Not evaluated: out.double failed for this record."],
+      ["mixed", "rule/upstream", "Not evaluated: out.base failed for this record."],
+      ["late", "rule/upstream", "Not evaluated: out.base failed for this record."],
+    ]);
+    expect(big!.errors[1]!.message["zh-CN"]).toBe("未计算：本记录的 out.base 出错。");
+  });
+
+  it("counts the propagated errors like any other record error", async () => {
+    const results = await collect(propagation, [...data, { id: "big2", amount: 101 }]);
+    const counts: Record<string, number> = {};
+    for (const e of results.flatMap((r) => r.errors)) counts[e.code] = (counts[e.code] ?? 0) + 1;
+    expect(counts).toEqual({ "output/max": 2, "rule/upstream": 8 });
+    expect(results.filter((r) => r.errors.length > 0).map((r) => r.id)).toEqual(["big", "big2"]);
+  });
+
+  it("names every failed read of a rule that reads several", async () => {
+    const c = content([
+      rule("a", { var: "x" }),
+      rule("b", { var: "y" }),
+      rule("sum", { "+": [{ var: "out.b" }, { var: "out.a" }, { var: "out.a" }] }),
+    ]);
+    const [result] = await collect(c, [{ id: "R" }]);
+    expect(result!.errors.map((e) => e.code)).toEqual(["output/type", "output/type", "rule/upstream"]);
+    expect(result!.errors[2]!.message).toEqual({
+      en: "Not evaluated: out.b, out.a failed for this record.",
+      "zh-CN": "未计算：本记录的 out.b、out.a 出错。",
+    });
+  });
+
+  it("still evaluates a dependent when the record's errors come from rules it does not read", async () => {
+    const c = content([rule("a", { var: "x" }), rule("b", { var: "y" }), rule("c", { var: "out.b" })]);
+    const [result] = await collect(c, [{ id: "R", y: 4 }]);
+    expect(result!.out).toEqual({ a: null, b: 4, c: 4 });
+    expect(result!.errors.map((e) => [e.rule, e.code])).toEqual([["a", "output/type"]]);
   });
 });
