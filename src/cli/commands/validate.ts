@@ -43,20 +43,23 @@ async function problemsOf(path: string, context: ValidateContext): Promise<Probl
   }
   if (kind === "manifest") {
     const loaded = await loadManifest(file, ruleLoaderFor(resolve(path)));
-    if (!loaded.content) return loaded.problems;
-    const linted = loaded.content.rules.flatMap((rule, i) => {
+    const content = loaded.content;
+    if (!content) return loaded.problems;
+    // Linted with the manifest's parameter declarations (bounds guard divisions), once per rule file.
+    const linted = content.rules.flatMap((rule, i) => {
       const source = loaded.ruleSources[i];
       if (!source || context.ruleFiles.has(resolve(source.file))) return [];
       context.ruleFiles.add(resolve(source.file));
-      return lintRule(rule, source, "", lint);
+      return lintRule(rule, source, "", { ...lint, params: content.params });
     });
-    return [...loaded.problems, ...preparePack(loaded.content, loaded.locate).problems, ...linted];
+    return [...loaded.problems, ...preparePack(content, loaded.locate).problems, ...linted];
   }
   if (kind === "pack") {
     const verified = await verifyPack(file, { runTests: false });
-    const linted = (verified.pack?.rules ?? []).flatMap((rule, i) =>
-      lintRule(rule, file, `/rules/${i}`, lint),
-    );
+    const pack = verified.pack;
+    const linted = pack
+      ? pack.rules.flatMap((rule, i) => lintRule(rule, file, `/rules/${i}`, { ...lint, params: pack.params }))
+      : [];
     return [...verified.problems, ...linted];
   }
   return [

@@ -24,9 +24,23 @@ export interface LintOptions {
   sample?: readonly unknown[];
   /** Declared parameter names; `params.*` reads are checked only when given. */
   paramNames?: readonly string[];
+  /**
+   * The parameter declarations of the pack the rule runs in (a manifest's or pack's `params`), when
+   * known. A run refuses parameter values of the wrong type or outside the bounds, so a division by
+   * `params.<name>` declared as a number with `min > 0` (or `max < 0`) cannot divide by zero and is
+   * not reported as `lint/unguarded-division`. Leave it out for a rule linted on its own.
+   */
+  paramDeclarations?: Readonly<Record<string, ParamBounds>>;
   /** The rule's declared output type. */
   outputType?: "number" | "integer" | "boolean" | "string";
   limits?: LogicLimits;
+}
+
+/** What the linter reads of a parameter declaration (a pack's `ParamSpec` fits). */
+export interface ParamBounds {
+  type: string;
+  min?: number;
+  max?: number;
 }
 
 const reserved = new Set(["params", "ctx", "pop", "out"]);
@@ -117,8 +131,13 @@ export function lintLogic(logic: unknown, options: LintOptions = {}): Problem[] 
     const [path, fallback] = values;
     if (fallback !== undefined && fallback !== null) return false;
     if (typeof path !== "string" || path === "") return false;
-    const first = path.split(".")[0]!;
-    if (first === "pop" || first === "out") return true;
+    const segments = path.split(".");
+    const first = segments[0]!;
+    // `out.<id>` is never null where a rule runs: the pipeline does not evaluate a rule whose `out`
+    // reads failed for the record (`rule/upstream`), and a rule's checked output is never null. A
+    // deeper `out.<id>.x` reads a member of a scalar, so it stays nullable; `pop.` values may be null.
+    if (first === "out") return segments.length !== 2;
+    if (first === "pop") return true;
     if (reserved.has(first)) return false;
     const info = pathInfo(path);
     if (info) return !info.alwaysPresent;
@@ -204,7 +223,10 @@ export function lintLogic(logic: unknown, options: LintOptions = {}): Problem[] 
         break;
       case "/": {
         const divisor = values[1];
-        if (!isSafeDivisor(divisor) && !at.guards.some((g) => mentions(g, divisor))) {
+        if (
+          !isSafeDivisor(divisor, options.paramDeclarations) &&
+          !at.guards.some((g) => mentions(g, divisor))
+        ) {
           report(
             "lint/unguarded-division",
             messages.unguardedDivision(),
@@ -247,8 +269,19 @@ export function lintLogic(logic: unknown, options: LintOptions = {}): Problem[] 
   });
 }
 
-function isSafeDivisor(divisor: unknown): boolean {
+function isSafeDivisor(divisor: unknown, params: LintOptions["paramDeclarations"]): boolean {
   if (typeof divisor === "number") return divisor !== 0;
+  if (params && isLogic(divisor) && operatorOf(divisor) === "var") {
+    const path = operandsOf(divisor, "var")[0];
+    const [head, name, ...rest] = typeof path === "string" ? path.split(".") : [];
+    const spec =
+      head === "params" && name !== undefined && rest.length === 0 && Object.hasOwn(params, name)
+        ? params[name]
+        : undefined;
+    if (spec && (spec.type === "number" || spec.type === "integer")) {
+      return (spec.min !== undefined && spec.min > 0) || (spec.max !== undefined && spec.max < 0);
+    }
+  }
   if (!isLogic(divisor) || operatorOf(divisor) !== "max") return false;
   return operandsOf(divisor, "max").some((v) => typeof v === "number" && v > 0);
 }

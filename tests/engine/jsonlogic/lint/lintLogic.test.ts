@@ -93,7 +93,12 @@ describe("lintLogic: portability warnings", () => {
     ["/ with three operands", { "/": [10, 2, 3] }, [["lint/extra-operands", ""]]],
     ["+ on a literal null", { "+": [null, 1] }, [["lint/nullable-arithmetic", ""]]],
     ["* on an if without else", { "*": [{ if: [{ var: "a" }, 1] }, 2] }, [["lint/nullable-arithmetic", ""]]],
-    ["* on an out. read", { "*": [{ var: "out.rebate" }, 2] }, [["lint/nullable-arithmetic", ""]]],
+    ["* on a pop. read", { "*": [{ var: "pop.factor" }, 2] }, [["lint/nullable-arithmetic", ""]]],
+    [
+      "+ on a member of an out. value",
+      { "+": [{ var: "out.rebate.x" }, 2] },
+      [["lint/nullable-arithmetic", ""]],
+    ],
     ["division by a var", { "/": [1, { var: "d" }] }, [["lint/unguarded-division", "/~1/1"]]],
     ["string comparison", { "<": [{ var: "ctx.as_of" }, "2026-01-01"] }, [["lint/string-comparison", ""]]],
     [
@@ -161,6 +166,48 @@ describe("lintLogic: portability warnings", () => {
       ],
     };
     expect(lintLogic(i1, { paramNames: ["attainment_gate"], outputType: "number" })).toStrictEqual([]);
+  });
+});
+
+describe("lintLogic: what the pack guarantees", () => {
+  it("does not flag arithmetic on out.<id>: a rule whose out read failed is not evaluated", () => {
+    expect(codes({ "*": [{ var: "out.rebate" }, 2] })).toStrictEqual([]);
+    expect(codes({ "+": [{ var: "out.rebate" }, { var: "out.bonus" }] })).toStrictEqual([]);
+    // The pop. read next to it may still be null.
+    expect(codes({ "*": [{ var: "out.rebate" }, { var: "pop.factor" }] })).toStrictEqual([
+      ["lint/nullable-arithmetic", ""],
+    ]);
+  });
+
+  const byNorm = { "/": [{ var: "vehicles" }, { var: "params.norm" }] };
+  const warned = [["lint/unguarded-division", "/~1/1"]];
+
+  it("accepts a division by a parameter declared with min > 0 or max < 0", () => {
+    const paramDeclarations = {
+      norm: { type: "number", min: 1 },
+      negative: { type: "integer", max: -1 },
+    };
+    expect(codes(byNorm, { paramDeclarations })).toStrictEqual([]);
+    expect(codes({ "/": [1, { var: ["params.norm", 0] }] }, { paramDeclarations })).toStrictEqual([]);
+    expect(codes({ "/": [1, { var: "params.negative" }] }, { paramDeclarations })).toStrictEqual([]);
+  });
+
+  it("still flags a parameter division the declarations do not make safe, and without declarations", () => {
+    expect(codes(byNorm)).toStrictEqual(warned);
+    for (const norm of [
+      { type: "number" },
+      { type: "number", min: 0 },
+      { type: "number", max: 0 },
+      { type: "number", min: -1, max: 5 },
+      { type: "string", min: 1 },
+    ]) {
+      expect(codes(byNorm, { paramDeclarations: { norm } }), JSON.stringify(norm)).toStrictEqual(warned);
+    }
+    const paramDeclarations = { norm: { type: "number", min: 1 } };
+    expect(codes({ "/": [1, { var: "params.other" }] }, { paramDeclarations })).toStrictEqual(warned);
+    expect(codes({ "/": [1, { var: "params.norm.x" }] }, { paramDeclarations })).toStrictEqual(warned);
+    expect(codes({ "/": [1, { var: "norm" }] }, { paramDeclarations })).toStrictEqual(warned);
+    expect(codes({ "/": [1, { var: "params.toString" }] }, { paramDeclarations })).toStrictEqual(warned);
   });
 });
 
