@@ -234,6 +234,35 @@ describe("crw", () => {
     expect(run.stderr).toContain("2 with errors");
   });
 
+  it("eval: a rule reading a failed out is not evaluated and gets rule/upstream in errors", async () => {
+    // U-02's net_ytd is not a number: raw-rebate is NaN (an error), and payable, which reads it,
+    // would multiply null; it is not evaluated and names the failed read instead.
+    const run = await crw(
+      "eval",
+      join(good, "program.manifest.json"),
+      "--data",
+      join(bad, "upstream.jsonl"),
+      "--as-of",
+      "2026-01-31",
+    );
+    expect(run.code).toBe(1);
+    const lines = run.stdout
+      .trim()
+      .split("\n")
+      .map((l) => parseLine(l));
+    expect(lines.map((l) => l.errors.length)).toEqual([0, 2, 0]);
+    expect(lines[1]!.out).toEqual({ "raw-rebate": null, payable: null });
+    expect(lines[1]!.errors).toEqual([
+      expect.objectContaining({ rule: "raw-rebate", code: "output/not-finite" }),
+      {
+        rule: "payable",
+        code: "rule/upstream",
+        message: "Not evaluated: out.raw-rebate failed for this record.",
+      },
+    ]);
+    expect(run.stderr).toContain("1 with errors (output/not-finite ×1, rule/upstream ×1)");
+  });
+
   it("eval: a record with a reserved key is refused, naming the record and key", async () => {
     const data = join(tmp, "reserved.jsonl");
     await writeFile(data, '{"id":"D-01","sales":{"net_ytd":1}}\n{"id":"D-02","out":{"x":1}}\n');
