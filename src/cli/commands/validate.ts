@@ -50,7 +50,12 @@ async function problemsOf(path: string, context: ValidateContext): Promise<Probl
       const source = loaded.ruleSources[i];
       if (!source || context.ruleFiles.has(resolve(source.file))) return [];
       context.ruleFiles.add(resolve(source.file));
-      return lintRule(rule, source, "", { ...lint, params: content.params });
+      return lintRule(rule, source, "", {
+        ...lint,
+        params: content.params,
+        population: content.population,
+        rules: content.rules,
+      });
     });
     return [...loaded.problems, ...preparePack(content, loaded.locate).problems, ...linted];
   }
@@ -58,7 +63,14 @@ async function problemsOf(path: string, context: ValidateContext): Promise<Probl
     const verified = await verifyPack(file, { runTests: false });
     const pack = verified.pack;
     const linted = pack
-      ? pack.rules.flatMap((rule, i) => lintRule(rule, file, `/rules/${i}`, { ...lint, params: pack.params }))
+      ? pack.rules.flatMap((rule, i) =>
+          lintRule(rule, file, `/rules/${i}`, {
+            ...lint,
+            params: pack.params,
+            population: pack.population,
+            rules: pack.rules,
+          }),
+        )
       : [];
     return [...verified.problems, ...linted];
   }

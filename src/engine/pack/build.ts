@@ -42,7 +42,12 @@ export async function buildPack(
   if (!loaded.content || !loaded.manifest) return { problems: loaded.problems, tests: [] };
   const { manifest, content } = loaded;
   const prepared = preparePack(content, loaded.locate);
-  const lintOptions = { ...options, params: content.params };
+  const lintOptions = {
+    ...options,
+    params: content.params,
+    population: content.population,
+    rules: content.rules,
+  };
   const lint = content.rules.flatMap((rule, i) => lintRule(rule, loaded.ruleSources[i], "", lintOptions));
   const problems = [...loaded.problems, ...prepared.problems, ...lint];
   const tests: FileTestOutcome[] = content.rules.flatMap((rule, i) =>

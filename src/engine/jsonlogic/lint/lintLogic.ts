@@ -31,6 +31,12 @@ export interface LintOptions {
    * not reported as `lint/unguarded-division`. Leave it out for a rule linted on its own.
    */
   paramDeclarations?: Readonly<Record<string, ParamBounds>>;
+  /**
+   * `pop.<name>` paths the caller can prove are never null where this rule runs (the pack lint
+   * derives them from the population operators; see `nonNullPopPaths` in src/engine/pack/lint.ts).
+   * Other `pop.` reads are treated as possibly null.
+   */
+  nonNullPaths?: ReadonlySet<string>;
   /** The rule's declared output type. */
   outputType?: "number" | "integer" | "boolean" | "string";
   limits?: LogicLimits;
@@ -137,7 +143,7 @@ export function lintLogic(logic: unknown, options: LintOptions = {}): Problem[] 
     // reads failed for the record (`rule/upstream`), and a rule's checked output is never null. A
     // deeper `out.<id>.x` reads a member of a scalar, so it stays nullable; `pop.` values may be null.
     if (first === "out") return segments.length !== 2;
-    if (first === "pop") return true;
+    if (first === "pop") return !options.nonNullPaths?.has(path);
     if (reserved.has(first)) return false;
     const info = pathInfo(path);
     if (info) return !info.alwaysPresent;
@@ -223,10 +229,7 @@ export function lintLogic(logic: unknown, options: LintOptions = {}): Problem[] 
         break;
       case "/": {
         const divisor = values[1];
-        if (
-          !isSafeDivisor(divisor, options.paramDeclarations) &&
-          !at.guards.some((g) => mentions(g, divisor))
-        ) {
+        if (!isGuardedDivisor(divisor, at.guards, options.paramDeclarations)) {
           report(
             "lint/unguarded-division",
             messages.unguardedDivision(),
@@ -284,6 +287,24 @@ function isSafeDivisor(divisor: unknown, params: LintOptions["paramDeclarations"
   }
   if (!isLogic(divisor) || operatorOf(divisor) !== "max") return false;
   return operandsOf(divisor, "max").some((v) => typeof v === "number" && v > 0);
+}
+
+/**
+ * A divisor is guarded when it is safe on its own, when a condition the division runs under mentions
+ * it, or when it is a product whose every factor is guarded (`0.25 × annual_sales` under
+ * `annual_sales > 0`): a product of non-zero factors is not zero.
+ */
+function isGuardedDivisor(
+  divisor: unknown,
+  guards: readonly unknown[],
+  params: LintOptions["paramDeclarations"],
+): boolean {
+  // A literal is judged by its value alone: a guard's text containing "0" says nothing about it.
+  if (typeof divisor === "number") return divisor !== 0;
+  if (isSafeDivisor(divisor, params) || guards.some((g) => mentions(g, divisor))) return true;
+  if (!isLogic(divisor) || operatorOf(divisor) !== "*") return false;
+  const factors = operandsOf(divisor, "*");
+  return factors.length > 0 && factors.every((f) => isGuardedDivisor(f, guards, params));
 }
 
 function mentions(guard: unknown, divisor: unknown): boolean {

@@ -230,3 +230,20 @@ describe("lintLogic: positions", () => {
     ]);
   });
 });
+
+describe("division guards through products", () => {
+  const finance = (guard: unknown) => ({
+    if: [guard, { "/": [{ var: "capital" }, { "*": [0.25, { var: "target" }] }] }, 100],
+  });
+  const codesOf = (logic: unknown) => lintLogic(logic).map((p) => p.code);
+
+  it("accepts a product of a non-zero literal and a guarded value as divisor", () => {
+    expect(codesOf(finance({ ">": [{ var: "target" }, 0] }))).toStrictEqual([]);
+  });
+
+  it("still warns when a factor is unguarded or a literal factor is zero", () => {
+    expect(codesOf(finance({ ">": [{ var: "capital" }, 0] }))).toStrictEqual(["lint/unguarded-division"]);
+    const zeroFactor = { if: [{ ">": [{ var: "t" }, 0] }, { "/": [1, { "*": [0, { var: "t" }] }] }, 1] };
+    expect(codesOf(zeroFactor)).toStrictEqual(["lint/unguarded-division"]);
+  });
+});
