@@ -8,7 +8,7 @@ import { testCommand } from "./commands/test";
 import { validateCommand } from "./commands/validate";
 
 /** Sets the exit status from a command's result: 0 success, 1 failures found, 2 bad usage or input. */
-function exit(run: Promise<number>): Promise<void> {
+function finish(run: Promise<number>): Promise<void> {
   return run.then((code) => {
     process.exitCode = code;
   });
@@ -30,14 +30,14 @@ export function registerCommands(program: Command): void {
     .command("test")
     .description("run the tests of rule files, directories (recursively *.rule.json), manifests or packs")
     .argument("<paths...>")
-    .action((paths: string[]) => exit(testCommand(paths)));
+    .action((paths: string[]) => finish(testCommand(paths)));
 
   program
     .command("validate")
     .description("check files and print problems as file:line:col severity code message")
     .argument("<paths...>")
     .option("--schema <file>", "dataset JSON Schema of one record: warn about var paths it does not know")
-    .action((paths: string[], options: { schema?: string }) => exit(validateCommand(paths, options)));
+    .action((paths: string[], options: { schema?: string }) => finish(validateCommand(paths, options)));
 
   program
     .command("eval")
@@ -49,7 +49,7 @@ export function registerCommands(program: Command): void {
     .option("--schema <file>", "dataset JSON Schema that types CSV columns")
     .addOption(new Option("--chunk-size <n>", "records per chunk").hideHelp())
     .addOption(new Option("--stats", "print a crw-stats JSON line with peak memory to stderr").hideHelp())
-    .action((target: string, options: EvalOptions) => exit(evalCommand(target, options)));
+    .action((target: string, options: EvalOptions) => finish(evalCommand(target, options)));
 
   const pack = program.command("pack").description("build, verify and compare rule packs");
   pack
@@ -60,13 +60,13 @@ export function registerCommands(program: Command): void {
     .option("--created-at <iso>", "timestamp to record (default: now), for reproducible builds")
     .option("--schema <file>", "dataset JSON Schema of one record: warn about var paths it does not know")
     .action((manifest: string, options: { output?: string; createdAt?: string; schema?: string }) =>
-      exit(packBuildCommand(manifest, options)),
+      finish(packBuildCommand(manifest, options)),
     );
   pack
     .command("verify")
     .description("check a pack's schema, integrity and embedded tests")
     .argument("<pack>")
-    .action((file: string) => exit(packVerifyCommand(file)));
+    .action((file: string) => finish(packVerifyCommand(file)));
   pack
     .command("diff")
     .description("compare two versions: rules, params, population, semver bump; with --data, the impact")
@@ -76,7 +76,7 @@ export function registerCommands(program: Command): void {
     .option("--schema <file>", "dataset JSON Schema that types CSV columns")
     .option("--as-of <YYYY-MM-DD>", "evaluation date (default: today, UTC)")
     .action((oldPath: string, newPath: string, options: { data?: string; schema?: string; asOf?: string }) =>
-      exit(packDiffCommand(oldPath, newPath, options)),
+      finish(packDiffCommand(oldPath, newPath, options)),
     );
 
   program
@@ -86,5 +86,5 @@ export function registerCommands(program: Command): void {
     .addOption(
       new Option("--engine <engine>", "evaluator").choices(["reference", "compiled"]).default("reference"),
     )
-    .action((cases: string, options: { engine?: string }) => exit(jsonlogicCommand(cases, options)));
+    .action((cases: string, options: { engine?: string }) => finish(jsonlogicCommand(cases, options)));
 }
