@@ -8,29 +8,10 @@
  */
 import { isLogic, operandsOf, operatorOf } from "./logicShape";
 import { arrayOperators, type OperatorName } from "./operatorNames";
+import { operatorsIn } from "./operators";
 
 const pureOps: ReadonlySet<string> = new Set<OperatorName>([
-  "+",
-  "-",
-  "*",
-  "/",
-  "%",
-  "min",
-  "max",
-  "<",
-  "<=",
-  ">",
-  ">=",
-  "==",
-  "===",
-  "!=",
-  "!==",
-  "!",
-  "!!",
-  "if",
-  "?:",
-  "and",
-  "or",
+  ...operatorsIn("arithmetic", "comparison", "logic"),
   "var",
 ]);
 

@@ -397,3 +397,10 @@ export const operatorSpecs = {
     example: { logic: { log: ["checked"] }, data: {}, result: "checked" },
   },
 } as const satisfies Record<OperatorName, OperatorSpec>;
+
+/** The operators of the given spec categories, for analyses that reason by category. */
+export function operatorsIn(...categories: OperatorSpec["category"][]): OperatorName[] {
+  return (Object.keys(operatorSpecs) as OperatorName[]).filter((name) =>
+    categories.includes(operatorSpecs[name].category),
+  );
+}

@@ -1,18 +1,12 @@
 import { isLogic, operandsOf, operatorOf } from "../logicShape";
+import { operatorsIn } from "../operators";
 import type { PathInfo } from "./schema";
 
 /** A JSON type a logic value is certain to have, when it can be told without running it. */
 export type StaticType = "number" | "string" | "boolean" | "array" | "object" | "null";
 
-const booleanOps = new Set([
-  "==",
-  "===",
-  "!=",
-  "!==",
-  ">",
-  ">=",
-  "<",
-  "<=",
+const booleanOps: ReadonlySet<string> = new Set([
+  ...operatorsIn("comparison"),
   "!",
   "!!",
   "in",
