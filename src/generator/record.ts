@@ -43,11 +43,11 @@ export interface GeneratorOptions {
 
 type Archetype = "steady" | "newcomer" | "decliner" | "lapsing" | "dormant";
 const ARCHETYPES: Readonly<Record<Archetype, number>> = {
-  steady: 79,
+  steady: 83,
   newcomer: 7,
-  decliner: 8,
-  lapsing: 4.5,
-  dormant: 1.5,
+  decliner: 6,
+  lapsing: 3,
+  dormant: 1,
 };
 const INDUSTRY_MIX: Readonly<Record<Industry, number>> = { fmcg: 50, electronics: 25, agri: 25 };
 const TIERS: readonly ProgramTier[] = ["registered", "bronze", "silver", "gold", "platinum"];
@@ -119,7 +119,7 @@ function buildRecord(options: GeneratorOptions, asOf: Ymd, index: number): Distr
       : archetype === "decliner"
         ? rng.normal(-0.04, 0.05)
         : rng.normal(0.08 + 0.03 * q, 0.07);
-  const surprise = rng.normal(0, 0.1);
+  const surprise = rng.normal(0, 0.07);
   const onboardAt = archetype === "newcomer" ? rng.int(13, 30) : 0;
   const ytdFrom = WINDOW - asOf.month;
   const hasPriorYear = onboardAt === 0 || onboardAt <= ytdFrom - 12;

@@ -18,7 +18,7 @@ export function buildAr(
   billed: number,
 ): DistributorRecord["ar"] {
   const [lo, hi] = preset.collection;
-  const position = clip(0.78 + 0.2 * q + rng.normal(0, 0.18), 0, 1);
+  const position = clip(0.8 + 0.18 * q + rng.normal(0, 0.16), 0, 1);
   const raw = lo + (hi - lo) * position;
   const opening = Math.round(annual * rng.uniform(0.02, 0.3));
   const due = Math.max(1, Math.round(opening + billed * rng.uniform(0.85, 0.97)));
@@ -62,16 +62,16 @@ export function violationPoints(
 
 /** Builds `violations`; most distributors are clean (≈ 80 %, domain §4.3-E). */
 export function buildViolations(rng: Rng, q: number): DistributorRecord["violations"] {
-  const risk = clip(0.12 - 0.06 * q, 0.02, 0.35);
+  const risk = clip(0.07 - 0.04 * q, 0.01, 0.25);
   const count = (p: number, max: number): number =>
-    rng.chance(p) ? Math.min(max, 1 + (rng.chance(0.3) ? 1 : 0)) : 0;
+    rng.chance(p) ? Math.min(max, 1 + (rng.chance(0.2) ? 1 : 0)) : 0;
   const cross = count(risk * 0.75, 4);
   const v = {
     cross_territory_count: cross,
     cross_territory_qty: cross > 0 ? cross * rng.int(40, 260) : 0,
     below_floor_price_count: count(risk, 4),
     dumping_count: count(risk * 0.25, 2),
-    counterfeit_count: rng.chance(0.012) ? 1 : 0,
+    counterfeit_count: rng.chance(0.006) ? 1 : 0,
     unauthorized_transfer_count: count(risk * 0.35, 2),
   };
   const points = violationPoints(v);
@@ -112,13 +112,13 @@ export function buildSurvey(rng: Rng, q: number): DistributorRecord["survey"] {
   const experience = endResponses > 0 ? roundTo(clip(7 + 0.8 * q + rng.normal(0, 0.8), 0, 10), 1) : 0;
   const expectation = endResponses > 0 ? roundTo(rng.uniform(6, 8.5), 1) : 0;
   return {
-    end_customer_csat: endResponses > 0 ? roundTo(clip(4.1 + 0.3 * q + rng.normal(0, 0.3), 1, 5), 1) : 0,
+    end_customer_csat: endResponses > 0 ? roundTo(clip(4.2 + 0.25 * q + rng.normal(0, 0.3), 1, 5), 1) : 0,
     end_customer_experience: experience,
     end_customer_expectation: expectation,
     satisfaction_gap: roundTo(experience - expectation, 1),
     end_customer_responses: endResponses,
     downstream_satisfaction:
-      downstreamResponses > 0 ? Math.round(clip(76 + 8 * q + rng.normal(0, 7), 30, 98)) : 0,
+      downstreamResponses > 0 ? Math.round(clip(78 + 7 * q + rng.normal(0, 7), 30, 98)) : 0,
     downstream_responses: downstreamResponses,
     nps: endResponses > 0 ? Math.round(clip(20 + 20 * q + rng.normal(0, 15), -100, 100)) : 0,
   };
@@ -147,7 +147,7 @@ export function buildNetwork(
     coverage_rate: ratio(covered, inTerritory),
     key_accounts: Math.round(clip(millions * rng.uniform(0.1, 1), 0, 40)),
     profiles_complete_rate: roundTo(clip(0.7 + 0.15 * q + rng.normal(0, 0.1), 0.1, 1), 4),
-    downstream_mgmt_score: Math.round(clip(72 + 11 * q + rng.normal(0, 9), 10, 100)),
+    downstream_mgmt_score: Math.round(clip(76 + 8 * q + rng.normal(0, 8), 10, 100)),
     new_product_outlets: stocksNew ? Math.round(covered * rng.uniform(0.02, 0.2)) : 0,
     display_compliant_outlets: Math.round(covered * rng.uniform(0.2, 0.8)),
   };
@@ -179,7 +179,7 @@ export function buildStatus(
     segment_prev: segmentPrev,
     rectification_due_passed: transform && rng.chance(0.6),
     rectification_met: transform && rng.chance(0.5),
-    prev_score: roundTo(clip(rng.normal(71 + 10 * q, 9), 15, 98), 1),
+    prev_score: roundTo(clip(rng.normal(77 + 8 * q, 7), 15, 98), 1),
     abc_class_prev: abcPrev,
   };
 }
