@@ -33,6 +33,7 @@ type Format = "json" | "jsonl" | "csv";
 
 interface Request {
   count: number;
+  stats: boolean;
   options: GeneratorOptions;
   out: string;
   format: Format;
@@ -52,6 +53,8 @@ function parseRequest(argv: string[]): Request {
       industry: { type: "string", default: "mixed" },
       "as-of": { type: "string", default: "2024-12-31" },
       out: { type: "string" },
+      // Hidden, for `npm run bench`: print the process's CPU time and peak RSS as one JSON line.
+      stats: { type: "boolean", default: false },
     },
     strict: true,
   });
@@ -74,6 +77,7 @@ function parseRequest(argv: string[]): Request {
   if (ext === undefined) fail("--out must end in .json, .jsonl or .csv");
   return {
     count,
+    stats: values.stats,
     out,
     format: ext as Format,
     options: {
@@ -202,6 +206,17 @@ if (isMainThread) {
   await write(request);
   const seconds = (performance.now() - started) / 1000;
   process.stderr.write(`wrote ${request.count} records to ${request.out} in ${seconds.toFixed(1)} s\n`);
+  if (request.stats) {
+    // resourceUsage covers every thread of the process, so worker CPU is included.
+    const usage = process.resourceUsage();
+    const stats = {
+      records: request.count,
+      userMs: usage.userCPUTime / 1000,
+      systemMs: usage.systemCPUTime / 1000,
+      maxRssBytes: usage.maxRSS * 1024,
+    };
+    process.stderr.write(`samples-stats ${JSON.stringify(stats)}\n`);
+  }
 } else {
   const { request } = workerData as { request: Request };
   parentPort?.on("message", (job: Job) => {
