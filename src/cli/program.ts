@@ -45,7 +45,10 @@ export function registerCommands(program: Command): void {
     .argument("<target>", "a *.rule.json, *.manifest.json or *.pack.json")
     .requiredOption("--data <file>", "records as .json (array), .jsonl or .csv")
     .option("--param <name=value>", "override a parameter (repeatable)", collectParam)
-    .option("--as-of <YYYY-MM-DD>", "evaluation date for ctx.as_of and ctx.eval_month (default: today, UTC)")
+    .option(
+      "--as-of <YYYY-MM-DD>",
+      "evaluation date for ctx.as_of and ctx.eval_month (default: the first record's as_of, else today in UTC)",
+    )
     .option("--schema <file>", "dataset JSON Schema that types CSV columns")
     .addOption(new Option("--chunk-size <n>", "records per chunk").hideHelp())
     .addOption(new Option("--stats", "print a crw-stats JSON line with peak memory to stderr").hideHelp())
@@ -74,7 +77,7 @@ export function registerCommands(program: Command): void {
     .argument("<new>")
     .option("--data <file>", "dataset to measure the impact on")
     .option("--schema <file>", "dataset JSON Schema that types CSV columns")
-    .option("--as-of <YYYY-MM-DD>", "evaluation date (default: today, UTC)")
+    .option("--as-of <YYYY-MM-DD>", "evaluation date (default: the first record's as_of, else today in UTC)")
     .action((oldPath: string, newPath: string, options: { data?: string; schema?: string; asOf?: string }) =>
       finish(packDiffCommand(oldPath, newPath, options)),
     );

@@ -177,6 +177,47 @@ describe("crw", () => {
     expect(run.stderr).toContain("10 records, 0 with errors");
   });
 
+  describe("eval: the evaluation date without --as-of", () => {
+    const dated = join(fixtures, "dated");
+    const rule = join(dated, "run-date.rule.json");
+    const dates = (stdout: string) =>
+      stdout
+        .trim()
+        .split("\n")
+        .map((l) => parseLine(l).out["run-date"]);
+
+    it("is the first record's as_of, so the result does not depend on the day of the run", async () => {
+      const run = await crw("eval", rule, "--data", join(dated, "dated.jsonl"));
+      expect(run.code, run.stderr).toBe(0);
+      expect(dates(run.stdout)).toEqual(["2024-12-31", "2024-12-31"]);
+      expect(run.stderr).not.toContain("ctx.as_of");
+      const june = await crw("eval", rule, "--data", join(dated, "dated.jsonl"), "--as-of", "2024-06-30");
+      expect(dates(june.stdout)).toEqual(["2024-06-30", "2024-06-30"]);
+    });
+
+    it("says so when later records carry another as_of", async () => {
+      const run = await crw("eval", rule, "--data", join(dated, "mixed.jsonl"));
+      expect(dates(run.stdout)).toEqual(["2024-12-31", "2024-12-31", "2024-12-31"]);
+      expect(run.stderr).toContain(
+        "ctx.as_of 2024-12-31 comes from the first record, but 2 records carry another as_of",
+      );
+    });
+
+    it("falls back to today with a note when the records carry no as_of", async () => {
+      const run = await crw("eval", rule, "--data", join(dated, "undated.jsonl"));
+      expect(run.code, run.stderr).toBe(0);
+      const today = new Date().toISOString().slice(0, 10);
+      expect(dates(run.stdout)).toEqual([today]);
+      expect(run.stderr).toContain(`ctx.as_of is today (${today}) because the records carry no as_of`);
+    });
+
+    it("rejects a bad --as-of before reading any data", async () => {
+      const run = await crw("eval", rule, "--data", join(dated, "missing.jsonl"), "--as-of", "2024-02-30");
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain("--as-of:");
+    });
+  });
+
   it("eval: --param overrides a parameter and unknown parameters are bad usage", async () => {
     const run = await crw(
       "eval",

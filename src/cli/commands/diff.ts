@@ -1,17 +1,17 @@
 import {
   ImpactCollector,
   diffPacks,
-  makeRunContext,
   runPack,
   type NumberStats,
   type OutputImpact,
   type PackDiff,
 } from "../../engine";
+import { resolveRunDate, runDateNote } from "../io/asOf";
 import { CliError } from "../io/files";
 import { readRecords } from "../io/records";
 import { loadTarget, type Target } from "../io/target";
 import { loadDatasetSchema } from "./eval";
-import { runParams, today } from "./params";
+import { runParams } from "./params";
 
 function listLines(diff: PackDiff): string[] {
   const lines: string[] = [];
@@ -75,26 +75,26 @@ async function impact(
   newT: Target,
   data: string,
   schemaPath: string | undefined,
-  asOf: string,
+  asOf: string | undefined,
 ) {
-  const ctx = makeRunContext(asOf);
-  if (!ctx.ok) throw new CliError(`--as-of: ${ctx.error.en}`);
   const schema = await loadDatasetSchema(schemaPath);
   const collector = new ImpactCollector(oldT.prepared.content.rules, newT.prepared.content.rules);
-  // Each side reads the data itself, so a large JSONL file streams twice instead of being held.
-  for (const [target, add] of [
-    [oldT, (r: Parameters<ImpactCollector["addOld"]>[0]) => collector.addOld(r)],
-    [newT, (r: Parameters<ImpactCollector["addNew"]>[0]) => collector.addNew(r)],
+  // Each side reads the data itself, so a large JSONL file streams twice instead of being held; the
+  // first read decides the date (from --as-of or the records) and both sides run with it.
+  const date = await resolveRunDate(asOf, readRecords(data, schema));
+  for (const [target, records, add] of [
+    [oldT, date.records, (r: Parameters<ImpactCollector["addOld"]>[0]) => collector.addOld(r)],
+    [newT, readRecords(data, schema), (r: Parameters<ImpactCollector["addNew"]>[0]) => collector.addNew(r)],
   ] as const) {
     const params = runParams(target.prepared.content.params, {});
-    for await (const chunk of runPack(target.prepared, readRecords(data, schema), {
+    for await (const chunk of runPack(target.prepared, records, {
       params,
-      ctx: ctx.value,
+      ctx: date.ctx,
       reuseRecords: true,
     }))
       add(chunk);
   }
-  return collector.summary();
+  return { impacts: collector.summary(), note: runDateNote("crw pack diff", date) };
 }
 
 /** `crw pack diff`: what changed between two versions, whether the bump fits, and the impact on data. */
@@ -116,9 +116,9 @@ export async function packDiffCommand(
   for (const e of diff.errors) process.stderr.write(`${newT.file.file}:1:1: error: ${e.en}\n`);
   if (options.data) {
     out("impact (old → new, records changed):");
-    for (const i of await impact(oldT, newT, options.data, options.schema, options.asOf ?? today())) {
-      out(`  ${impactLine(i)}`);
-    }
+    const { impacts, note } = await impact(oldT, newT, options.data, options.schema, options.asOf);
+    for (const i of impacts) out(`  ${impactLine(i)}`);
+    if (note !== undefined) process.stderr.write(`${note}\n`);
   }
   return diff.identical && diff.errors.length === 0 ? 0 : 1;
 }

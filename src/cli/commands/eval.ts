@@ -1,11 +1,12 @@
 import { stat } from "node:fs/promises";
-import { DatasetError, makeRunContext, runPack } from "../../engine";
+import { DatasetError, RecordBatches, runPack } from "../../engine";
+import { resolveRunDate, runDateNote } from "../io/asOf";
 import { CliError, displayName, readTextFile } from "../io/files";
 import { readRecords } from "../io/records";
 import { writeChunk } from "../io/report";
 import { resultLine } from "../io/resultLine";
 import { loadTarget } from "../io/target";
-import { runParams, today } from "./params";
+import { runParams } from "./params";
 
 export interface EvalOptions {
   data: string;
@@ -33,21 +34,22 @@ export async function evalCommand(targetPath: string, options: EvalOptions): Pro
   const started = performance.now();
   const target = await loadTarget(targetPath, options.param ?? {});
   const params = runParams(target.prepared.content.params, options.param ?? {});
-  const ctx = makeRunContext(options.asOf ?? today());
-  if (!ctx.ok) throw new CliError(`--as-of: ${ctx.error.en}`);
+  // A bad --as-of is bad usage before any data is read.
+  if (options.asOf !== undefined) await resolveRunDate(options.asOf, new RecordBatches([]));
   await stat(options.data).catch(() => {
     throw new CliError(`${options.data}:1:1: cannot read the data (no such file); check the --data path.`);
   });
   const schema = await loadDatasetSchema(options.schema);
-  const records = readRecords(options.data, schema);
   let count = 0;
   let withErrors = 0;
   const errorCodes = new Map<string, number>();
+  let note: string | undefined;
   try {
+    const date = await resolveRunDate(options.asOf, readRecords(options.data, schema));
     const chunkSize = options.chunkSize === undefined ? undefined : Number(options.chunkSize);
-    for await (const chunk of runPack(target.prepared, records, {
+    for await (const chunk of runPack(target.prepared, date.records, {
       params,
-      ctx: ctx.value,
+      ctx: date.ctx,
       reuseRecords: true,
       ...(chunkSize ? { chunkSize } : {}),
     })) {
@@ -60,12 +62,14 @@ export async function evalCommand(targetPath: string, options: EvalOptions): Pro
       }
       await writeChunk(process.stdout, text);
     }
+    note = runDateNote("crw eval", date);
   } catch (error) {
     if (error instanceof DatasetError) {
       throw new CliError(`${displayName(options.data)}: ${error.message}`);
     }
     throw error;
   }
+  if (note !== undefined) process.stderr.write(`${note}\n`);
   const seconds = (performance.now() - started) / 1000;
   const codes = [...errorCodes].map(([code, n]) => `${code} ×${n}`).join(", ");
   process.stderr.write(

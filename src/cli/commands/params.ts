@@ -22,8 +22,3 @@ export function runParams(
   if (!resolved.ok) throw new CliError(resolved.error.map((e) => `--param: ${e.en}`).join("\n"));
   return resolved.value;
 }
-
-/** Today's date in UTC as YYYY-MM-DD, the default `--as-of`. */
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
