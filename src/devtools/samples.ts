@@ -89,8 +89,17 @@ function parseRequest(argv: string[]): Request {
   };
 }
 
-/** Encoders by dataset, so each thread reads the record shape once. */
-const encoders = new Map<string, RecordEncoder>();
+/** The thread's encoder: a thread renders one request, and reads the record shape once. */
+let threadEncoder: RecordEncoder | undefined;
+
+function encoderFor(request: Request): RecordEncoder {
+  threadEncoder ??= createRecordEncoder(
+    createRecordGenerator(request.options)(0),
+    request.format === "csv" ? "csv" : "json",
+    { capacity: BATCH * 6000 },
+  );
+  return threadEncoder;
+}
 
 /**
  * UTF-8 bytes of records [start, end) in a format; JSON items end with a separator unless last. The
@@ -100,14 +109,7 @@ const encoders = new Map<string, RecordEncoder>();
 function renderBatch(request: Request, start: number, end: number): Uint8Array {
   const { options, format, count } = request;
   const generate = createRecordGenerator(options);
-  const key = JSON.stringify([options, format]);
-  let encoder = encoders.get(key);
-  if (encoder === undefined) {
-    encoder = createRecordEncoder(generate(0), format === "csv" ? "csv" : "json", {
-      capacity: (end - start) * 6000,
-    });
-    encoders.set(key, encoder);
-  }
+  const encoder = encoderFor(request);
   const separator = format === "json" ? ",\n" : "\n";
   for (let i = start; i < end; i += 1) {
     encoder.record(generate(i));
@@ -123,17 +125,21 @@ interface Job {
   end: number;
 }
 
+/** Writes bytes; `written` runs once they are out of the process, when their buffer may be reused. */
+type Sink = (bytes: Uint8Array, written?: () => void) => Promise<void>;
+
 /**
  * Renders batches on worker threads (a million records is CPU-bound) while this thread only writes
- * their bytes in order: workers hand over each batch's buffer without copying it, and at most two
- * batches per worker are in flight, so memory stays flat.
+ * their bytes in order: workers hand over each batch's buffer without copying it and get it back once
+ * it is written, and at most two batches per worker are in flight, so memory stays flat and a few
+ * buffers per worker carry every record.
  */
-async function renderInParallel(request: Request, sink: (bytes: Uint8Array) => Promise<void>): Promise<void> {
+async function renderInParallel(request: Request, sink: Sink): Promise<void> {
   const jobs: Job[] = [];
   for (let start = 0, seq = 0; start < request.count; start += BATCH, seq += 1)
     jobs.push({ seq, start, end: Math.min(request.count, start + BATCH) });
   const threads = Math.min(availableParallelism(), 8, jobs.length);
-  const done = new Map<number, Uint8Array>();
+  const done = new Map<number, { bytes: Uint8Array; worker: Worker }>();
   let nextToWrite = 0;
   let nextJob = 0;
   let writing = Promise.resolve();
@@ -162,13 +168,14 @@ async function renderInParallel(request: Request, sink: (bytes: Uint8Array) => P
     for (const worker of workers) {
       worker.on("error", reject);
       worker.on("message", (message: { seq: number; bytes: Uint8Array }) => {
-        done.set(message.seq, message.bytes);
+        done.set(message.seq, { bytes: message.bytes, worker });
         received += 1;
         writing = writing.then(async () => {
-          for (let bytes = done.get(nextToWrite); bytes !== undefined; bytes = done.get(nextToWrite)) {
+          for (let batch = done.get(nextToWrite); batch !== undefined; batch = done.get(nextToWrite)) {
             done.delete(nextToWrite);
             nextToWrite += 1;
-            await sink(bytes);
+            const { bytes, worker: owner } = batch;
+            await sink(bytes, () => owner.postMessage({ reuse: bytes }, [bytes.buffer as ArrayBuffer]));
           }
         });
         if (received === jobs.length) writing.then(finish, reject);
@@ -184,8 +191,10 @@ async function renderInParallel(request: Request, sink: (bytes: Uint8Array) => P
 
 async function write(request: Request): Promise<void> {
   const stream = createWriteStream(request.out);
-  const sink = async (bytes: Uint8Array | string): Promise<void> => {
-    if (!stream.write(bytes)) await once(stream, "drain");
+  const sink = async (bytes: Uint8Array | string, written?: () => void): Promise<void> => {
+    // The callback runs once the stream has handed the bytes to the file, never before.
+    if (!stream.write(bytes, written === undefined ? undefined : () => written()))
+      await once(stream, "drain");
   };
   const { count, options, format } = request;
   const columns = format === "csv" ? csvHeader(createRecordGenerator(options)(0)) : [];
@@ -219,8 +228,12 @@ if (isMainThread) {
   }
 } else {
   const { request } = workerData as { request: Request };
-  parentPort?.on("message", (job: Job) => {
-    const bytes = renderBatch(request, job.start, job.end);
-    parentPort?.postMessage({ seq: job.seq, bytes }, [bytes.buffer as ArrayBuffer]);
+  parentPort?.on("message", (message: Job | { reuse: Uint8Array }) => {
+    if ("reuse" in message) {
+      encoderFor(request).reuse(message.reuse);
+      return;
+    }
+    const bytes = renderBatch(request, message.start, message.end);
+    parentPort?.postMessage({ seq: message.seq, bytes }, [bytes.buffer as ArrayBuffer]);
   });
 }

@@ -17,6 +17,8 @@ const MAX_PLACES = 6;
 
 export class Utf8Buffer {
   private buf: Uint8Array;
+  /** A view of the current buffer, for writing literal bytes four at a time. */
+  private dataView: DataView;
   /** Write position: bytes written since the last `take`. */
   pos = 0;
   private readonly capacity: number;
@@ -24,6 +26,12 @@ export class Utf8Buffer {
   constructor(capacity: number) {
     this.capacity = Math.max(64, capacity);
     this.buf = new Uint8Array(this.capacity);
+    this.dataView = new DataView(this.buf.buffer);
+  }
+
+  /** A DataView of the buffer that `room` returned last (valid until the next `room` or `take`). */
+  get view(): DataView {
+    return this.dataView;
   }
 
   /** Bytes written since the last `take`. */
@@ -31,12 +39,31 @@ export class Utf8Buffer {
     return this.pos;
   }
 
-  /** Returns the bytes written and starts a fresh buffer (the returned bytes are never reused). */
+  /** Buffers handed back with `reuse`, written out and free to overwrite. */
+  private readonly spare: ArrayBuffer[] = [];
+
+  /**
+   * Returns the bytes written and starts over in a free buffer: one handed back with `reuse`, else a new
+   * one. The returned bytes are never touched again unless their buffer is handed back.
+   */
   take(): Uint8Array {
     const bytes = this.buf.subarray(0, this.pos);
-    this.buf = new Uint8Array(Math.max(this.capacity, this.pos));
+    const size = Math.max(this.capacity, this.pos);
+    const spare = this.spare.pop();
+    this.buf = spare !== undefined && spare.byteLength >= size ? new Uint8Array(spare) : new Uint8Array(size);
+    this.dataView = new DataView(this.buf.buffer);
     this.pos = 0;
     return bytes;
+  }
+
+  /**
+   * Hands back the buffer of bytes returned by `take` once they have been written out, so the next
+   * `take` reuses it: a million records then cycle through a few buffers instead of gigabytes of fresh,
+   * zeroed memory.
+   */
+  reuse(bytes: Uint8Array): void {
+    if (bytes.buffer !== this.buf.buffer && bytes.buffer instanceof ArrayBuffer)
+      this.spare.push(bytes.buffer);
   }
 
   /** Makes room for `n` more bytes. */
@@ -45,6 +72,7 @@ export class Utf8Buffer {
     const bigger = new Uint8Array(Math.max(2 * this.buf.length, this.pos + n));
     bigger.set(this.buf.subarray(0, this.pos));
     this.buf = bigger;
+    this.dataView = new DataView(bigger.buffer);
   }
 
   /** Makes room for `n` more bytes and returns the buffer to write them into, from `pos` on. */

@@ -147,6 +147,8 @@ export interface RecordEncoder {
   readonly length: number;
   /** Returns the bytes written so far and starts over with an empty buffer. */
   take(): Uint8Array;
+  /** Hands back bytes returned by `take`, once written out, for a later `take` to write over. */
+  reuse(bytes: Uint8Array): void;
 }
 
 /** Options of `createRecordEncoder`. */
@@ -178,6 +180,16 @@ export function createRecordEncoder(
     (piece) => out.encode(piece),
   );
   pieces.push(out.encode(format === "json" ? shape.after : ""));
+  // Literal pieces are copied four bytes at a time: words (little-endian) then the 0–3 trailing bytes.
+  const wordStart = new Int32Array(pieces.length + 1);
+  for (let i = 0; i < pieces.length; i += 1)
+    wordStart[i + 1] = (wordStart[i] as number) + ((pieces[i] as Uint8Array).length >> 2);
+  const words = new Uint32Array(wordStart[pieces.length] as number);
+  pieces.forEach((piece, i) => {
+    const view = new DataView(piece.buffer, piece.byteOffset, piece.byteLength);
+    for (let w = 0; w < piece.length >> 2; w += 1)
+      words[(wordStart[i] as number) + w] = view.getUint32(4 * w, true);
+  });
   const strings = shape.types.flatMap((type, i) => (type === STRING ? [i] : []));
   // Room for everything but strings: literal pieces, 32 bytes per number, 5 per boolean.
   const fixedRoom = pieces.reduce((n, piece) => n + piece.length, 0) + 32 * count;
@@ -194,16 +206,16 @@ export function createRecordEncoder(
         room += stringRoom(value);
       }
       const buf = out.room(room);
+      const view = out.view;
       let pos = out.pos;
       for (let i = 0; i <= count; i += 1) {
         const piece = pieces[i] as Uint8Array;
-        const n = piece.length;
-        if (n > 24) {
-          buf.set(piece, pos);
-          pos += n;
-        } else {
-          for (let k = 0; k < n; k += 1) buf[pos++] = piece[k] as number;
+        const end = wordStart[i + 1] as number;
+        for (let w = wordStart[i] as number; w < end; w += 1) {
+          view.setUint32(pos, words[w] as number, true);
+          pos += 4;
         }
+        for (let k = piece.length & ~3; k < piece.length; k += 1) buf[pos++] = piece[k] as number;
         if (i === count) break;
         const value = values[i];
         const type = types[i];
@@ -237,6 +249,9 @@ export function createRecordEncoder(
     },
     take() {
       return out.take();
+    },
+    reuse(bytes) {
+      out.reuse(bytes);
     },
   };
 }
