@@ -143,6 +143,31 @@ describe("record encoder", () => {
     }
   });
 
+  it("starts over in a buffer handed back with reuse, and never in one still out", () => {
+    const generate = createRecordGenerator({ seed: 11, asOf: "2024-12-31", industry: "mixed", idWidth: 4 });
+    const encoder = createRecordEncoder(generate(0), "json", { capacity: 64 * 1024 });
+    encoder.record(generate(1));
+    const first = encoder.take();
+    encoder.record(generate(2));
+    const second = encoder.take();
+    // Without reuse every take has a buffer of its own.
+    expect(second.buffer).not.toBe(first.buffer);
+    const firstText = new TextDecoder().decode(first);
+    encoder.reuse(first);
+    // The take after reuse starts over in the handed-back buffer, so record 4 lands in it.
+    encoder.record(generate(3));
+    const third = encoder.take();
+    expect(third.buffer).not.toBe(first.buffer);
+    encoder.record(generate(4));
+    const fourth = encoder.take();
+    expect(fourth.buffer).toBe(first.buffer);
+    expectUtf8(fourth, JSON.stringify(generate(4)));
+    // The bytes still out were not written over.
+    expectUtf8(second, JSON.stringify(generate(2)));
+    expectUtf8(third, JSON.stringify(generate(3)));
+    expect(firstText).toBe(JSON.stringify(generate(1)));
+  });
+
   it("rejects a record that does not fit the template", () => {
     const template = { a: { b: [1, 2] }, s: "x" };
     for (const codegen of [true, false]) {
