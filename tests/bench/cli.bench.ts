@@ -3,15 +3,12 @@
  * 1,000,000 JSONL records, run as a child process exactly as engineers run it. The pack and data are
  * generated into a temp dir from a seeded PRNG and deleted afterwards.
  */
-import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { median, mulberry32, type BenchSection } from "./harness";
+import { median, mulberry32, runMeasured, type BenchSection } from "./harness";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const RECORDS = Number(process.env.CRW_BENCH_RECORDS ?? 1_000_000);
 const RUNS = 3;
 
@@ -189,31 +186,18 @@ async function writeData(path: string): Promise<void> {
   await new Promise<void>((r) => out.once("finish", () => r()));
 }
 
-function runEval(
+async function runEval(
   manifestPath: string,
   data: string,
 ): Promise<{ ms: number; records: number; maxRssBytes: number }> {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const child = spawn(
-      process.execPath,
-      ["src/cli/crw.js", "eval", manifestPath, "--data", data, "--as-of", "2026-11-22", "--stats"],
-      {
-        cwd: root,
-        stdio: ["ignore", "ignore", "pipe"],
-      },
-    );
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const ms = performance.now() - start;
-      const stats = /crw-stats (.*)/.exec(stderr);
-      // Exit 1 only means some records had errors; anything else is a broken run.
-      if (!stats || (code !== 0 && code !== 1)) reject(new Error(`crw eval failed (${code}): ${stderr}`));
-      else resolve({ ms, ...(JSON.parse(stats[1]!) as { records: number; maxRssBytes: number }) });
-    });
-  });
+  const args = ["src/cli/crw.js", "eval", manifestPath, "--data", data, "--as-of", "2026-11-22", "--stats"];
+  // Exit 1 only means some records had errors; anything else is a broken run.
+  const { ms, stats } = await runMeasured<{ records: number; maxRssBytes: number }>(
+    args,
+    "crw-stats",
+    [0, 1],
+  );
+  return { ms, ...stats };
 }
 
 export default async function cliBench(): Promise<BenchSection[]> {

@@ -2,6 +2,36 @@
  * Benchmark harness for `npm run bench`: every figure is the median of several runs, printed as a
  * table. Timing lives only here, never in the test suite, where it would flake on a shared machine.
  */
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+/**
+ * Runs `node ...args` from the repository root with stdout discarded, and returns its wall time and the
+ * JSON that the command printed to stderr after `marker` (its own CPU and memory figures).
+ */
+export function runMeasured<Stats>(
+  args: string[],
+  marker: string,
+  okCodes: readonly number[] = [0],
+): Promise<{ ms: number; stats: Stats }> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const ms = performance.now() - start;
+      const stats = new RegExp(`${marker} (.*)`).exec(stderr);
+      if (!stats || !okCodes.includes(code ?? -1))
+        reject(new Error(`${args.join(" ")} failed (${code}): ${stderr}`));
+      else resolve({ ms, stats: JSON.parse(stats[1]!) as Stats });
+    });
+  });
+}
+
 export interface BenchRow {
   name: string;
   /** Column name → printed value. Numbers are formatted with thousands separators. */

@@ -3,14 +3,11 @@
  * child process exactly as users run it (`tsx src/devtools/samples.ts`), into a temp file that is
  * deleted after every run so at most one multi-gigabyte file exists at a time.
  */
-import { spawn } from "node:child_process";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { median, type BenchRow, type BenchSection } from "./harness";
+import { median, runMeasured, type BenchRow, type BenchSection } from "./harness";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const RECORDS = Number(process.env.CRW_BENCH_SAMPLES ?? 1_000_000);
 const RUNS = 3;
 const FORMATS = ["jsonl", "csv", "json"] as const;
@@ -23,24 +20,13 @@ interface Run {
   maxRssBytes: number;
 }
 
-function runSamples(out: string): Promise<Omit<Run, "bytes">> {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const args = ["--import", "tsx", "src/devtools/samples.ts", "--count", String(RECORDS), "--seed", "7"];
-    const child = spawn(process.execPath, [...args, "--out", out, "--stats"], {
-      cwd: root,
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const ms = performance.now() - start;
-      const stats = /samples-stats (.*)/.exec(stderr);
-      if (!stats || code !== 0) reject(new Error(`npm run samples failed (${code}): ${stderr}`));
-      else resolve({ ms, ...(JSON.parse(stats[1]!) as Omit<Run, "ms" | "bytes">) });
-    });
-  });
+async function runSamples(out: string): Promise<Omit<Run, "bytes">> {
+  const args = ["--import", "tsx", "src/devtools/samples.ts", "--count", String(RECORDS), "--seed", "7"];
+  const { ms, stats } = await runMeasured<Omit<Run, "ms" | "bytes">>(
+    [...args, "--out", out, "--stats"],
+    "samples-stats",
+  );
+  return { ms, ...stats };
 }
 
 async function measureFormat(dir: string, format: (typeof FORMATS)[number]): Promise<BenchRow> {
