@@ -17,3 +17,6 @@ export {
 export { DATABASE_NAME, DATABASE_VERSION, stores, upgradeSteps, type WorkbenchDB } from "./storage/schema";
 export { createIndexedDbRepositories, openWorkspaceDatabase } from "./storage/indexedDbRepositories";
 export { createMemoryRepositories } from "./storage/memoryRepositories";
+export { prepareSeed, type SeedBundle, type SeedFile, type SeedPlan } from "./seed/prepareSeed";
+export { needsSeed, seedWorkspace, SEED_VERSION, type SeedReport } from "./seed/seedWorkspace";
+export { loadBundledSeed, bundledDatasets } from "./seed/bundledSeed";
