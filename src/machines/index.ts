@@ -1,1 +1,2 @@
 export * from "./preferences.machine";
+export * from "./workspace.machine";

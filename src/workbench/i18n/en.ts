@@ -21,6 +21,35 @@ export const en = {
   sideBar: {
     empty: "Nothing here yet.",
   },
+  workspace: {
+    opening: "Opening the workspace…",
+    seeding: "Loading the sample rules and data…",
+    loading: "Reading the workspace…",
+    failed: "The workspace could not be opened: {{reason}}",
+    retry: "Retry",
+  },
+  explorer: {
+    tree: "Workspace",
+    rules: "Rules",
+    manifests: "Pack manifests",
+    datasets: "Datasets",
+    kinds: {
+      incentive: "Incentive",
+      elimination: "Elimination",
+      loyalty: "Loyalty",
+    },
+    items_one: "{{count}} item",
+    items_other: "{{count}} items",
+  },
+  data: {
+    list: "Datasets",
+    none: "No datasets yet.",
+    rows_one: "{{rows}} row",
+    rows_other: "{{rows}} rows",
+    active: "Active",
+    activate: "Use {{name}} as the active dataset",
+    source: "From {{file}}",
+  },
   editor: {
     welcomeTitle: "Channel Rules Workbench",
     welcomeBody:
@@ -33,10 +62,20 @@ export const en = {
     output: "Output",
     trace: "Trace",
     empty: "No entries.",
+    noProblems: "No problems have been detected in the workspace.",
+    problemsList: "Problems in the workspace",
+    severity: {
+      error: "Error",
+      warning: "Warning",
+      info: "Info",
+    },
     hide: "Hide panel",
     show: "Show panel",
   },
   status: {
+    dataset: "{{name}} · {{rows}}",
+    datasetLabel: "Active dataset: {{name}}, {{rows}}",
+    noDataset: "No dataset",
     language: "Language",
     theme: "Theme",
     themeDark: "Dark",

@@ -1,10 +1,8 @@
 import { useState } from "react";
 import { useSelector } from "@xstate/react";
 import { useTranslation } from "react-i18next";
+import { contributedPanels, panelTabs, type PanelTab } from "../parts";
 import { usePreferencesActor } from "./preferencesContext";
-
-const panelTabs = ["problems", "tests", "output", "trace"] as const;
-type PanelTab = (typeof panelTabs)[number];
 
 /** The bottom panel with its tabs: Problems, Tests, Output, Trace. */
 export function Panel() {
@@ -14,6 +12,7 @@ export function Panel() {
   // Which tab is showing is view-local state, not a preference worth a machine.
   const [tab, setTab] = useState<PanelTab>("problems");
   if (!visible) return null;
+  const Body = contributedPanels[tab];
   return (
     <section className="panel" aria-label={t("parts.panel")}>
       <div className="panel__tabs" role="tablist" aria-label={t("parts.panel")}>
@@ -42,7 +41,7 @@ export function Panel() {
         </button>
       </div>
       <div className="panel__body" id="panel-body" role="tabpanel" aria-labelledby={`panel-tab-${tab}`}>
-        <p className="panel__empty">{t("panel.empty")}</p>
+        {Body ? <Body /> : <p className="panel__empty">{t("panel.empty")}</p>}
       </div>
     </section>
   );

@@ -1,9 +1,10 @@
 import { useSelector } from "@xstate/react";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "../../base";
+import { contributedStatusItems } from "../parts";
 import { usePreferencesActor } from "./preferencesContext";
 
-/** The status bar: for now the language and theme switches; dataset, problems and tests come later. */
+/** The status bar: contributed items on the left (active dataset), panel, language and theme on the right. */
 export function StatusBar() {
   const { t } = useTranslation();
   const actor = usePreferencesActor();
@@ -12,6 +13,9 @@ export function StatusBar() {
   const otherTheme = theme === "dark" ? t("status.themeLight") : t("status.themeDark");
   return (
     <footer className="status-bar" aria-label={t("parts.statusBar")}>
+      {contributedStatusItems.map(({ id, component: Item }) => (
+        <Item key={id} />
+      ))}
       <span className="status-bar__spacer" />
       {!panelVisible && (
         <button

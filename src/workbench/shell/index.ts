@@ -1,3 +1,4 @@
 export { Workbench } from "./Workbench";
 export { PreferencesContext } from "./preferencesContext";
+export { WorkspaceContext } from "./workspaceContext";
 export { initialPreferences } from "./initialPreferences";

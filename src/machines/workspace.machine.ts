@@ -1,0 +1,109 @@
+import { assign, fromPromise, setup } from "xstate";
+import type { Problem } from "../engine";
+import type { SeedReport, WorkspaceLists } from "../platform";
+
+export interface WorkspaceContext {
+  lists: WorkspaceLists;
+  /** Problems found while loading the shipped seed files (empty after the first start). */
+  problems: Problem[];
+  /** The dataset simulations run on and the status bar names; null when there is none. */
+  activeDatasetId: string | null;
+  /** Why opening failed, shown with a Retry button; null unless in `failed`. */
+  error: string | null;
+}
+
+export type WorkspaceEvent = { type: "workspace.retry" } | { type: "dataset.activate"; id: string };
+
+/** A message for any rejection value: IndexedDB rejects with DOMExceptions, code with Errors. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  if (typeof error === "object" && error !== null && "message" in error) return String(error.message);
+  return String(error);
+}
+
+/** Actors the composition root must provide; unprovided, they fail and say so. */
+function required<T>(name: string) {
+  return fromPromise<T>(() =>
+    Promise.reject(new Error(`workspaceMachine: provide the "${name}" actor with .provide().`)),
+  );
+}
+
+const emptyLists: WorkspaceLists = { rules: [], manifests: [], datasets: [] };
+
+/**
+ * The workspace lifecycle: open storage, seed the shipped rules and samples when this profile has
+ * never had them, read the lists the workbench shows, or fail with a message and wait for a retry.
+ * Every effect is an injected actor: `needsSeed`, `seed` and `load`.
+ */
+export const workspaceMachine = setup({
+  types: {} as {
+    context: WorkspaceContext;
+    events: WorkspaceEvent;
+  },
+  actors: {
+    needsSeed: required<boolean>("needsSeed"),
+    seed: required<SeedReport>("seed"),
+    load: required<WorkspaceLists>("load"),
+  },
+  actions: {
+    fail: assign({ error: (_, params: { error: unknown }) => errorMessage(params.error) }),
+  },
+}).createMachine({
+  id: "workspace",
+  context: { lists: emptyLists, problems: [], activeDatasetId: null, error: null },
+  initial: "opening",
+  states: {
+    opening: {
+      entry: assign({ error: null }),
+      invoke: {
+        src: "needsSeed",
+        onDone: [{ guard: ({ event }) => event.output, target: "seeding" }, { target: "loading" }],
+        onError: {
+          target: "failed",
+          actions: { type: "fail", params: ({ event }) => ({ error: event.error }) },
+        },
+      },
+    },
+    seeding: {
+      invoke: {
+        src: "seed",
+        onDone: { target: "loading", actions: assign({ problems: ({ event }) => event.output.problems }) },
+        onError: {
+          target: "failed",
+          actions: { type: "fail", params: ({ event }) => ({ error: event.error }) },
+        },
+      },
+    },
+    loading: {
+      invoke: {
+        src: "load",
+        onDone: {
+          target: "ready",
+          actions: assign(({ context, event }) => {
+            const { datasets } = event.output;
+            const keep = datasets.some((d) => d.id === context.activeDatasetId);
+            return {
+              lists: event.output,
+              activeDatasetId: keep ? context.activeDatasetId : (datasets[0]?.id ?? null),
+            };
+          }),
+        },
+        onError: {
+          target: "failed",
+          actions: { type: "fail", params: ({ event }) => ({ error: event.error }) },
+        },
+      },
+    },
+    ready: {
+      on: {
+        "dataset.activate": {
+          guard: ({ context, event }) => context.lists.datasets.some((d) => d.id === event.id),
+          actions: assign({ activeDatasetId: ({ event }) => event.id }),
+        },
+      },
+    },
+    failed: {
+      on: { "workspace.retry": "opening" },
+    },
+  },
+});

@@ -1,0 +1,156 @@
+import { openDB, type IDBPDatabase } from "idb";
+import type { DatasetMeta, StoredDatasetRecord } from "./records";
+import type {
+  DatasetRepository,
+  DocumentRepository,
+  MetaRepository,
+  WorkspaceRepositories,
+} from "./repositories";
+import { DATABASE_NAME, DATABASE_VERSION, stores, upgradeSteps, type WorkbenchDB } from "./schema";
+
+type Db = IDBPDatabase<WorkbenchDB>;
+
+/**
+ * Opens the workspace database, running the upgrade steps from the stored version. The connection
+ * closes itself when another tab needs a newer version, so that tab is never blocked.
+ */
+export function openWorkspaceDatabase(name: string, onClosed: () => void): Promise<Db> {
+  const opening = openDB<WorkbenchDB>(name, DATABASE_VERSION, {
+    upgrade(db, oldVersion, _newVersion, tx) {
+      for (let version = oldVersion; version < DATABASE_VERSION; version++) upgradeSteps[version]!(db, tx);
+    },
+    blocking() {
+      void opening.then((db) => db.close());
+      onClosed();
+    },
+    terminated: onClosed,
+  });
+  return opening;
+}
+
+/** Key range of every record of one dataset (`[id, 0]` up to `[id, +∞]`). */
+function recordRange(id: string, start = 0, end = Infinity): IDBKeyRange {
+  return IDBKeyRange.bound([id, start], [id, end]);
+}
+
+function documentRepository<Name extends typeof stores.rules | typeof stores.manifests>(
+  db: () => Promise<Db>,
+  store: Name,
+): DocumentRepository<WorkbenchDB[Name]["value"]> {
+  type Doc = WorkbenchDB[Name]["value"];
+  return {
+    list: async () => (await db()).getAll(store),
+    get: async (id) => (await db()).get(store, id),
+    put: async (doc) => {
+      await (await db()).put(store, doc);
+    },
+    delete: async (id) => (await db()).delete(store, id),
+    async addMissing(docs) {
+      const tx = (await db()).transaction(store, "readwrite");
+      // Only IndexedDB requests are awaited from here on, so the transaction stays active.
+      const stored = new Set<string>(await tx.store.getAllKeys());
+      const added: Doc[] = [];
+      for (const doc of docs) {
+        if (stored.has(doc.id)) continue;
+        stored.add(doc.id);
+        added.push(doc);
+      }
+      await Promise.all([...added.map((doc) => tx.store.add(doc)), tx.done]);
+      return added.map((doc) => doc.id);
+    },
+  };
+}
+
+function datasetRepository(db: () => Promise<Db>): DatasetRepository {
+  return {
+    list: async () => (await db()).getAll(stores.datasets),
+    get: async (id) => (await db()).get(stores.datasets, id),
+    async create(meta, records) {
+      const tx = (await db()).transaction([stores.datasets, stores.datasetRecords], "readwrite");
+      const datasets = tx.objectStore(stores.datasets);
+      if ((await datasets.get(meta.id)) !== undefined) {
+        await tx.done;
+        return false;
+      }
+      const recordStore = tx.objectStore(stores.datasetRecords);
+      const full: DatasetMeta = { ...meta, rowCount: records.length };
+      // Every request is queued without awaiting them one by one. A request that fails later
+      // (quota, a key clash) aborts the transaction by itself; one that throws while being queued (a
+      // record that cannot be cloned) is aborted here. Either way no metadata without its records.
+      const writes: Promise<unknown>[] = [];
+      try {
+        writes.push(datasets.add(full));
+        records.forEach((record, index) => {
+          const row: StoredDatasetRecord = { datasetId: meta.id, index, record };
+          writes.push(recordStore.add(row));
+        });
+      } catch (error) {
+        abortQuietly(tx);
+        await Promise.allSettled([...writes, tx.done]);
+        throw error;
+      }
+      await Promise.all([...writes, tx.done]);
+      return true;
+    },
+    async records(id, range) {
+      if (range && (range.count <= 0 || range.start < 0)) return [];
+      const keys = range ? recordRange(id, range.start, range.start + range.count - 1) : recordRange(id);
+      const rows = await (await db()).getAll(stores.datasetRecords, keys);
+      return rows.map((row) => row.record);
+    },
+    async delete(id) {
+      const tx = (await db()).transaction([stores.datasets, stores.datasetRecords], "readwrite");
+      await Promise.all([
+        tx.objectStore(stores.datasets).delete(id),
+        tx.objectStore(stores.datasetRecords).delete(recordRange(id)),
+        tx.done,
+      ]);
+    },
+  };
+}
+
+function abortQuietly(tx: { abort(): void }): void {
+  try {
+    tx.abort();
+  } catch {
+    // Already finished or aborted: nothing was committed by this call either way.
+  }
+}
+
+function metaRepository(db: () => Promise<Db>): MetaRepository {
+  return {
+    getSeedMarker: async () => (await db()).get(stores.meta, "seed"),
+    setSeedMarker: async (marker) => {
+      await (await db()).put(stores.meta, marker, "seed");
+    },
+  };
+}
+
+/**
+ * Repositories over IndexedDB. Nothing is opened until the first call; a failed or closed
+ * connection is opened again on the next call, so a retry after an error starts afresh.
+ */
+export function createIndexedDbRepositories(name: string = DATABASE_NAME): WorkspaceRepositories {
+  let connection: Promise<Db> | undefined;
+  const forget = () => {
+    connection = undefined;
+  };
+  const db = (): Promise<Db> => {
+    connection ??= openWorkspaceDatabase(name, forget).catch((error: unknown) => {
+      forget();
+      throw error;
+    });
+    return connection;
+  };
+  return {
+    rules: documentRepository(db, stores.rules),
+    manifests: documentRepository(db, stores.manifests),
+    datasets: datasetRepository(db),
+    meta: metaRepository(db),
+    async close() {
+      const open = connection;
+      forget();
+      if (open) (await open.catch(() => undefined))?.close();
+    },
+  };
+}

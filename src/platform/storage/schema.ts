@@ -1,0 +1,58 @@
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from "idb";
+import type { DatasetMeta, SeedMarker, StoredDatasetRecord, StoredManifest, StoredRule } from "./records";
+
+/** The IndexedDB database of one browser profile's workspace. */
+export const DATABASE_NAME = "channel-rules-workbench";
+
+/**
+ * Object store names. Do not change without a migration: they are the names already on users'
+ * disks, and renaming one here would silently start from an empty store.
+ */
+export const stores = {
+  rules: "rules",
+  manifests: "manifests",
+  datasets: "datasets",
+  datasetRecords: "datasetRecords",
+  meta: "meta",
+} as const;
+
+/** Keys of the `meta` store and the value each holds. */
+export interface MetaValues {
+  seed: SeedMarker;
+}
+export type MetaKey = keyof MetaValues;
+
+/** The typed shape of the database (idb checks every store access against it). */
+export interface WorkbenchDB extends DBSchema {
+  [stores.rules]: { key: string; value: StoredRule };
+  [stores.manifests]: { key: string; value: StoredManifest };
+  [stores.datasets]: { key: string; value: DatasetMeta };
+  [stores.datasetRecords]: { key: [string, number]; value: StoredDatasetRecord };
+  [stores.meta]: { key: MetaKey; value: MetaValues[MetaKey] };
+}
+
+type UpgradeTransaction = IDBPTransaction<WorkbenchDB, StoreNames<WorkbenchDB>[], "versionchange">;
+
+/** One schema step per database version: step `i` takes the database from version `i` to `i + 1`. */
+export type UpgradeStep = (db: IDBPDatabase<WorkbenchDB>, tx: UpgradeTransaction) => void;
+
+/**
+ * The upgrade steps, in order. Each is idempotent (it only creates what is missing), so a step
+ * interrupted by a crash, or run against a store someone created by hand, can run again safely.
+ */
+export const upgradeSteps: readonly UpgradeStep[] = [
+  // Version 1: rules, manifests, dataset metadata and records, and the seed marker.
+  (db) => {
+    const names = db.objectStoreNames;
+    if (!names.contains(stores.rules)) db.createObjectStore(stores.rules, { keyPath: "id" });
+    if (!names.contains(stores.manifests)) db.createObjectStore(stores.manifests, { keyPath: "id" });
+    if (!names.contains(stores.datasets)) db.createObjectStore(stores.datasets, { keyPath: "id" });
+    if (!names.contains(stores.datasetRecords)) {
+      db.createObjectStore(stores.datasetRecords, { keyPath: ["datasetId", "index"] });
+    }
+    if (!names.contains(stores.meta)) db.createObjectStore(stores.meta);
+  },
+];
+
+/** The version the code expects; opening runs the steps from the stored version up to this one. */
+export const DATABASE_VERSION = upgradeSteps.length;

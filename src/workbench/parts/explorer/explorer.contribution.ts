@@ -1,0 +1,6 @@
+import type { Contribution } from "../contribution";
+import { ExplorerView } from "./ExplorerView";
+
+export const explorerContribution: Contribution = {
+  views: { explorer: ExplorerView },
+};

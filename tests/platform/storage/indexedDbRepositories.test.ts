@@ -1,0 +1,106 @@
+import "fake-indexeddb/auto";
+import { deleteDB, openDB } from "idb";
+import { describe, expect, it } from "vitest";
+import {
+  createIndexedDbRepositories,
+  DATABASE_VERSION,
+  stores,
+  upgradeSteps,
+  type WorkbenchDB,
+} from "../../../src/platform";
+import { repositoryContract, rule } from "./repositoryContract";
+
+let counter = 0;
+/** A database name no other test uses, so tests never see each other's data. */
+const freshName = () => `crw-test-${++counter}`;
+
+repositoryContract("IndexedDB", () => createIndexedDbRepositories(freshName()));
+
+describe("IndexedDB repositories", () => {
+  it("pin the version 1 layout: store names and key paths (changing them needs a migration)", async () => {
+    const name = freshName();
+    const repos = createIndexedDbRepositories(name);
+    await repos.meta.getSeedMarker();
+    await repos.close();
+    expect(DATABASE_VERSION).toBe(1);
+    const db = await openDB(name);
+    expect(db.version).toBe(1);
+    expect([...db.objectStoreNames].sort()).toEqual(
+      ["datasetRecords", "datasets", "manifests", "meta", "rules"].sort(),
+    );
+    const tx = db.transaction([...db.objectStoreNames]);
+    expect(tx.objectStore(stores.rules).keyPath).toBe("id");
+    expect(tx.objectStore(stores.manifests).keyPath).toBe("id");
+    expect(tx.objectStore(stores.datasets).keyPath).toBe("id");
+    expect(tx.objectStore(stores.datasetRecords).keyPath).toEqual(["datasetId", "index"]);
+    expect(tx.objectStore(stores.meta).keyPath).toBeNull();
+    db.close();
+  });
+
+  it("keep what was written after the connection is closed and opened again", async () => {
+    const name = freshName();
+    const first = createIndexedDbRepositories(name);
+    await first.rules.put(rule("kept"));
+    await first.datasets.create(
+      { id: "ds", name: "ds", sourceFile: "samples/ds.json", createdAt: "2024-01-01T00:00:00.000Z" },
+      [{ id: 1 }, { id: 2 }],
+    );
+    await first.close();
+    const second = createIndexedDbRepositories(name);
+    expect((await second.rules.list()).map((r) => r.id)).toEqual(["kept"]);
+    expect(await second.datasets.records("ds")).toEqual([{ id: 1 }, { id: 2 }]);
+    await second.close();
+    // Closed repositories open the database again on the next call.
+    expect(await second.rules.get("kept")).toBeDefined();
+    await second.close();
+  });
+
+  it("open nothing until first used", async () => {
+    const name = freshName();
+    const repos = createIndexedDbRepositories(name);
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name);
+    await repos.rules.list();
+    expect((await indexedDB.databases()).map((d) => d.name)).toContain(name);
+    await repos.close();
+  });
+
+  it("report a failed open and try again on the next call", async () => {
+    const name = freshName();
+    // A database from a newer build of the app cannot be opened at version 1.
+    (await openDB(name, DATABASE_VERSION + 1)).close();
+    const repos = createIndexedDbRepositories(name);
+    await expect(repos.rules.list()).rejects.toMatchObject({ name: "VersionError" });
+    await deleteDB(name);
+    expect(await repos.rules.list()).toEqual([]);
+    await repos.close();
+  });
+
+  it("close their connection when another tab opens a newer version, so it is not blocked", async () => {
+    const name = freshName();
+    const repos = createIndexedDbRepositories(name);
+    await repos.rules.put(rule("a"));
+    let blocked = false;
+    const newer = await openDB(name, DATABASE_VERSION + 1, {
+      blocked: () => {
+        blocked = true;
+      },
+    });
+    expect(blocked).toBe(false);
+    expect(newer.version).toBe(DATABASE_VERSION + 1);
+    newer.close();
+    await repos.close();
+  });
+
+  it("run the version 1 step safely over stores that exist already", async () => {
+    const name = freshName();
+    const db = await openDB<WorkbenchDB>(name, 1, {
+      upgrade(database, _old, _new, tx) {
+        database.createObjectStore(stores.rules, { keyPath: "id" });
+        upgradeSteps[0]!(database, tx);
+        upgradeSteps[0]!(database, tx);
+      },
+    });
+    expect([...db.objectStoreNames]).toHaveLength(5);
+    db.close();
+  });
+});

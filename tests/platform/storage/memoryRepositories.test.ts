@@ -1,0 +1,4 @@
+import { createMemoryRepositories } from "../../../src/platform";
+import { repositoryContract } from "./repositoryContract";
+
+repositoryContract("in-memory", createMemoryRepositories);
