@@ -1,11 +1,33 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from "vite";
+import { fileURLToPath } from "node:url";
+import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
+
+/**
+ * Monaco's language features start their worker through `internal/common/workers.js`, which also
+ * imports every editor feature for its side effects (about 2.5 MB of code this app does not use).
+ * Redirects that one import to an equivalent without the side effects (see languageWorkers.ts).
+ */
+function monacoLanguageWorkers(): Plugin {
+  const replacement = fileURLToPath(
+    new URL("src/platform/monaco/runtime/languageWorkers.ts", import.meta.url),
+  );
+  return {
+    name: "crw:monaco-language-workers",
+    enforce: "pre",
+    resolveId(source, importer) {
+      const fromLanguageFeature = importer
+        ?.replace(/\\/g, "/")
+        .includes("monaco-editor/esm/vs/languages/features/");
+      return fromLanguageFeature && source.endsWith("/internal/common/workers.js") ? replacement : null;
+    },
+  };
+}
 
 // One config for the app build and for Vitest. End-to-end tests run under Playwright
 // (tests/e2e/playwright.config.ts) against the production build, never here.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), monacoLanguageWorkers()],
   build: {
     target: "es2022",
     sourcemap: true,

@@ -20,3 +20,4 @@ export { createMemoryRepositories } from "./storage/memoryRepositories";
 export { prepareSeed, type SeedBundle, type SeedFile, type SeedPlan } from "./seed/prepareSeed";
 export { needsSeed, seedWorkspace, SEED_VERSION, type SeedReport } from "./seed/seedWorkspace";
 export { loadBundledSeed, bundledDatasets } from "./seed/bundledSeed";
+export * from "./monaco";
