@@ -20,4 +20,14 @@ export { createMemoryRepositories } from "./storage/memoryRepositories";
 export { prepareSeed, type SeedBundle, type SeedFile, type SeedPlan } from "./seed/prepareSeed";
 export { needsSeed, seedWorkspace, SEED_VERSION, type SeedReport } from "./seed/seedWorkspace";
 export { loadBundledSeed, bundledDatasets } from "./seed/bundledSeed";
+export { chooseFiles, downloadFile } from "./files/files";
+export {
+  createDocumentStore,
+  revisionOf,
+  type DocumentStore,
+  type LoadedDocument,
+  type StoreOutcome,
+  type StoredDocumentKind,
+} from "./storage/documentStore";
+export type { MetaKey, MetaValues } from "./storage/schema";
 export * from "./monaco";

@@ -1,12 +1,20 @@
 import { openDB, type IDBPDatabase } from "idb";
-import type { DatasetMeta, StoredDatasetRecord } from "./records";
+import type { DatasetMeta, SeedMarker, StoredDatasetRecord } from "./records";
 import type {
   DatasetRepository,
   DocumentRepository,
   MetaRepository,
   WorkspaceRepositories,
 } from "./repositories";
-import { DATABASE_NAME, DATABASE_VERSION, stores, upgradeSteps, type WorkbenchDB } from "./schema";
+import {
+  DATABASE_NAME,
+  DATABASE_VERSION,
+  stores,
+  upgradeSteps,
+  type MetaKey,
+  type MetaValues,
+  type WorkbenchDB,
+} from "./schema";
 
 type Db = IDBPDatabase<WorkbenchDB>;
 
@@ -119,9 +127,14 @@ function abortQuietly(tx: { abort(): void }): void {
 
 function metaRepository(db: () => Promise<Db>): MetaRepository {
   return {
-    getSeedMarker: async () => (await db()).get(stores.meta, "seed"),
+    getSeedMarker: async () => (await (await db()).get(stores.meta, "seed")) as SeedMarker | undefined,
     setSeedMarker: async (marker) => {
       await (await db()).put(stores.meta, marker, "seed");
+    },
+    getValue: async <K extends MetaKey>(key: K) =>
+      (await (await db()).get(stores.meta, key)) as MetaValues[K] | undefined,
+    setValue: async (key, value) => {
+      await (await db()).put(stores.meta, value, key);
     },
   };
 }

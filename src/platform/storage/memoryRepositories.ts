@@ -1,3 +1,4 @@
+import type { MetaKey, MetaValues } from "./schema";
 import type { DatasetMeta, SeedMarker } from "./records";
 import type {
   DatasetRepository,
@@ -69,7 +70,14 @@ function datasetRepository(): DatasetRepository {
 
 function metaRepository(): MetaRepository {
   let seed: SeedMarker | undefined;
+  const values = new Map<string, unknown>();
   return {
+    getValue: <K extends MetaKey>(key: K) =>
+      run(() => (values.has(key) ? (copy(values.get(key)) as MetaValues[K]) : undefined)),
+    setValue: (key, value) =>
+      run(() => {
+        values.set(key, copy(value));
+      }),
     getSeedMarker: () => run(() => (seed === undefined ? undefined : copy(seed))),
     setSeedMarker: (marker) =>
       run(() => {

@@ -1,4 +1,5 @@
 import type { DatasetMeta, SeedMarker, StoredManifest, StoredRule } from "./records";
+import type { MetaKey, MetaValues } from "./schema";
 
 /** A store of documents keyed by `id` (rules, manifests). Values read out are copies. */
 export interface DocumentRepository<T extends { id: string }> {
@@ -36,6 +37,9 @@ export interface DatasetRepository {
 export interface MetaRepository {
   getSeedMarker(): Promise<SeedMarker | undefined>;
   setSeedMarker(marker: SeedMarker): Promise<void>;
+  /** A workspace-wide value (settings, editor layout, recent commands); undefined when never set. */
+  getValue<K extends Exclude<MetaKey, "seed">>(key: K): Promise<MetaValues[K] | undefined>;
+  setValue<K extends Exclude<MetaKey, "seed">>(key: K, value: MetaValues[K]): Promise<void>;
 }
 
 /** Everything the workspace stores, behind one object the composition root creates. */
