@@ -29,6 +29,11 @@ export interface EditorsContext {
   closed: { input: EditorInput; group: number }[];
   /** Per editor key: what the editor saved of itself (cursor, scroll) to restore after a reload. */
   viewStates: Record<string, unknown>;
+  /**
+   * Counts the opens that should give the opened editor the keyboard focus (open, reopen closed,
+   * split), so an editor already showing knows when to take it again, as after Ctrl+P in VS Code.
+   */
+  focusRequests: number;
 }
 
 /** What is persisted and restored across reloads. */
@@ -125,6 +130,7 @@ export const editorsMachine = setup({
       activeGroup: Math.min(Math.max(0, input?.activeGroup ?? 0), groups.length - 1),
       closed: [],
       viewStates: input?.viewStates ?? {},
+      focusRequests: 0,
     };
   },
   on: {
@@ -132,7 +138,11 @@ export const editorsMachine = setup({
       actions: assign(({ context, event }) => {
         const index = Math.min(event.group ?? context.activeGroup, context.groups.length - 1);
         const group = openIn(context.groups[index]!, event.input, event.preview ?? false);
-        return { groups: withGroup(context, index, group), activeGroup: index };
+        return {
+          groups: withGroup(context, index, group),
+          activeGroup: index,
+          focusRequests: context.focusRequests + 1,
+        };
       }),
     },
     "editor.pin": {
@@ -238,10 +248,14 @@ export const editorsMachine = setup({
           const target =
             context.activeGroup + 1 < context.groups.length ? context.activeGroup + 1 : context.activeGroup;
           const group = openIn(context.groups[target]!, pinned.input, false);
-          return { groups: withGroup(context, target, group), activeGroup: target };
+          return {
+            groups: withGroup(context, target, group),
+            activeGroup: target,
+            focusRequests: context.focusRequests + 1,
+          };
         }
         const groups = [...context.groups, { tabs: [pinned], active: source.active }];
-        return { groups, activeGroup: groups.length - 1 };
+        return { groups, activeGroup: groups.length - 1, focusRequests: context.focusRequests + 1 };
       }),
     },
     "editor.reopenClosed": {
@@ -250,7 +264,12 @@ export const editorsMachine = setup({
         const [last, ...rest] = context.closed;
         const index = Math.min(last!.group, context.groups.length - 1);
         const group = openIn(context.groups[index]!, last!.input, false);
-        return { groups: withGroup(context, index, group), activeGroup: index, closed: rest };
+        return {
+          groups: withGroup(context, index, group),
+          activeGroup: index,
+          closed: rest,
+          focusRequests: context.focusRequests + 1,
+        };
       }),
     },
     "editor.viewState": {

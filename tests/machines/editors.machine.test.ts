@@ -91,4 +91,21 @@ describe("editors machine", () => {
     expect(tabs(restored)).toEqual(["a", "b"]);
     expect(activeEditor(restored.getSnapshot().context)).toEqual(rule("b"));
   });
+
+  it("counts the opens that hand the focus to an editor, even one already showing", () => {
+    const actor = start();
+    const requests = () => actor.getSnapshot().context.focusRequests;
+    actor.send({ type: "editor.open", input: rule("a") });
+    actor.send({ type: "editor.open", input: rule("a"), preview: true });
+    expect(requests()).toBe(2);
+    actor.send({ type: "editor.viewState", key: "rule:a", state: { line: 3 } });
+    actor.send({ type: "editor.pin", key: "rule:a" });
+    actor.send({ type: "editor.activate", key: "rule:a", group: 0 });
+    expect(requests()).toBe(2);
+    actor.send({ type: "editor.split" });
+    actor.send({ type: "editor.closeActive" });
+    actor.send({ type: "editor.reopenClosed" });
+    expect(requests()).toBe(4);
+    expect(editorsSnapshot(actor.getSnapshot().context)).not.toHaveProperty("focusRequests");
+  });
 });

@@ -48,6 +48,8 @@ export interface CodeEditorHandle extends Disposable {
   hasTextFocus(): boolean;
   onDidFocus(listener: () => void): Disposable;
   onDidBlur(listener: () => void): Disposable;
+  /** Called when the cursor, selection or scroll position moves (to save the view state). */
+  onDidChangeViewState(listener: () => void): Disposable;
   saveViewState(): EditorViewState;
   restoreViewState(state: EditorViewState): void;
   updateOptions(options: Partial<Pick<CodeEditorOptions, "fontSize" | "readOnly" | "ariaLabel">>): void;

@@ -122,6 +122,7 @@ export async function startWorkbench(
       createDocumentStore(repositories),
       memoryDraftStore(),
       () => preferences.getSnapshot().context.autosaveDelay,
+      () => workspace.getSnapshot().context,
     ),
   );
   preferences.subscribe((s) => {
@@ -162,6 +163,7 @@ export async function startWorkbench(
     contextKeys,
     actors,
     documents,
+    datasets: { records: (id, range) => repositories.datasets.records(id, range) },
     files: { choose: chooseFiles, download: downloadFile },
     i18n,
     recentCommands: recent,

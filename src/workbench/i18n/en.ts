@@ -171,6 +171,26 @@ export const en = {
     en: "English",
     "zh-CN": "简体中文",
   },
+  documentEditor: {
+    loading: "Loading the editor…",
+    opening: "Opening {{name}}…",
+    failed: "The editor could not be loaded: {{reason}}",
+    openFailed: "{{name}} could not be opened: {{reason}}",
+    retry: "Retry",
+    ruleLabel: "Rule {{name}}",
+    manifestLabel: "Pack manifest {{name}}",
+    noTestRunner: "Running tests is not available yet.",
+    conflict: {
+      title: "Conflict",
+      message:
+        "{{name}} was saved in another tab while you were editing it. Left: the saved version. Right: yours — edit it to merge by hand, then accept the merge.",
+      theirs: "Saved version of {{name}} (theirs, read-only)",
+      mine: "Your version of {{name}} (editable)",
+      keepMine: "Keep Mine",
+      takeTheirs: "Take Theirs",
+      acceptMerge: "Accept Merge",
+    },
+  },
 };
 
 /** The nested shape of the string table, with every leaf a string. */

@@ -172,4 +172,24 @@ export const zhCN: Messages = {
     en: "English",
     "zh-CN": "简体中文",
   },
+  documentEditor: {
+    loading: "正在加载编辑器…",
+    opening: "正在打开 {{name}}…",
+    failed: "无法加载编辑器：{{reason}}",
+    openFailed: "无法打开 {{name}}：{{reason}}",
+    retry: "重试",
+    ruleLabel: "规则 {{name}}",
+    manifestLabel: "规则包清单 {{name}}",
+    noTestRunner: "运行测试功能尚不可用。",
+    conflict: {
+      title: "冲突",
+      message:
+        "在你编辑 {{name}} 期间，另一个标签页保存了它。左侧：已保存的版本；右侧：你的版本——可在右侧手动合并，然后接受合并。",
+      theirs: "{{name}} 的已保存版本（对方，只读）",
+      mine: "{{name}} 的你的版本（可编辑）",
+      keepMine: "保留我的",
+      takeTheirs: "采用对方的",
+      acceptMerge: "接受合并",
+    },
+  },
 };

@@ -8,6 +8,7 @@ import { workbenchContribution } from "./workbench/workbench.contribution";
 import { keybindingsContribution } from "./keybindings/keybindings.contribution";
 import { settingsContribution } from "./settings/settings.contribution";
 import { outputContribution } from "./output/output.contribution";
+import { editorContribution } from "./editor/editor.contribution";
 
 export const contributions: readonly Contribution[] = [
   workbenchContribution,
@@ -17,6 +18,7 @@ export const contributions: readonly Contribution[] = [
   outputContribution,
   keybindingsContribution,
   settingsContribution,
+  editorContribution,
 ];
 
 /** Every contributed side bar view, by view id. */

@@ -13,7 +13,8 @@ import {
 import type { CommandRegistry } from "../commands/registry";
 import type { ContextKeys } from "../commands/contextKeys";
 import { evaluateWhen } from "../commands/when";
-import type { DocumentService, FileService, WorkbenchServices } from "./services";
+import type { DatasetService, DocumentService, FileService, WorkbenchServices } from "./services";
+import { createTestResults } from "./testResults";
 
 export interface ServiceActors {
   quickInput: ActorRefFrom<typeof quickInputMachine>;
@@ -30,6 +31,7 @@ export interface ServiceDependencies {
   contextKeys: ContextKeys;
   actors: ServiceActors;
   documents: DocumentService;
+  datasets: DatasetService;
   files: FileService;
   i18n: i18n;
   /** The palette's recently used list, told about every command run. */
@@ -108,6 +110,8 @@ export function createServices(deps: ServiceDependencies): WorkbenchServices {
     },
     files: deps.files,
     documents: deps.documents,
+    datasets: deps.datasets,
+    testResults: createTestResults(),
     workspace: actors.workspace,
     preferences: actors.preferences,
     i18n: deps.i18n,

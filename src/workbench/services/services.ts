@@ -88,6 +88,29 @@ export interface DocumentService {
   snapshot: () => number;
 }
 
+/** Reads stored datasets' records (the language services' field shares and hover values). */
+export interface DatasetService {
+  /** The records of a dataset in order; with `range`, `count` of them from `start`. */
+  records(id: string, range?: { start: number; count: number }): Promise<unknown[]>;
+}
+
+/** How many of a rule's tests passed and failed in their last run. */
+export interface TestSummary {
+  passed: number;
+  failed: number;
+}
+
+/**
+ * The last test result of each rule, written by whoever runs tests (`Rules: Run Tests`, a save) and
+ * read by the rule editor's CodeLens and the Explorer's badges.
+ */
+export interface TestResultsService {
+  summary(ruleId: string): TestSummary | undefined;
+  record(ruleId: string, summary: TestSummary): void;
+  subscribe(listener: () => void): () => void;
+  snapshot(): number;
+}
+
 /** Everything a command's `run` and a component may use; created once at the composition root. */
 export interface WorkbenchServices {
   commands: {
@@ -106,6 +129,8 @@ export interface WorkbenchServices {
   editors: EditorService;
   files: FileService;
   documents: DocumentService;
+  datasets: DatasetService;
+  testResults: TestResultsService;
   workspace: ActorRefFrom<typeof workspaceMachine>;
   preferences: ActorRefFrom<typeof preferencesMachine>;
   i18n: i18n;

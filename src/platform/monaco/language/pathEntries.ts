@@ -56,7 +56,9 @@ function fieldEntry(field: FieldInfo, locale: Locale): PathEntry {
     documentation: fieldDocumentation(field, locale),
     hasChildren: field.children.size > 0,
   };
-  if (field.label) entry.labelDetail = pickText(field.label, locale);
+  // Both languages in the list itself: authors search by the English or the Chinese name.
+  const labels = bothLabels(field.label, locale);
+  if (labels) entry.labelDetail = labels;
   return entry;
 }
 

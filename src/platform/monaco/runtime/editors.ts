@@ -20,10 +20,15 @@ const shared = {
   tabSize: 2,
   quickSuggestions: { other: true, strings: true, comments: false },
   wordBasedSuggestions: "off",
-  suggest: { showWords: false },
+  // `fitWidthToDetails` widens the list to show each field's label, type, unit and share; Monaco 0.57
+  // reads it (editorOptions.js) although its d.ts does not declare it yet.
+  suggest: { showWords: false, fitWidthToDetails: true } as { showWords: boolean },
   stickyScroll: { enabled: true },
   codeLens: true,
   renderLineHighlight: "all",
+  // A textarea rather than the EditContext API: the workbench's `inputFocus` context key and
+  // assistive technologies both recognise it.
+  editContext: false,
 } as const;
 
 const listen = (subscription: monaco.IDisposable): Disposable => toDisposable(() => subscription.dispose());
@@ -56,6 +61,14 @@ export function createCodeEditor(
     hasTextFocus: () => editor.hasTextFocus(),
     onDidFocus: (listener) => listen(editor.onDidFocusEditorWidget(listener)),
     onDidBlur: (listener) => listen(editor.onDidBlurEditorWidget(listener)),
+    onDidChangeViewState: (listener) => {
+      const cursor = editor.onDidChangeCursorSelection(() => listener());
+      const scroll = editor.onDidScrollChange(() => listener());
+      return toDisposable(() => {
+        cursor.dispose();
+        scroll.dispose();
+      });
+    },
     saveViewState: (): EditorViewState => editor.saveViewState(),
     restoreViewState: (state) => {
       if (state && typeof state === "object")
@@ -81,6 +94,8 @@ export function createDiffEditor(container: HTMLElement, options: DiffEditorOpti
     theme: monacoTheme(options.theme),
     originalEditable: false,
     renderSideBySide: true,
+    // Both versions of a long line (a title, a description) are read side by side, not scrolled to.
+    wordWrap: "on",
     ...(options.fontSize ? { fontSize: options.fontSize } : {}),
   });
   diff.setModel({ original, modified });

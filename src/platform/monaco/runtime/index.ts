@@ -5,10 +5,10 @@ import { createCodeEditor, createDiffEditor } from "./editors";
 import { installWorkers } from "./environment";
 import { ModelRegistry } from "./models";
 import { monaco } from "./monaco";
-import { releaseWorkbenchKeys } from "./keybindings";
 import { LanguageProviders } from "./providers";
 import { registerSchemas } from "./schemas";
 import { defineThemes, monacoTheme } from "./themes";
+import "./overrides.css";
 
 /**
  * Sets Monaco up once for the page (workers, themes, schemas, the language providers) and returns
@@ -18,7 +18,6 @@ export function createMonacoPlatform(uiLocale: Locale): MonacoPlatform {
   installWorkers();
   defineThemes();
   registerSchemas();
-  releaseWorkbenchKeys();
   const models = new ModelRegistry();
   const providers = new LanguageProviders(models);
   return {

@@ -26,6 +26,12 @@ function configure(): void {
 /** Registers the rule-file and manifest schemas with Monaco's JSON language, by `$id` and file name. */
 export function registerSchemas(): void {
   configure();
+  jsonDefaults.setModeConfiguration({
+    ...jsonDefaults.modeConfiguration,
+    // Problems come from the engine (above); rule files hold no colours to decorate.
+    diagnostics: false,
+    colors: false,
+  });
 }
 
 /**
