@@ -37,10 +37,10 @@ const strings = {
     manifestEditor: "规则包清单 dealer-program@1.0.0",
     label: "年初至今净销售额 · Net sales YTD",
     hoverLabel: "年初至今返利基数 · Rebate base YTD",
-    type: "类型: number",
-    unit: "单位: CNY",
-    share: "有值的记录占比: 100%",
-    sample: "所选记录中的值:",
+    type: "类型：number",
+    unit: "单位：CNY",
+    share: "有值的记录占比：100%",
+    sample: "所选记录中的值：",
   },
 } as const;
 type Locale = keyof typeof strings;
@@ -183,6 +183,49 @@ test.describe("rule editor", () => {
     await expect(suggestions.getByRole("option", { name: /^max/ })).toBeVisible();
     await page.keyboard.press("Enter");
     await expect(renderedText(page)).toContainText('{ "max": [a, b] }');
+  });
+});
+
+test.describe("editor state", () => {
+  test("undo history survives switching tabs; cursor and scroll come back after a reload", async ({
+    page,
+  }) => {
+    await page.goto("/?lang=en&theme=dark");
+    const { editor } = await quickOpen(page, "volume-rebate", strings.en.ruleEditor);
+    await goToLine(page, lineOf(volumeRebate, '"Tiered retroactive volume rebate"'));
+    await page.keyboard.press("End");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.type(" v2");
+    await expect(renderedText(page)).toContainText("volume rebate v2");
+
+    await quickOpen(page, "cash-rebate", "Rule cash-rebate");
+    await page.getByRole("tab", { name: "volume-rebate" }).click();
+    await editor.focus();
+    await page.keyboard.press("Control+z");
+    await expect(renderedText(page)).toContainText('"Tiered retroactive volume rebate"');
+    await page.keyboard.press("Control+Shift+z");
+    await expect(renderedText(page)).toContainText("volume rebate v2");
+
+    // The "Run tests" CodeLens sits above "tests"; the cursor goes deep into the file.
+    const testsLine = lineOf(volumeRebate, '"tests": [');
+    await goToLine(page, testsLine);
+    await expect(page.getByText("▶ Run tests")).toBeVisible();
+    await expect(page.getByText("not run yet")).toBeVisible();
+    const deep = lineOf(volumeRebate, "band 4: 8,000,000 at 2.0 %");
+    await goToLine(page, deep);
+    await expect(renderedText(page)).toContainText("band 4: 8,000,000 at 2.0 %");
+    await page.keyboard.press("Control+s");
+    await expect(page.getByRole("tab", { name: "volume-rebate" })).not.toHaveAccessibleDescription(
+      /modified/,
+    );
+    // The view state is saved a moment after the cursor stops, then the layout is stored.
+    await page.waitForTimeout(1500);
+    await page.reload();
+    const restored = page.getByRole("textbox", { name: strings.en.ruleEditor });
+    await expect(restored).toBeFocused({ timeout: 20_000 });
+    await expect(renderedText(page)).toContainText("band 4: 8,000,000 at 2.0 %");
+    await expect(renderedText(page)).not.toContainText('"x-catalogue"');
   });
 });
 

@@ -1,6 +1,6 @@
 import { pickText, type Locale } from "../../../base";
 import { fieldAt } from "./fields";
-import { bothLabels, code, formatShare, md, showValue, word } from "./strings";
+import { bothLabels, code, formatShare, labelled, md, showValue, word } from "./strings";
 import type { CompletionKind, FieldInfo, LanguageContext } from "./types";
 
 /** One step of a `var` path that can come next: a field, a namespace, a parameter, … */
@@ -36,13 +36,13 @@ export function fieldDescription(field: FieldInfo, locale: Locale): string {
 /** Markdown about a record field: both labels, path, type, unit, values, share and description. */
 export function fieldDocumentation(field: FieldInfo, locale: Locale): string {
   const lines = [`**${md(bothLabels(field.label, locale) ?? field.path)}**`, ""];
-  lines.push(`${word("path", locale)}: ${code(field.path)}  `);
-  lines.push(`${word("type", locale)}: ${code(typeText(field.types))}  `);
-  if (field.unit) lines.push(`${word("unit", locale)}: ${md(field.unit)}  `);
+  lines.push(`${labelled("path", locale)}${code(field.path)}  `);
+  lines.push(`${labelled("type", locale)}${code(typeText(field.types))}  `);
+  if (field.unit) lines.push(`${labelled("unit", locale)}${md(field.unit)}  `);
   if (field.enum)
-    lines.push(`${word("values", locale)}: ${field.enum.map((v) => code(showValue(v))).join(", ")}  `);
+    lines.push(`${labelled("values", locale)}${field.enum.map((v) => code(showValue(v))).join(", ")}  `);
   if (field.share !== undefined)
-    lines.push(`${word("share", locale)}: ${formatShare(field.share, locale)}  `);
+    lines.push(`${labelled("share", locale)}${formatShare(field.share, locale)}  `);
   if (field.description) lines.push("", md(field.description));
   return lines.join("\n");
 }
@@ -65,13 +65,13 @@ function fieldEntry(field: FieldInfo, locale: Locale): PathEntry {
 function namespaceEntries(ns: Namespace, ctx: LanguageContext): PathEntry[] {
   const { locale } = ctx;
   const from = (tags: string[], key: "declaredIn" | "producedIn") =>
-    tags.length ? `\n\n${word(key, locale)}: ${tags.map(code).join(", ")}` : "";
+    tags.length ? `\n\n${labelled(key, locale)}${tags.map(code).join(", ")}` : "";
   switch (ns) {
     case "params":
       return ctx.params.map((p) => {
         const range =
           p.min !== undefined || p.max !== undefined
-            ? `\n\n${word("range", locale)}: ${p.min ?? "−∞"} … ${p.max ?? "∞"}`
+            ? `\n\n${labelled("range", locale)}${p.min ?? "−∞"} … ${p.max ?? "∞"}`
             : "";
         const entry: PathEntry = {
           name: p.name,

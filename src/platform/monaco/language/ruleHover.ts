@@ -4,7 +4,7 @@ import { parseLenient, nodeRange } from "./jsonTree";
 import { isPathOperand, logicStart, scopeOf } from "./logicLocation";
 import { entryOf } from "./pathEntries";
 import { operatorDocumentation } from "./ruleCompletions";
-import { code, md, showValue, word } from "./strings";
+import { code, colon, labelled, md, showValue, word } from "./strings";
 import type { LanguageContext, LanguageHover } from "./types";
 
 function sampleLine(path: string, ctx: LanguageContext): string | undefined {
@@ -13,7 +13,7 @@ function sampleLine(path: string, ctx: LanguageContext): string | undefined {
   if (head === "params" || head === "out" || head === "pop" || head === "ctx") return undefined;
   const value = getPath(ctx.sampleRecord, path);
   const shown = value === undefined ? word("noSampleValue", ctx.locale) : code(showValue(value, 120));
-  return `${word("sampleValue", ctx.locale)}: ${shown}`;
+  return `${labelled("sampleValue", ctx.locale)}${shown}`;
 }
 
 /**
@@ -43,7 +43,9 @@ export function hoverRule(text: string, offset: number, ctx: LanguageContext): L
     return { range: nodeRange(node), contents: [`**${md(label)}** ${code(node.value)}`] };
   }
   const entry = entryOf(node.value, ctx);
-  const contents = [entry ? entry.documentation : `${code(node.value)}: ${word("notInSchema", ctx.locale)}`];
+  const contents = [
+    entry ? entry.documentation : `${code(node.value)}${colon(ctx.locale)}${word("notInSchema", ctx.locale)}`,
+  ];
   const sample = sampleLine(node.value, ctx);
   if (sample) contents.push(sample);
   return { range: nodeRange(node), contents };

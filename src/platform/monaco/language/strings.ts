@@ -36,6 +36,16 @@ const strings = {
 
 export type StringKey = keyof typeof strings;
 
+/** The separator after a label (`Type: number`, `类型：number`). */
+export function colon(locale: Locale): string {
+  return locale === "zh-CN" ? "：" : ": ";
+}
+
+/** One of the services' words in `locale`, followed by the separator after a label. */
+export function labelled(key: StringKey, locale: Locale): string {
+  return word(key, locale) + colon(locale);
+}
+
 /** One of the services' words in `locale`. */
 export function word(key: StringKey, locale: Locale): string {
   return pickText(strings[key], locale);

@@ -47,6 +47,13 @@ const themes: Record<EditorTheme, { name: string; data: Parameters<typeof monaco
         "editorSuggestWidget.background": "#f8f8f8",
         "editorSuggestWidget.border": "#e5e5e5",
         "editorSuggestWidget.selectedBackground": "#e8e8e8",
+        // The base theme's selected text is white (for its blue selection): dark on this grey.
+        "editorSuggestWidget.selectedForeground": "#000000",
+        "editorSuggestWidget.selectedIconForeground": "#000000",
+        "editorSuggestWidget.focusHighlightForeground": "#0066bf",
+        "list.activeSelectionBackground": "#e8e8e8",
+        "list.activeSelectionForeground": "#000000",
+        "list.activeSelectionIconForeground": "#000000",
         "editorHoverWidget.background": "#f8f8f8",
         "editorHoverWidget.border": "#e5e5e5",
         focusBorder: "#005fb8",
