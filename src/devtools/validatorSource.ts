@@ -1,9 +1,9 @@
 import Ajv from "ajv";
 import standaloneCode from "ajv/dist/standalone";
 import { format } from "prettier";
-import ruleSchema from "../engine/pack/schemas/rule.v1.schema.json";
-import manifestSchema from "../engine/pack/schemas/manifest.v1.schema.json";
-import packSchema from "../engine/pack/schemas/pack.v1.schema.json";
+import { schemas } from "../engine";
+
+const { rule: ruleSchema, manifest: manifestSchema, pack: packSchema } = schemas;
 
 /** The options the engine's validation has always used; changing them changes every schema problem. */
 export const ajvOptions = {
