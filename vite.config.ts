@@ -7,6 +7,9 @@ import react from "@vitejs/plugin-react";
 export default defineConfig({
   plugins: [react()],
   build: {
+    // dist/ also holds the crw and runtime bundles (npm run build:cli, build:runtime), which a build
+    // emptying all of dist/ would delete.
+    outDir: "dist/app",
     target: "es2022",
     sourcemap: true,
     chunkSizeWarningLimit: 4096,
@@ -29,6 +32,8 @@ export default defineConfig({
         test: {
           name: "cli",
           environment: "node",
+          // The CLI tests run the prebuilt bundle (dist/cli/crw.mjs): build it from the current sources.
+          globalSetup: ["tests/cli/globalSetup.ts"],
           include: [
             "tests/cli/**/*.test.ts",
             "tests/rules/**/*.test.ts",
