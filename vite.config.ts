@@ -36,6 +36,7 @@ export default defineConfig({
           globalSetup: ["tests/cli/globalSetup.ts"],
           include: [
             "tests/cli/**/*.test.ts",
+            "tests/runtime/**/*.test.ts",
             "tests/rules/**/*.test.ts",
             "tests/samples/**/*.test.ts",
             "tests/devtools/**/*.test.ts",

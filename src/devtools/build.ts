@@ -1,19 +1,22 @@
 /**
- * `npm run build:cli` (also run by `npm install` / `npm ci` through `prepare`): bundles the `crw`
- * command line into plain JavaScript with esbuild, so `npx crw` starts without compiling TypeScript.
- * `src/cli/crw.js` (the `bin`) runs the bundle and falls back to the sources through tsx when the
- * bundle is missing or older than a source it was built from.
+ * The bundles, built with esbuild:
  *
- * Each entry of {@link CLI_ENTRIES} becomes `dist/cli/<name>.mjs`, with every dependency inlined. A
- * second entry, such as a worker thread's script, is one more line there; code that starts it finds it
- * beside itself with `new URL("./<name>.mjs", import.meta.url)` in the bundle.
+ * - `npm run build:cli` (also run by `npm install` / `npm ci` through `prepare`): the `crw` command
+ *   line as plain JavaScript, so `npx crw` starts without compiling TypeScript. `src/cli/crw.js` (the
+ *   `bin`) runs the bundle and falls back to the sources through tsx when the bundle is missing or
+ *   older than a source it was built from. Each entry of {@link CLI_ENTRIES} becomes
+ *   `dist/cli/<name>.mjs`, with every dependency inlined. A second entry, such as a worker thread's
+ *   script, is one more line there; code that starts it finds it beside itself with
+ *   `new URL("./<name>.mjs", import.meta.url)` in the bundle.
+ * - `npm run build:runtime`: the embeddable runtime (src/runtime) as a publishable folder
+ *   `dist/runtime/`: one ES module, its type declarations, `package.json`, README and the licenses of
+ *   the bundled dependencies. See buildRuntime.ts.
  */
 import { writeFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build, type BuildOptions } from "esbuild";
-
-const root = fileURLToPath(new URL("../..", import.meta.url));
+import { build } from "esbuild";
+import { nodeBundle, root } from "./bundleOptions";
 
 /** Bundle name in `dist/cli/` → source entry, relative to the repository root. */
 export const CLI_ENTRIES: Readonly<Record<string, string>> = {
@@ -30,20 +33,6 @@ export const CLI_INPUTS = resolve(CLI_DIR, "inputs.json");
  */
 const REQUIRE_SHIM = `import { createRequire as __crwCreateRequire } from "node:module";
 const require = __crwCreateRequire(import.meta.url);`;
-
-/** esbuild options shared by the CLI and the runtime bundles: ES modules for Node 20. */
-export const nodeBundle: BuildOptions = {
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20.19",
-  // ES module builds first: jsonc-parser's `main` is a UMD build whose inner requires esbuild cannot see.
-  mainFields: ["module", "main"],
-  sourcemap: "linked",
-  legalComments: "linked",
-  logLevel: "warning",
-  absWorkingDir: root,
-};
 
 /** Builds every CLI entry into `dist/cli/` and records the project sources it read. */
 export async function buildCli(): Promise<{ files: string[]; ms: number }> {
@@ -64,7 +53,25 @@ export async function buildCli(): Promise<{ files: string[]; ms: number }> {
   return { files, ms: performance.now() - start };
 }
 
-const targets: Record<string, () => Promise<{ files: string[]; ms: number }>> = { cli: buildCli };
+/** `n` bytes as kB with one decimal. */
+const kB = (n: number): string => `${(n / 1024).toFixed(1)} kB`;
+
+const targets: Record<string, () => Promise<string>> = {
+  async cli() {
+    const { files, ms } = await buildCli();
+    return `build cli: ${files.filter((f) => f.endsWith(".mjs")).join(", ")} in ${Math.round(ms)} ms`;
+  },
+  async runtime() {
+    // Loaded only here: it brings the TypeScript compiler, which the CLI build does not need.
+    const { buildRuntime, RUNTIME_DIR } = await import("./buildRuntime");
+    const built = await buildRuntime();
+    return (
+      `build runtime: ${relative(root, RUNTIME_DIR)}/ in ${Math.round(built.ms)} ms; ` +
+      `index.js ${kB(built.bytes)} (${built.bytes} bytes), gzip ${kB(built.gzipBytes)} (${built.gzipBytes} bytes)\n` +
+      built.files.map((f) => `  ${f}`).join("\n")
+    );
+  },
+};
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const names = process.argv.slice(2);
@@ -73,9 +80,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.stderr.write(`usage: tsx src/devtools/build.ts ${Object.keys(targets).join("|")} ...\n`);
     process.exit(2);
   }
-  for (const name of names) {
-    const { files, ms } = await targets[name]!();
-    const main = files.filter((f) => f.endsWith(".mjs"));
-    console.log(`build ${name}: ${main.join(", ")} in ${Math.round(ms)} ms`);
-  }
+  for (const name of names) console.log(await targets[name]!());
 }
