@@ -45,7 +45,7 @@ async function editorFocused(page: Page): Promise<number> {
 }
 
 function chunkRows(): BenchSection["rows"] {
-  const assets = join(root, "dist", "assets");
+  const assets = join(root, "dist", "app", "assets");
   return readdirSync(assets)
     .filter((f) => f.endsWith(".js") || f.endsWith(".css"))
     .map((f) => {
