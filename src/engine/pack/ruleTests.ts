@@ -1,5 +1,5 @@
 import type { LocalizedText } from "../../base";
-import { compile, type CompiledLogic } from "../jsonlogic";
+import { compile, type CompiledLogic, type CompileOptions } from "../jsonlogic";
 import { jsonEqual } from "./json";
 import type { RuleFile, RuleTest } from "./model";
 import { evaluateRule } from "./prepare";
@@ -13,6 +13,10 @@ export interface TestOutcome {
   passed: boolean;
   /** Why it failed. */
   message?: LocalizedText;
+  /** What the test expects (absent for `expectError` tests), for showing beside `actual`. */
+  expected?: unknown;
+  /** What the rule produced after the output checks; absent when it raised an error. */
+  actual?: unknown;
 }
 
 function show(value: unknown): string {
@@ -31,11 +35,13 @@ function matches(test: RuleTest, actual: unknown): boolean {
 function runOne(rule: RuleFile, evaluate: CompiledLogic, test: RuleTest, pointer: string): TestOutcome {
   const base = { rule: rule.id, test: test.name, pointer };
   const { value, error } = evaluateRule({ rule, evaluate }, test.data);
+  const compared = test.expectError === true ? {} : { expected: test.expect };
   if (test.expectError === true) {
     if (error) return { ...base, passed: true };
     return {
       ...base,
       passed: false,
+      actual: value,
       message: {
         en: `expected an error, got ${show(value)}`,
         "zh-CN": `预期出错，实际得到 ${show(value)}`,
@@ -45,6 +51,7 @@ function runOne(rule: RuleFile, evaluate: CompiledLogic, test: RuleTest, pointer
   if (error) {
     return {
       ...base,
+      ...compared,
       passed: false,
       message: {
         en: `expected ${show(test.expect)}, got an error: ${error.message.en}`,
@@ -52,10 +59,12 @@ function runOne(rule: RuleFile, evaluate: CompiledLogic, test: RuleTest, pointer
       },
     };
   }
-  if (matches(test, value)) return { ...base, passed: true };
+  if (matches(test, value)) return { ...base, ...compared, actual: value, passed: true };
   const within = test.tolerance === undefined ? "" : ` (tolerance ${test.tolerance})`;
   return {
     ...base,
+    ...compared,
+    actual: value,
     passed: false,
     message: {
       en: `expected ${show(test.expect)}${within}, got ${show(value)}`,
@@ -67,12 +76,13 @@ function runOne(rule: RuleFile, evaluate: CompiledLogic, test: RuleTest, pointer
 /**
  * Runs a rule's embedded tests (pack-format.md §2) with the compiled evaluator, the same one packs run
  * with. Each test's `data` is the whole context; the result is compared after the output checks.
- * Logic that cannot compile fails every test with the reason.
+ * Logic that cannot compile fails every test with the reason. In a browser tab under a CSP that
+ * forbids eval, pass `{ codegen: false }` so the closure evaluator runs without attempting `new Function`.
  */
-export function runRuleTests(rule: RuleFile): TestOutcome[] {
+export function runRuleTests(rule: RuleFile, options: Pick<CompileOptions, "codegen"> = {}): TestOutcome[] {
   let evaluate: CompiledLogic;
   try {
-    evaluate = compile(rule.logic);
+    evaluate = compile(rule.logic, options);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return rule.tests.map((test, i) => ({
