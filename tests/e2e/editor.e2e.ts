@@ -301,28 +301,20 @@ test.describe("conflicts", () => {
 });
 
 test.describe("content security policy", () => {
-  test("Monaco runs with no eval and same-origin workers; its styles need only 'unsafe-inline'", async ({
+  test("Monaco runs with no eval, no data: images and same-origin workers; styles need 'unsafe-inline'", async ({
     page,
     baseURL,
   }) => {
-    // Enforced: everything from our origin, inline styles allowed (Monaco injects <style> and style
-    // attributes). Scripts get 'unsafe-eval' only in the enforced policy because the main chunk's
-    // Ajv still compiles schemas with new Function (issue 9, part 9); the report-only policy
-    // without it records every eval, and none may come from Monaco's chunks or workers.
-    const enforced = "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-eval'";
+    // Stricter than the app's own policy (vite.config.ts): no data: or blob: anywhere. Monaco injects
+    // <style> elements and style attributes, so styles need 'unsafe-inline'; its squiggles would be
+    // data: images, which overrides.css replaces. Workers get the policy from their own response.
     const strict = "default-src 'self'; style-src 'self' 'unsafe-inline'";
     await page.route(`${baseURL}/**`, async (route) => {
       const response = await route.fetch();
-      const url = route.request().url();
       const isDocument = route.request().resourceType() === "document";
-      const isWorker = /\.worker-[\w-]+\.js$/.test(url);
+      const isWorker = /\.worker-[\w-]+\.js$/.test(route.request().url());
       const headers = { ...response.headers() };
-      if (isDocument) {
-        headers["content-security-policy"] = enforced;
-        headers["content-security-policy-report-only"] = strict;
-      }
-      // Workers get their own policy from their response: the strict one, enforced.
-      if (isWorker) headers["content-security-policy"] = strict;
+      if (isDocument || isWorker) headers["content-security-policy"] = strict;
       await route.fulfill({ response, headers });
     });
     await page.addInitScript(() => {

@@ -1,7 +1,8 @@
 import {
   loadManifest,
   locatePointer,
-  preparePack,
+  logicProblems,
+  planPack,
   type LoadedFile,
   type Problem,
   type RuleLoader,
@@ -48,6 +49,14 @@ export function relocateToManifest(problems: readonly Problem[], manifest: Loade
 export async function validateManifestText(manifest: LoadedFile, loadRule: RuleLoader): Promise<Problem[]> {
   const loaded = await loadManifest(manifest, loadRule);
   const problems = [...loaded.problems];
-  if (loaded.content) problems.push(...preparePack(loaded.content, loaded.locate).problems);
+  const { content, locate } = loaded;
+  if (content) {
+    // What preparing the pack would report, without compiling: compiling asks for `new Function`,
+    // which the app's CSP refuses (and reports) before falling back to closures.
+    content.rules.forEach((rule, index) =>
+      problems.push(...logicProblems(rule, (p, c, m) => locate({ kind: "rule", index }, p, c, m))),
+    );
+    problems.push(...planPack(content, locate).problems);
+  }
   return relocateToManifest(problems, manifest);
 }
