@@ -13,6 +13,10 @@ export interface TestOutcome {
   passed: boolean;
   /** Why it failed. */
   message?: LocalizedText;
+  /** What the rule returned after the output checks; absent when it failed with an error. */
+  actual?: unknown;
+  /** The error evaluation or the output checks ended with, when they did. */
+  error?: LocalizedText;
 }
 
 function show(value: unknown): string {
@@ -31,10 +35,12 @@ function matches(test: RuleTest, actual: unknown): boolean {
 function runOne(rule: RuleFile, evaluate: CompiledLogic, test: RuleTest, pointer: string): TestOutcome {
   const base = { rule: rule.id, test: test.name, pointer };
   const { value, error } = evaluateRule({ rule, evaluate }, test.data);
+  const outcome = error ? { error: error.message } : { actual: value };
   if (test.expectError === true) {
-    if (error) return { ...base, passed: true };
+    if (error) return { ...base, ...outcome, passed: true };
     return {
       ...base,
+      ...outcome,
       passed: false,
       message: {
         en: `expected an error, got ${show(value)}`,
@@ -45,6 +51,7 @@ function runOne(rule: RuleFile, evaluate: CompiledLogic, test: RuleTest, pointer
   if (error) {
     return {
       ...base,
+      ...outcome,
       passed: false,
       message: {
         en: `expected ${show(test.expect)}, got an error: ${error.message.en}`,
@@ -52,10 +59,11 @@ function runOne(rule: RuleFile, evaluate: CompiledLogic, test: RuleTest, pointer
       },
     };
   }
-  if (matches(test, value)) return { ...base, passed: true };
+  if (matches(test, value)) return { ...base, ...outcome, passed: true };
   const within = test.tolerance === undefined ? "" : ` (tolerance ${test.tolerance})`;
   return {
     ...base,
+    ...outcome,
     passed: false,
     message: {
       en: `expected ${show(test.expect)}${within}, got ${show(value)}`,
@@ -75,12 +83,14 @@ export function runRuleTests(rule: RuleFile): TestOutcome[] {
     evaluate = compile(rule.logic);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
+    const message = { en: `the logic cannot run: ${reason}`, "zh-CN": `逻辑无法运行：${reason}` };
     return rule.tests.map((test, i) => ({
       rule: rule.id,
       test: test.name,
       pointer: `/tests/${i}`,
       passed: false,
-      message: { en: `the logic cannot run: ${reason}`, "zh-CN": `逻辑无法运行：${reason}` },
+      message,
+      error: message,
     }));
   }
   return rule.tests.map((test, i) => runOne(rule, evaluate, test, `/tests/${i}`));
