@@ -55,3 +55,4 @@ export {
 export { readRuleImports, MAX_RULE_FILE_BYTES } from "./documents/importRules";
 export { manifestId, newManifestText, newRuleText, parseDocumentText } from "./documents/documentText";
 export { relativePath, resolvePath } from "./documents/paths";
+export { lastValidNotices, storedRuleLoader } from "./documents/buildSources";
