@@ -56,3 +56,18 @@ export { readRuleImports, MAX_RULE_FILE_BYTES } from "./documents/importRules";
 export { manifestId, newManifestText, newRuleText, parseDocumentText } from "./documents/documentText";
 export { relativePath, resolvePath } from "./documents/paths";
 export { lastValidNotices, storedRuleLoader } from "./documents/buildSources";
+export {
+  analyzeWorkspace,
+  runTestsOfText,
+  type RuleTestReport,
+  type SourceDocument,
+  type TestResult,
+  type WorkspaceAnalysis,
+  type WorkspaceAnalysisInput,
+} from "./analysis/analyzeWorkspace";
+export {
+  createInlineAnalysisService,
+  createWorkerAnalysisService,
+  type AnalysisService,
+  type WorkerLike,
+} from "./workers/analysisService";
