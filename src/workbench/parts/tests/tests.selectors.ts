@@ -17,7 +17,8 @@ export interface ValueDiff {
 /** How a value is shown: JSON, indented when it spans lines. */
 export function showValue(value: unknown): string {
   if (value === undefined) return "";
-  return JSON.stringify(value, null, 2) ?? String(value);
+  // JSON.stringify gives undefined only for functions and symbols, which test data never hold.
+  return JSON.stringify(value, null, 2) ?? "";
 }
 
 /**
