@@ -1,2 +1,3 @@
 export * from "./preferences.machine";
 export * from "./workspace.machine";
+export * from "./workspaceOps.machine";
