@@ -2,6 +2,27 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 
+/**
+ * The Content-Security-Policy `npm start` and the end-to-end server send with every response: nothing
+ * may be loaded from or sent to another origin, no inline or evaluated script runs, so no data can
+ * leave the tab and a hostile file cannot run code. Styles allow 'unsafe-inline' because Monaco
+ * writes its theme and decorations into <style> elements at run time. Workers are same-origin module
+ * scripts and get the same policy (no 'unsafe-eval': the engine's closure evaluator runs instead).
+ */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
 // One config for the app build and for Vitest. End-to-end tests run under Playwright
 // (tests/e2e/playwright.config.ts) against the production build, never here.
 export default defineConfig({
@@ -12,6 +33,13 @@ export default defineConfig({
     chunkSizeWarningLimit: 4096,
   },
   worker: { format: "es" },
+  preview: {
+    headers: {
+      "Content-Security-Policy": contentSecurityPolicy,
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "no-referrer",
+    },
+  },
   test: {
     reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
     projects: [

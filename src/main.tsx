@@ -2,48 +2,36 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
-import { createActor, fromPromise } from "xstate";
-import { preferencesMachine, workspaceMachine } from "./machines";
+import { createIndexedDbRepositories } from "./platform";
 import {
-  createIndexedDbRepositories,
-  loadBundledSeed,
-  needsSeed,
-  readWorkspaceLists,
-  seedWorkspace,
-} from "./platform";
-import { createI18n, initialPreferences, PreferencesContext, Workbench, WorkspaceContext } from "./workbench";
-
-const start = initialPreferences(
-  window.location.search,
-  navigator.languages,
-  window.matchMedia("(prefers-color-scheme: light)").matches,
-);
-const preferences = createActor(preferencesMachine, { input: start }).start();
-const i18n = createI18n(start.locale);
-
-// The workspace lives in this profile's IndexedDB; the shipped rules and samples are loaded into it
-// on the first start only (the seed files are fetched only then).
-const repositories = createIndexedDbRepositories();
-const workspace = createActor(
-  workspaceMachine.provide({
-    actors: {
-      needsSeed: fromPromise(() => needsSeed(repositories)),
-      seed: fromPromise(() => seedWorkspace(repositories, loadBundledSeed)),
-      load: fromPromise(() => readWorkspaceLists(repositories)),
-    },
-  }),
-).start();
+  PreferencesContext,
+  ServicesContext,
+  startWorkbench,
+  Workbench,
+  WorkspaceContext,
+} from "./workbench";
 
 const container = document.getElementById("root");
 if (!container) throw new Error('index.html must contain <div id="root">');
+
+// The workspace lives in this profile's IndexedDB; the shipped rules and samples are loaded into it
+// on the first start only (the seed files are fetched only then).
+const services = await startWorkbench(createIndexedDbRepositories(), {
+  search: window.location.search,
+  languages: navigator.languages,
+  prefersLight: window.matchMedia("(prefers-color-scheme: light)"),
+});
+
 createRoot(container).render(
   <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <PreferencesContext.Provider value={preferences}>
-        <WorkspaceContext.Provider value={workspace}>
-          <Workbench />
-        </WorkspaceContext.Provider>
-      </PreferencesContext.Provider>
+    <I18nextProvider i18n={services.i18n}>
+      <ServicesContext.Provider value={services}>
+        <PreferencesContext.Provider value={services.preferences}>
+          <WorkspaceContext.Provider value={services.workspace}>
+            <Workbench />
+          </WorkspaceContext.Provider>
+        </PreferencesContext.Provider>
+      </ServicesContext.Provider>
     </I18nextProvider>
   </StrictMode>,
 );

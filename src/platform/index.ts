@@ -71,3 +71,5 @@ export {
   type AnalysisService,
   type WorkerLike,
 } from "./workers/analysisService";
+export { chooseFiles, downloadFile } from "./files/files";
+export type { MetaKey, MetaValues } from "./storage/schema";

@@ -48,6 +48,13 @@ export const test = base.extend<AppFixtures>({
     // Depending on both fixtures installs the route and the listeners before the test navigates.
     void blockedRequests;
     void consoleErrors;
+    // Every Content-Security-Policy violation (in the page and its workers) becomes a console error,
+    // so the console check above fails the test on any of them.
+    await page.context().addInitScript(() => {
+      self.addEventListener("securitypolicyviolation", (e) => {
+        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline code"}`);
+      });
+    });
     await use(page);
   },
 });

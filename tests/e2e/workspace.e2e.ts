@@ -190,13 +190,15 @@ test.describe("workspace seeded on first start", () => {
   });
 
   test("a workspace that cannot be opened shows why, and Retry opens it", async ({ page }) => {
-    // The first open is refused, as a browser does when storage is blocked for the site.
+    // Every open is refused, as a browser does while storage is blocked for the site, until the test
+    // unblocks it (the user allowed storage) and presses Retry.
     await page.addInitScript(() => {
       const factory = window.indexedDB;
       const open = factory.open.bind(factory);
-      let refusals = 1;
+      (window as unknown as { storageBlocked: boolean }).storageBlocked = true;
       factory.open = (...args: Parameters<IDBFactory["open"]>) => {
-        if (refusals-- > 0) throw new DOMException("Access to storage is not allowed.", "SecurityError");
+        if ((window as unknown as { storageBlocked: boolean }).storageBlocked)
+          throw new DOMException("Access to storage is not allowed.", "SecurityError");
         return open(...args);
       };
     });
@@ -208,6 +210,7 @@ test.describe("workspace seeded on first start", () => {
     await page.getByRole("button", { name: "Data", exact: true }).click();
     await expect(side.getByRole("alert")).toBeVisible();
     await page.screenshot({ path: "test-results/screenshots/workspace-failed-en-dark.png" });
+    await page.evaluate(() => ((window as unknown as { storageBlocked: boolean }).storageBlocked = false));
     await side.getByRole("button", { name: "Retry" }).click();
     await expect(side.getByRole("list", { name: "Datasets" }).getByRole("listitem")).toHaveCount(1);
     await page.getByRole("button", { name: "Explorer", exact: true }).click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createActor } from "xstate";
-import { preferencesMachine } from "../../src/machines";
+import { persistedPreferences, preferencesMachine } from "../../src/machines";
 
 const start = (input = {}) => createActor(preferencesMachine, { input }).start();
 
@@ -9,8 +9,15 @@ describe("preferences machine", () => {
     expect(start().getSnapshot().context).toEqual({
       locale: "en",
       theme: "dark",
+      themeSource: "system",
       activeView: "explorer",
       panelVisible: true,
+      panelTab: "problems",
+      sideBarWidth: 280,
+      panelHeight: 220,
+      autosaveDelay: 1000,
+      fontSize: 14,
+      numberFormat: "locale",
     });
     expect(start({ locale: "zh-CN", theme: "light" }).getSnapshot().context.locale).toBe("zh-CN");
   });
@@ -33,5 +40,43 @@ describe("preferences machine", () => {
       panelVisible: false,
       locale: "zh-CN",
     });
+  });
+
+  it("follows the system theme until the user picks one", () => {
+    const actor = start({ theme: "dark" });
+    actor.send({ type: "theme.system", theme: "light" });
+    expect(actor.getSnapshot().context.theme).toBe("light");
+    actor.send({ type: "theme.set", theme: "high-contrast" });
+    actor.send({ type: "theme.system", theme: "dark" });
+    expect(actor.getSnapshot().context).toMatchObject({ theme: "high-contrast", themeSource: "user" });
+  });
+
+  it("brings back the same side bar view after Ctrl+B hides it", () => {
+    const actor = start();
+    actor.send({ type: "view.show", view: "settings" });
+    actor.send({ type: "sideBar.toggle" });
+    expect(actor.getSnapshot().context.activeView).toBeNull();
+    actor.send({ type: "sideBar.toggle" });
+    expect(actor.getSnapshot().context.activeView).toBe("settings");
+  });
+
+  it("clamps sizes and settings to their limits and ignores what is not a number", () => {
+    const actor = start({ sideBarWidth: 5000, autosaveDelay: -3 });
+    expect(actor.getSnapshot().context).toMatchObject({ sideBarWidth: 800, autosaveDelay: 0 });
+    actor.send({ type: "layout.panelHeight", height: 10 });
+    actor.send({ type: "settings.set", fontSize: Number.NaN, numberFormat: "wan" });
+    expect(actor.getSnapshot().context).toMatchObject({
+      panelHeight: 100,
+      fontSize: 14,
+      numberFormat: "wan",
+    });
+  });
+
+  it("opens the panel on the tab asked for and keeps it in the stored form", () => {
+    const actor = start({ panelVisible: false });
+    actor.send({ type: "panel.show", tab: "output" });
+    const stored = persistedPreferences(actor.getSnapshot().context);
+    expect(stored).toMatchObject({ panelVisible: true, panelTab: "output" });
+    expect(Object.keys(stored)).not.toContain("lastView");
   });
 });

@@ -1,5 +1,5 @@
 import type { LocalizedText } from "../../base";
-import { compile, type CompiledLogic } from "../jsonlogic";
+import { compile, type CompiledLogic, type CompileOptions } from "../jsonlogic";
 import { jsonEqual } from "./json";
 import type { RuleFile, RuleTest } from "./model";
 import { evaluateRule } from "./prepare";
@@ -13,7 +13,9 @@ export interface TestOutcome {
   passed: boolean;
   /** Why it failed. */
   message?: LocalizedText;
-  /** What the rule returned after the output checks; absent when it failed with an error. */
+  /** What the test expects (absent for `expectError` tests), for showing beside `actual`. */
+  expected?: unknown;
+  /** What the rule produced after the output checks; absent when it raised an error. */
   actual?: unknown;
   /** The error evaluation or the output checks ended with, when they did. */
   error?: LocalizedText;
@@ -35,6 +37,7 @@ function matches(test: RuleTest, actual: unknown): boolean {
 function runOne(rule: RuleFile, evaluate: CompiledLogic, test: RuleTest, pointer: string): TestOutcome {
   const base = { rule: rule.id, test: test.name, pointer };
   const { value, error } = evaluateRule({ rule, evaluate }, test.data);
+  const compared = test.expectError === true ? {} : { expected: test.expect };
   const outcome = error ? { error: error.message } : { actual: value };
   if (test.expectError === true) {
     if (error) return { ...base, ...outcome, passed: true };
@@ -51,6 +54,7 @@ function runOne(rule: RuleFile, evaluate: CompiledLogic, test: RuleTest, pointer
   if (error) {
     return {
       ...base,
+      ...compared,
       ...outcome,
       passed: false,
       message: {
@@ -59,10 +63,11 @@ function runOne(rule: RuleFile, evaluate: CompiledLogic, test: RuleTest, pointer
       },
     };
   }
-  if (matches(test, value)) return { ...base, ...outcome, passed: true };
+  if (matches(test, value)) return { ...base, ...compared, ...outcome, passed: true };
   const within = test.tolerance === undefined ? "" : ` (tolerance ${test.tolerance})`;
   return {
     ...base,
+    ...compared,
     ...outcome,
     passed: false,
     message: {
@@ -75,12 +80,13 @@ function runOne(rule: RuleFile, evaluate: CompiledLogic, test: RuleTest, pointer
 /**
  * Runs a rule's embedded tests (pack-format.md §2) with the compiled evaluator, the same one packs run
  * with. Each test's `data` is the whole context; the result is compared after the output checks.
- * Logic that cannot compile fails every test with the reason.
+ * Logic that cannot compile fails every test with the reason. In a browser tab under a CSP that
+ * forbids eval, pass `{ codegen: false }` so the closure evaluator runs without attempting `new Function`.
  */
-export function runRuleTests(rule: RuleFile): TestOutcome[] {
+export function runRuleTests(rule: RuleFile, options: Pick<CompileOptions, "codegen"> = {}): TestOutcome[] {
   let evaluate: CompiledLogic;
   try {
-    evaluate = compile(rule.logic);
+    evaluate = compile(rule.logic, options);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const message = { en: `the logic cannot run: ${reason}`, "zh-CN": `逻辑无法运行：${reason}` };

@@ -1,10 +1,11 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import type { LocalizedText } from "../../base";
 import type { Problem } from "../problem";
 import { locatePointer } from "../source/jsonPosition";
 import ruleSchema from "./schemas/rule.v1.schema.json";
 import manifestSchema from "./schemas/manifest.v1.schema.json";
 import packSchema from "./schemas/pack.v1.schema.json";
+import * as standalone from "./schemas/validators.generated.js";
 
 /** The three file kinds of the pack format, each with one JSON Schema per version. */
 export type FileKind = "rule" | "manifest" | "pack";
@@ -19,22 +20,13 @@ export const schemaIds: Record<FileKind, string> = {
   pack: packSchema.$id,
 };
 
-// Ajv compiles schemas to functions with `new Function`. That is fine in Node and in workers without a
-// strict CSP; a browser build under such a CSP swaps this for Ajv standalone output (see schemas/README.md).
-let validators: Record<FileKind, ValidateFunction> | undefined;
-
-function getValidators(): Record<FileKind, ValidateFunction> {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-    ajv.addSchema([ruleSchema, manifestSchema, packSchema]);
-    validators = {
-      rule: ajv.getSchema(ruleSchema.$id)!,
-      manifest: ajv.getSchema(manifestSchema.$id)!,
-      pack: ajv.getSchema(packSchema.$id)!,
-    };
-  }
-  return validators;
-}
+// Validators are compiled ahead of time (Ajv standalone, `npm run validators`): compiling at run time
+// needs `new Function`, which the workbench's Content-Security-Policy forbids in the tab.
+const validators: Record<FileKind, ValidateFunction> = {
+  rule: standalone.rule,
+  manifest: standalone.manifest,
+  pack: standalone.pack,
+};
 
 /**
  * Validates a document against the current schema of its kind. Every error becomes a Problem with a
@@ -45,7 +37,7 @@ export function validateSchema(
   doc: unknown,
   source?: { file?: string; text?: string },
 ): Problem[] {
-  const validate = getValidators()[kind];
+  const validate = validators[kind];
   if (validate(doc)) return [];
   const problems: Problem[] = [];
   const seen = new Set<string>();

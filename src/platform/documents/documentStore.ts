@@ -89,7 +89,8 @@ async function save(
   const revision = baseRevision + 1;
   const result = await ctx.repos.commit([
     storedFrom(parsed, text, file, revision, at, current, baseRevision),
-    { type: "deleteDraft", uri },
+    // Text typed while this save ran stays as a draft: only the draft of what was saved goes.
+    { type: "deleteDraft", uri, ifText: text },
   ]);
   if (!result.ok) {
     await ctx.repos.drafts.put(draftOf(ref, text, baseRevision, at));

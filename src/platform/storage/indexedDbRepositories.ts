@@ -1,5 +1,5 @@
 import { openDB, type IDBPDatabase } from "idb";
-import type { DatasetMeta, StoredDatasetRecord } from "./records";
+import type { DatasetMeta, SeedMarker, StoredDatasetRecord } from "./records";
 import {
   revisionOf,
   type CommitResult,
@@ -11,7 +11,15 @@ import {
   type RevisionConflict,
   type WorkspaceRepositories,
 } from "./repositories";
-import { DATABASE_NAME, DATABASE_VERSION, stores, upgradeSteps, type WorkbenchDB } from "./schema";
+import {
+  DATABASE_NAME,
+  DATABASE_VERSION,
+  stores,
+  upgradeSteps,
+  type MetaKey,
+  type MetaValues,
+  type WorkbenchDB,
+} from "./schema";
 
 type Db = IDBPDatabase<WorkbenchDB>;
 
@@ -124,9 +132,14 @@ function abortQuietly(tx: { abort(): void }): void {
 
 function metaRepository(db: () => Promise<Db>): MetaRepository {
   return {
-    getSeedMarker: async () => (await db()).get(stores.meta, "seed"),
+    getSeedMarker: async () => (await (await db()).get(stores.meta, "seed")) as SeedMarker | undefined,
     setSeedMarker: async (marker) => {
       await (await db()).put(stores.meta, marker, "seed");
+    },
+    getValue: async <K extends MetaKey>(key: K) =>
+      (await (await db()).get(stores.meta, key)) as MetaValues[K] | undefined,
+    setValue: async (key, value) => {
+      await (await db()).put(stores.meta, value, key);
     },
   };
 }
@@ -148,7 +161,13 @@ async function commit(db: () => Promise<Db>, changes: readonly DocumentChange[])
   const tx = (await db()).transaction([stores.rules, stores.manifests, stores.drafts], "readwrite");
   // Only IndexedDB requests are awaited until the transaction ends, so it stays active throughout.
   const conflicts: RevisionConflict[] = [];
+  const keptDrafts = new Set<string>();
   for (const change of changes) {
+    if (change.type === "deleteDraft" && change.ifText !== undefined) {
+      const draft = await tx.objectStore(stores.drafts).get(change.uri);
+      if (draft && draft.text !== change.ifText) keptDrafts.add(change.uri);
+      continue;
+    }
     if (change.type !== "put" && change.type !== "delete") continue;
     if (change.ifRevision === undefined) continue;
     const id = change.type === "put" ? change.doc.id : change.id;
@@ -171,7 +190,7 @@ async function commit(db: () => Promise<Db>, changes: readonly DocumentChange[])
         writes.push(tx.objectStore(storeOf[change.kind]).delete(change.id));
       } else if (change.type === "putDraft") {
         writes.push(tx.objectStore(stores.drafts).put(change.draft));
-      } else {
+      } else if (!keptDrafts.has(change.uri)) {
         writes.push(tx.objectStore(stores.drafts).delete(change.uri));
       }
     }

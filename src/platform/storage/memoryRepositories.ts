@@ -1,3 +1,4 @@
+import type { MetaKey, MetaValues } from "./schema";
 import type { DatasetMeta, SeedMarker, StoredDraft, StoredManifest, StoredRule } from "./records";
 import {
   revisionOf,
@@ -73,7 +74,14 @@ function datasetRepository(): DatasetRepository {
 
 function metaRepository(): MetaRepository {
   let seed: SeedMarker | undefined;
+  const values = new Map<string, unknown>();
   return {
+    getValue: <K extends MetaKey>(key: K) =>
+      run(() => (values.has(key) ? (copy(values.get(key)) as MetaValues[K]) : undefined)),
+    setValue: (key, value) =>
+      run(() => {
+        values.set(key, copy(value));
+      }),
     getSeedMarker: () => run(() => (seed === undefined ? undefined : copy(seed))),
     setSeedMarker: (marker) =>
       run(() => {
@@ -117,7 +125,9 @@ function commit(maps: DocumentMaps, changes: readonly DocumentChange[]): CommitR
       else maps.manifest.set(change.doc.id, change.doc);
     } else if (change.type === "delete") maps[change.kind].delete(change.id);
     else if (change.type === "putDraft") maps.drafts.set(change.draft.uri, change.draft);
-    else maps.drafts.delete(change.uri);
+    else if (change.ifText === undefined || maps.drafts.get(change.uri)?.text === change.ifText) {
+      maps.drafts.delete(change.uri);
+    }
   }
   return { ok: true };
 }

@@ -6,6 +6,7 @@ import type {
   StoredManifest,
   StoredRule,
 } from "./records";
+import type { MetaKey, MetaValues } from "./schema";
 
 /** A store of documents keyed by `id` (rules, manifests). Values read out are copies. */
 export interface DocumentRepository<T extends { id: string }> {
@@ -43,6 +44,9 @@ export interface DatasetRepository {
 export interface MetaRepository {
   getSeedMarker(): Promise<SeedMarker | undefined>;
   setSeedMarker(marker: SeedMarker): Promise<void>;
+  /** A workspace-wide value (settings, editor layout, recent commands); undefined when never set. */
+  getValue<K extends Exclude<MetaKey, "seed">>(key: K): Promise<MetaValues[K] | undefined>;
+  setValue<K extends Exclude<MetaKey, "seed">>(key: K, value: MetaValues[K]): Promise<void>;
 }
 
 /** Unsaved texts, keyed by document uri. Values read out are copies. */
@@ -68,7 +72,8 @@ export type DocumentChange =
   | { type: "put"; kind: "manifest"; doc: StoredManifest; ifRevision?: number }
   | { type: "delete"; kind: DocumentKind; id: string; ifRevision?: number }
   | { type: "putDraft"; draft: StoredDraft }
-  | { type: "deleteDraft"; uri: string };
+  /** With `ifText`, only a draft holding exactly that text goes (one typed since then stays). */
+  | { type: "deleteDraft"; uri: string; ifText?: string };
 
 /** A condition of a commit that did not hold: what is stored instead (undefined: nothing). */
 export interface RevisionConflict {

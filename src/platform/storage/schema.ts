@@ -27,6 +27,12 @@ export const stores = {
 /** Keys of the `meta` store and the value each holds. */
 export interface MetaValues {
   seed: SeedMarker;
+  /** The user's settings (theme, language, autosave delay, …), as the preferences machine holds them. */
+  settings: Record<string, unknown>;
+  /** Open editors, their order, the active one and their view states, restored after a reload. */
+  editors: unknown;
+  /** Command ids, most recently run first, for the palette's "recently used". */
+  recentCommands: string[];
 }
 export type MetaKey = keyof MetaValues;
 

@@ -38,3 +38,42 @@ export function compareVersions(a: string, b: string): number {
   }
   return 0;
 }
+
+const money = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(locale: Locale, options: Intl.NumberFormatOptions, key: string): Intl.NumberFormat {
+  let format = money.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    money.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * An amount of CNY as the user's number format setting writes it: `locale` is the language's own
+ * currency style (¥12,345,678.90 / CN¥12,345,678.90), `grouped` always ¥ with thousands separators,
+ * and `wan` the Chinese 万/亿 units (¥1,234.57万) that finance readers in China scan fastest.
+ */
+export function formatMoney(
+  value: number,
+  locale: Locale,
+  format: "locale" | "grouped" | "wan" = "locale",
+): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (format === "locale") {
+    return moneyFormat(
+      locale,
+      { style: "currency", currency: "CNY", currencyDisplay: "narrowSymbol" },
+      `c:${locale}`,
+    ).format(value);
+  }
+  if (format === "grouped") {
+    const digits = moneyFormat("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 }, "g");
+    return `${value < 0 ? "-" : ""}¥${digits.format(Math.abs(value))}`;
+  }
+  const abs = Math.abs(value);
+  const [unit, divisor] = abs >= 1e8 ? ["亿", 1e8] : abs >= 1e4 ? ["万", 1e4] : ["", 1];
+  const digits = moneyFormat("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 }, "g");
+  return `${value < 0 ? "-" : ""}¥${digits.format(abs / divisor)}${unit}`;
+}

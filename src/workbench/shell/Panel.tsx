@@ -1,22 +1,38 @@
-import { useState } from "react";
 import { useSelector } from "@xstate/react";
 import { useTranslation } from "react-i18next";
-import { contributedPanels, panelTabs, type PanelTab } from "../parts";
+import { contributedPanels, panelTabs, type PanelContribution, type PanelTab } from "../parts";
 import { usePreferencesActor } from "./preferencesContext";
 
-/** The bottom panel with its tabs: Problems, Tests, Output, Trace. */
+const alwaysShown = () => true;
+
+/** Calls every tab's content hook in a fixed order (hooks may not be called conditionally). */
+function useShownTabs(): PanelTab[] {
+  return panelTabs.filter((id) => {
+    const panel: PanelContribution | undefined = contributedPanels[id];
+    const useHasContent = panel?.useHasContent ?? alwaysShown;
+    // eslint-disable-next-line react-hooks/rules-of-hooks -- the list of tabs is fixed at build time
+    return panel !== undefined && useHasContent();
+  });
+}
+
+/** The bottom panel with its tabs; a tab with no content yet is not shown (issue: authoring). */
 export function Panel() {
   const { t } = useTranslation();
   const actor = usePreferencesActor();
-  const visible = useSelector(actor, (s) => s.context.panelVisible);
-  // Which tab is showing is view-local state, not a preference worth a machine.
-  const [tab, setTab] = useState<PanelTab>("problems");
+  const { panelVisible: visible, panelTab, panelHeight } = useSelector(actor, (s) => s.context);
+  const shown = useShownTabs();
   if (!visible) return null;
-  const Body = contributedPanels[tab];
+  const tab = (shown as string[]).includes(panelTab) ? (panelTab as PanelTab) : shown[0];
+  const Body = tab ? contributedPanels[tab]?.component : undefined;
   return (
-    <section className="panel" aria-label={t("parts.panel")}>
+    <section
+      className="panel"
+      aria-label={t("parts.panel")}
+      data-part="panel"
+      style={{ height: panelHeight }}
+    >
       <div className="panel__tabs" role="tablist" aria-label={t("parts.panel")}>
-        {panelTabs.map((id) => (
+        {shown.map((id) => (
           <button
             key={id}
             type="button"
@@ -24,8 +40,23 @@ export function Panel() {
             id={`panel-tab-${id}`}
             aria-controls="panel-body"
             aria-selected={tab === id}
+            tabIndex={tab === id ? 0 : -1}
             className="panel__tab"
-            onClick={() => setTab(id)}
+            onClick={() => actor.send({ type: "panel.show", tab: id })}
+            onKeyDown={(e) => {
+              const index = shown.indexOf(id);
+              const next =
+                e.key === "ArrowRight"
+                  ? shown[(index + 1) % shown.length]
+                  : e.key === "ArrowLeft"
+                    ? shown.at(index - 1)
+                    : undefined;
+              if (next) {
+                e.preventDefault();
+                actor.send({ type: "panel.show", tab: next });
+                document.getElementById(`panel-tab-${next}`)?.focus();
+              }
+            }}
           >
             {t(`panel.${id}`)}
           </button>
@@ -40,7 +71,12 @@ export function Panel() {
           ×
         </button>
       </div>
-      <div className="panel__body" id="panel-body" role="tabpanel" aria-labelledby={`panel-tab-${tab}`}>
+      <div
+        className="panel__body"
+        id="panel-body"
+        role="tabpanel"
+        aria-labelledby={tab ? `panel-tab-${tab}` : undefined}
+      >
         {Body ? <Body /> : <p className="panel__empty">{t("panel.empty")}</p>}
       </div>
     </section>

@@ -12,7 +12,12 @@ export function SideBar() {
   const { t } = useTranslation();
   const activeView = useSelector(usePreferencesActor(), (s) => s.context.activeView);
   return (
-    <aside className="side-bar" aria-label={t("parts.sideBar")} hidden={activeView === null}>
+    <aside
+      className="side-bar"
+      aria-label={t("parts.sideBar")}
+      hidden={activeView === null}
+      data-part={activeView ?? "sideBar"}
+    >
       {activeView !== null && <h2 className="side-bar__title">{t(`views.${activeView}`)}</h2>}
       {sideBarViews.map((view) => {
         const View = contributedViews[view];

@@ -5,18 +5,20 @@ import { contributedStatusItems } from "../parts";
 import { usePreferencesActor } from "./preferencesContext";
 
 /** The status bar: contributed items on the left (active dataset), panel, language and theme on the right. */
-export function StatusBar() {
+export function StatusBar({ chord }: { chord: string | null }) {
   const { t } = useTranslation();
   const actor = usePreferencesActor();
   const { locale, theme, panelVisible } = useSelector(actor, (s) => s.context);
   const otherLocale: Locale = locale === "en" ? "zh-CN" : "en";
-  const otherTheme = theme === "dark" ? t("status.themeLight") : t("status.themeDark");
+  const nextTheme = theme === "dark" ? "light" : "dark";
   return (
     <footer className="status-bar" aria-label={t("parts.statusBar")}>
       {contributedStatusItems.map(({ id, component: Item }) => (
         <Item key={id} />
       ))}
-      <span className="status-bar__spacer" />
+      <span className="status-bar__spacer" role="status" aria-live="polite">
+        {chord !== null && t("status.chordPending", { chord })}
+      </span>
       {!panelVisible && (
         <button
           type="button"
@@ -37,10 +39,10 @@ export function StatusBar() {
       <button
         type="button"
         className="status-bar__item"
-        aria-label={t("status.switchTheme", { theme: otherTheme })}
-        onClick={() => actor.send({ type: "theme.toggle" })}
+        aria-label={t("status.switchTheme", { theme: t(`themes.${nextTheme}`) })}
+        onClick={() => actor.send({ type: "theme.set", theme: nextTheme })}
       >
-        {theme === "dark" ? t("status.themeDark") : t("status.themeLight")}
+        {t(`themes.${theme}`)}
       </button>
     </footer>
   );

@@ -16,7 +16,12 @@ export function initialPreferences(
   return {
     locale:
       parseLocale(lang) ?? (browserLanguages.some((l) => l.toLowerCase().startsWith("zh")) ? "zh-CN" : "en"),
-    theme: theme === "light" || theme === "dark" ? (theme satisfies Theme) : prefersLight ? "light" : "dark",
+    theme:
+      theme === "light" || theme === "dark" || theme === "high-contrast"
+        ? (theme satisfies Theme)
+        : prefersLight
+          ? "light"
+          : "dark",
   };
 }
 

@@ -239,6 +239,19 @@ export function repositoryContract(name: string, create: () => WorkspaceReposito
       expect(await repos.drafts.list()).toEqual([]);
     });
 
+    it("commit deletes a draft conditionally: only while it holds the text saved", async () => {
+      await repos.drafts.put(draft("a", "typed after the save began"));
+      await repos.drafts.put(draft("b", "saved text"));
+      expect(
+        await repos.commit([
+          { type: "deleteDraft", uri: "rule:a", ifText: "saved text" },
+          { type: "deleteDraft", uri: "rule:b", ifText: "saved text" },
+          { type: "deleteDraft", uri: "rule:none", ifText: "saved text" },
+        ]),
+      ).toEqual({ ok: true });
+      expect((await repos.drafts.list()).map((d) => d.uri)).toEqual(["rule:a"]);
+    });
+
     it("commit treats a document stored without a revision as revision 1, and absence as 0", async () => {
       await repos.rules.put(rule("seeded"));
       expect((await repos.commit([{ type: "delete", kind: "rule", id: "seeded", ifRevision: 0 }])).ok).toBe(

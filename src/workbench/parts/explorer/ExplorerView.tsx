@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import { useSelector } from "@xstate/react";
 import { useTranslation } from "react-i18next";
+import { useServices } from "../../services";
 import { usePreferencesActor } from "../../shell/preferencesContext";
 import { useWorkspaceActor } from "../../shell/workspaceContext";
 import { Tree } from "../../widgets/tree/Tree";
@@ -8,6 +9,7 @@ import type { TreeNode } from "../../widgets/tree/tree.selectors";
 import { WorkspaceGate } from "../workspace/WorkspaceGate";
 import {
   datasetIdOf,
+  editorInputOf,
   explorerDefaultExpanded,
   explorerTree,
   type ExplorerLabels,
@@ -16,15 +18,18 @@ import {
 /** The Explorer view: the workspace tree of rules by kind, pack manifests and datasets. */
 export function ExplorerView() {
   return (
-    <WorkspaceGate>
-      <ExplorerTree />
-    </WorkspaceGate>
+    <div data-part="explorer" className="explorer">
+      <WorkspaceGate>
+        <ExplorerTree />
+      </WorkspaceGate>
+    </div>
   );
 }
 
 function ExplorerTree() {
   const { t } = useTranslation();
   const workspace = useWorkspaceActor();
+  const { editors } = useServices();
   const lists = useSelector(workspace, (s) => s.context.lists);
   const locale = useSelector(usePreferencesActor(), (s) => s.context.locale);
   const nodes = useMemo(() => {
@@ -42,9 +47,15 @@ function ExplorerTree() {
     };
     return explorerTree(lists, locale, labels);
   }, [lists, locale, t]);
-  const onActivate = (node: TreeNode) => {
+  const onActivate = (node: TreeNode, preview: boolean) => {
     const id = datasetIdOf(node);
-    if (id !== undefined) workspace.send({ type: "dataset.activate", id });
+    if (id !== undefined) {
+      workspace.send({ type: "dataset.activate", id });
+      if (editors.canOpen("dataset")) editors.open({ kind: "dataset", resource: id }, { preview });
+      return;
+    }
+    const input = editorInputOf(node);
+    if (input) editors.open(input, { preview });
   };
   return (
     <Tree

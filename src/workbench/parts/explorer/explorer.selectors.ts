@@ -107,3 +107,11 @@ export function explorerTree(lists: WorkspaceLists, locale: Locale, labels: Expl
 export function datasetIdOf(node: TreeNode): string | undefined {
   return node.id.startsWith("dataset:") ? node.id.slice("dataset:".length) : undefined;
 }
+
+/** The editor input a rule or manifest node opens, if it is one. */
+export function editorInputOf(node: TreeNode): { kind: "rule" | "manifest"; resource: string } | undefined {
+  if (node.id.startsWith("rule:")) return { kind: "rule", resource: node.id.slice("rule:".length) };
+  if (node.id.startsWith("manifest:"))
+    return { kind: "manifest", resource: node.id.slice("manifest:".length) };
+  return undefined;
+}

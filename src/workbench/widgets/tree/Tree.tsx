@@ -17,7 +17,8 @@ export interface TreeProps {
   /** Groups open when the tree first shows. */
   defaultExpanded?: readonly string[];
   /** A leaf was clicked or Enter/Space was pressed on it. */
-  onActivate?: (node: TreeNode) => void;
+  /** A leaf was opened: `preview` for a single click (VS Code's preview editor), false for Enter or a double click. */
+  onActivate?: (node: TreeNode, preview: boolean) => void;
 }
 
 /**
@@ -37,7 +38,7 @@ export function Tree({ label, nodes, defaultExpanded = [], onActivate }: TreePro
   );
   const items = useRef(new Map<string, HTMLLIElement>());
 
-  const apply = (action: TreeAction) => {
+  const apply = (action: TreeAction, preview = false) => {
     if (action.type === "expand" || action.type === "collapse") {
       setExpanded((before) => {
         const after = new Set(before);
@@ -47,7 +48,7 @@ export function Tree({ label, nodes, defaultExpanded = [], onActivate }: TreePro
       });
     } else if (action.type === "activate") {
       const node = rowById.get(action.id)?.row.node;
-      if (node) onActivate?.(node);
+      if (node) onActivate?.(node, preview);
     }
     setFocused(action.id);
     // Every target is a row on screen now, so DOM focus can move at once (roving tab stop).
@@ -64,7 +65,7 @@ export function Tree({ label, nodes, defaultExpanded = [], onActivate }: TreePro
 
   const onRowClick = (row: TreeRow) => {
     const id = row.node.id;
-    if (row.expanded === undefined) apply({ type: "activate", id });
+    if (row.expanded === undefined) apply({ type: "activate", id }, true);
     else apply({ type: row.expanded ? "collapse" : "expand", id });
   };
 
@@ -102,6 +103,7 @@ export function Tree({ label, nodes, defaultExpanded = [], onActivate }: TreePro
             style={{ paddingLeft: 4 + (row.level - 1) * 12 }}
             title={node.tooltip}
             onClick={() => onRowClick(row)}
+            onDoubleClick={() => row.expanded === undefined && apply({ type: "activate", id: node.id })}
           >
             <span className="tree-row__twistie">{row.expanded !== undefined && <Chevron />}</span>
             {node.icon && <TreeRowIcon icon={node.icon} />}

@@ -1,0 +1,15 @@
+import type { Contribution } from "../contribution";
+import { SettingsView } from "./SettingsView";
+
+export const settingsContribution: Contribution = {
+  views: { settings: SettingsView },
+  commands: [
+    {
+      id: "workbench.openSettings",
+      title: { en: "Open Settings", "zh-CN": "打开设置" },
+      category: { en: "Preferences", "zh-CN": "首选项" },
+      keybinding: "ctrl+,",
+      run: (s) => s.preferences.send({ type: "view.show", view: "settings" }),
+    },
+  ],
+};

@@ -1,0 +1,4 @@
+export * from "./services";
+export { createServices, type ServiceActors, type ServiceDependencies } from "./createServices";
+export { createDocumentService, type DocumentEffects } from "./documents";
+export { ServicesContext, useServices } from "./servicesContext";
