@@ -290,8 +290,71 @@ export function createWorkspaceActors(
   return { tests, workspaceOps };
 }
 
+/**
+ * Keeps a document open for every rule and manifest tab (so Save, the dirty markers and drafts work
+ * whatever editor shows it), reopens the tab of every draft a reload or a killed tab left (VS Code's
+ * hot exit), and says when a save meets another tab's newer version, with Keep mine / Take theirs.
+ */
+function connectDocuments(s: WorkbenchServices, store: DocumentStore): () => void {
+  const opening = new Set<string>();
+  const openTabs = () => {
+    for (const group of s.editors.actor.getSnapshot().context.groups) {
+      for (const tab of group.tabs) {
+        const { kind, resource } = tab.input;
+        if (kind !== "rule" && kind !== "manifest") continue;
+        const key = `${kind}:${resource}`;
+        if (s.documents.get(kind, resource) || opening.has(key)) continue;
+        opening.add(key);
+        // A tab of a document that no longer exists just stays empty; nothing to open.
+        s.documents
+          .open(kind, resource)
+          .catch(() => undefined)
+          .finally(() => opening.delete(key));
+      }
+    }
+  };
+  const stopEditors = s.editors.actor.subscribe(openTabs);
+  openTabs();
+  void store.drafts().then((drafts) => {
+    for (const draft of drafts) s.editors.open({ kind: draft.kind, resource: draft.id }, { preview: false });
+  });
+  const inConflict = new Set<string>();
+  const stopDocuments = s.documents.subscribe(() => {
+    for (const doc of s.documents.all()) {
+      const snapshot = doc.getSnapshot();
+      const key = `${snapshot.context.kind}:${snapshot.context.id}`;
+      const conflict = snapshot.matches({ lifecycle: "conflict" });
+      if (!conflict) {
+        inConflict.delete(key);
+        continue;
+      }
+      if (inConflict.has(key)) continue;
+      inConflict.add(key);
+      const { id, kind } = snapshot.context;
+      s.output.log(s.i18n.t("documents.conflictLog", { id }), "warning");
+      s.notifications.notify({
+        severity: "warning",
+        message: s.i18n.t("documents.conflict", { id }),
+        actions: [
+          {
+            label: s.i18n.t("documents.compare"),
+            run: () => s.editors.open({ kind, resource: id }, { preview: false }),
+          },
+          { label: s.i18n.t("documents.keepMine"), run: () => doc.send({ type: "conflict.keepMine" }) },
+          { label: s.i18n.t("documents.takeTheirs"), run: () => doc.send({ type: "conflict.takeTheirs" }) },
+        ],
+      });
+    }
+  });
+  return () => {
+    stopEditors.unsubscribe();
+    stopDocuments();
+  };
+}
+
 /** Connects the store's announcements and the workspace's changes once the services exist. */
 export function connectWorkspace(s: WorkbenchServices, store: DocumentStore): () => void {
+  const stopDocuments = connectDocuments(s, store);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const analyse = () => {
     clearTimeout(timer);
@@ -354,5 +417,6 @@ export function connectWorkspace(s: WorkbenchServices, store: DocumentStore): ()
     clearTimeout(timer);
     stopWorkspace.unsubscribe();
     stopStore();
+    stopDocuments();
   };
 }

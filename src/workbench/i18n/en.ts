@@ -291,6 +291,14 @@ export const en = {
     status: "{{errors}} errors, {{warnings}} warnings, {{infos}} infos",
     show: "Show problems: {{errors}} errors, {{warnings}} warnings",
   },
+  documents: {
+    conflict:
+      "{{id}} was changed in another tab since you started editing. Compare, keep your version, or take theirs.",
+    conflictLog: "Not saved: {{id}} was changed in another tab; keep mine or take theirs.",
+    compare: "Compare",
+    keepMine: "Keep Mine",
+    takeTheirs: "Take Theirs",
+  },
   languages: {
     en: "English",
     "zh-CN": "简体中文",

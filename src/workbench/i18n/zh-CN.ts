@@ -291,6 +291,13 @@ export const zhCN: Messages = {
     status: "{{errors}} 个错误，{{warnings}} 个警告，{{infos}} 条信息",
     show: "显示问题：{{errors}} 个错误，{{warnings}} 个警告",
   },
+  documents: {
+    conflict: "在您开始编辑后，{{id}} 已在另一个标签页中被修改。可以比较、保留您的版本或采用对方的版本。",
+    conflictLog: "未保存：{{id}} 已在另一个标签页中被修改；请选择保留我的或采用对方的版本。",
+    compare: "比较",
+    keepMine: "保留我的",
+    takeTheirs: "采用对方的",
+  },
   languages: {
     en: "English",
     "zh-CN": "简体中文",

@@ -54,7 +54,8 @@ export function ProblemsView() {
     const row = rows.get(node.id);
     if (!row || row.file === "") return;
     const input = editorForFile(lists, row.file);
-    if (!input || !s.editors.canOpen(input.kind)) return;
+    // Rules and manifests always open (their editor shows the place); a dataset only with a viewer.
+    if (!input || (input.kind === "dataset" && !s.editors.canOpen("dataset"))) return;
     s.editors.reveal(input, { line: row.line ?? 1, column: row.column ?? 1 });
   };
   return (

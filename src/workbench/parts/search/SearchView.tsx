@@ -97,9 +97,8 @@ function Search() {
   const deferred = useDeferredValue(query);
   const result = useMemo(() => searchWorkspace(documents, deferred), [documents, deferred]);
   const set = (patch: Partial<SearchQuery>) => setQuery((q) => ({ ...q, ...patch }));
-  const open = (kind: "rule" | "manifest", id: string, line: number, column: number) => {
-    if (s.editors.canOpen(kind)) s.editors.reveal({ kind, resource: id }, { line, column });
-  };
+  const open = (kind: "rule" | "manifest", id: string, line: number, column: number) =>
+    s.editors.reveal({ kind, resource: id }, { line, column });
   return (
     <>
       <div className="search__form" role="search" aria-label={t("search.label")}>
