@@ -199,7 +199,7 @@ test.describe("workspace operations", () => {
     await expect(explorer(page).item("Tiered retroactive volume rebate")).toHaveAccessibleDescription(
       /1 of \d+ tests failed/,
     );
-    await page.screenshot({ path: "test-results/screenshots/tests-en-light.png" });
+    await page.screenshot({ path: "test-results/screenshots/tests-failure-en-light.png" });
     await other.close();
   });
 

@@ -234,6 +234,7 @@ export const en = {
     },
   },
   tests: {
+    onlyFailed: "Only failed",
     list: "Test results",
     none: "No tests have run yet.",
     passed: "passed",

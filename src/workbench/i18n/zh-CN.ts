@@ -234,6 +234,7 @@ export const zhCN: Messages = {
     },
   },
   tests: {
+    onlyFailed: "仅显示失败",
     list: "测试结果",
     none: "尚未运行任何测试。",
     passed: "通过",

@@ -117,7 +117,7 @@ export function TestsView() {
         </span>
         <label className="tests__only-failed">
           <input type="checkbox" checked={onlyFailed} onChange={(e) => setOnlyFailed(e.target.checked)} />
-          {t("tests.failed")}
+          {t("tests.onlyFailed")}
         </label>
       </div>
       <ul className="tests__rules" aria-label={t("tests.list")}>
