@@ -28,6 +28,9 @@ export const contentSecurityPolicy = [
 export default defineConfig({
   plugins: [react()],
   build: {
+    // dist/ also holds the crw and runtime bundles (npm run build:cli, build:runtime), which a build
+    // emptying all of dist/ would delete.
+    outDir: "dist/app",
     target: "es2022",
     sourcemap: true,
     chunkSizeWarningLimit: 4096,
@@ -57,8 +60,11 @@ export default defineConfig({
         test: {
           name: "cli",
           environment: "node",
+          // The CLI tests run the prebuilt bundle (dist/cli/crw.mjs): build it from the current sources.
+          globalSetup: ["tests/cli/globalSetup.ts"],
           include: [
             "tests/cli/**/*.test.ts",
+            "tests/runtime/**/*.test.ts",
             "tests/rules/**/*.test.ts",
             "tests/samples/**/*.test.ts",
             "tests/devtools/**/*.test.ts",

@@ -10,6 +10,8 @@ import globals from "globals";
 const layers = {
   base: [],
   engine: ["base"],
+  // The embeddable runtime (dist/runtime): a thin API over the engine, pure like it.
+  runtime: ["engine"],
   generator: ["base", "engine"],
   cli: ["base", "engine", "generator"],
   platform: ["base", "engine"],
@@ -98,7 +100,7 @@ export default tseslint.config(
   },
   ...allLayers.map((layer) => {
     const extra = [];
-    if (layer === "engine" || layer === "base" || layer === "generator") {
+    if (layer === "engine" || layer === "base" || layer === "generator" || layer === "runtime") {
       extra.push(
         ...uiLibraries.map((name) => ({
           name,
@@ -120,7 +122,7 @@ export default tseslint.config(
   }),
   {
     // No DOM in the engine: also caught by its DOM-free tsconfig, but this names the problem.
-    files: ["src/engine/**/*.ts", "src/base/**/*.ts", "src/generator/**/*.ts"],
+    files: ["src/engine/**/*.ts", "src/base/**/*.ts", "src/generator/**/*.ts", "src/runtime/**/*.ts"],
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
       "no-restricted-globals": [

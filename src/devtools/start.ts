@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { build, preview } from "vite";
 
 const root = process.cwd();
-const stamp = join(root, "dist", ".build-stamp");
+const stamp = join(root, "dist", "app", ".build-stamp");
 const inputs = ["src", "rules", "samples", "index.html", "vite.config.ts", "package-lock.json"];
 
 /** Newest modification time under a file or folder (0 when it does not exist). */

@@ -225,7 +225,7 @@ export default async function cliBench(): Promise<BenchSection[]> {
         ],
         notes: [
           `Median of ${RUNS} runs (1M records per run keeps the section within a few minutes; fewer than the harness's usual 5).`,
-          "Wall time includes Node start-up, tsx registration, reading and parsing the JSONL and writing every output line.",
+          "Wall time includes Node start-up (the prebuilt dist/cli/crw.mjs, rebuilt before the sections run), reading and parsing the JSONL and writing every output line.",
           "Peak RSS is the CLI's own process.resourceUsage().maxRSS (hidden --stats flag).",
           "Rules that need no population operator run while reading; the held records keep only the id, the fields read after the read phase (here sales.net_ytd and profile.region), out, pop and errors, so memory still grows linearly with the record count (see src/engine/pack/schemas/README.md, memory model).",
           "The whole section (data generation plus three runs) takes about two minutes on the 2-core machine.",

@@ -5,6 +5,7 @@
  */
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { buildCli } from "../../src/devtools/build";
 import { formatSection, type BenchSection } from "./harness";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -13,6 +14,8 @@ const files = readdirSync(here)
   .filter((f) => f.endsWith(".bench.ts") && (!filter || f.includes(filter)))
   .sort();
 
+// Sections that spawn `crw` run the prebuilt bundle: build it from the current sources first.
+await buildCli();
 console.log(`Channel Rules Workbench benchmarks · Node ${process.version} · ${new Date().toISOString()}\n`);
 for (const file of files) {
   const mod = (await import(`./${file}`)) as { default: () => Promise<BenchSection | BenchSection[]> };

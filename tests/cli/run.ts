@@ -4,16 +4,22 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 export const fixtures = fileURLToPath(new URL("./fixtures", import.meta.url));
 
+/**
+ * The prebuilt CLI, run as plain `node` (no tsx): what `npx crw` runs. tests/cli/globalSetup.ts builds
+ * it from the current sources before any test starts.
+ */
+export const CRW_BUNDLE = "dist/cli/crw.mjs";
+
 export interface CliRun {
   code: number | null;
   stdout: string;
   stderr: string;
 }
 
-/** Runs `node src/cli/crw.js ...args` from the repository root as a separate process. */
+/** Runs `node dist/cli/crw.mjs ...args` from the repository root as a separate process. */
 export function crw(...args: string[]): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["src/cli/crw.js", ...args], { cwd: root });
+    const child = spawn(process.execPath, [CRW_BUNDLE, ...args], { cwd: root });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -29,7 +35,7 @@ export function crw(...args: string[]): Promise<CliRun> {
  */
 export function crwClosingStdout(...args: string[]): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["src/cli/crw.js", ...args], { cwd: root });
+    const child = spawn(process.execPath, [CRW_BUNDLE, ...args], { cwd: root });
     let stdout = "";
     let stderr = "";
     child.stdout.once("data", (d: Buffer) => {

@@ -1,6 +1,7 @@
 /**
  * Runs the real `crw` command line the way engineers do, so the golden tests check the shipped rules
- * through the same code path as `npx crw`.
+ * through the same code path as `npx crw`: the prebuilt bundle as plain `node` (built from the current
+ * sources by tests/cli/globalSetup.ts before the tests start).
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -15,9 +16,9 @@ export interface CrwRun {
   stderr: string;
 }
 
-/** Runs `node src/cli/crw.js …args` from the repository root. */
+/** Runs `node dist/cli/crw.mjs …args` from the repository root. */
 export function crw(...args: string[]): CrwRun {
-  const run = spawnSync(process.execPath, ["src/cli/crw.js", ...args], {
+  const run = spawnSync(process.execPath, ["dist/cli/crw.mjs", ...args], {
     cwd: ROOT,
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,

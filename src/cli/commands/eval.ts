@@ -1,10 +1,9 @@
 import { stat } from "node:fs/promises";
-import { DatasetError, RecordBatches, runPack } from "../../engine";
+import { DatasetError, RecordBatches, resultLine, runPack } from "../../engine";
 import { resolveRunDate, runDateNote } from "../io/asOf";
 import { CliError, displayName, readTextFile } from "../io/files";
 import { readRecords } from "../io/records";
 import { writeChunk } from "../io/report";
-import { resultLine } from "../io/resultLine";
 import { loadTarget } from "../io/target";
 import { runParams } from "./params";
 

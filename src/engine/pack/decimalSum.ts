@@ -1,10 +1,13 @@
 /** 10^0 … 10^15, exact doubles. */
 const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => Number(`1e${i}`));
 
-/** A finite number's shortest decimal string as integer units and a scale: 12.5 → [125n, 1]. */
+/**
+ * A finite number's decimal value, its 15-significant-digit reading (as `decimals` rounding reads it,
+ * see roundHalfAwayFromZero), as integer units and a scale: 12.5 → [125n, 1].
+ */
 function decimalParts(x: number): [bigint, number] {
-  const match = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(Math.abs(x)))!;
-  const fraction = match[2] ?? "";
+  const match = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(Math.abs(x).toPrecision(15))!;
+  const fraction = (match[2] ?? "").replace(/0+$/, "");
   let units = BigInt(match[1]! + fraction);
   let scale = fraction.length - Number(match[3] ?? 0);
   if (scale < 0) {
@@ -15,8 +18,9 @@ function decimalParts(x: number): [bigint, number] {
 }
 
 /**
- * An exact sum of numbers taken at their decimal value (the shortest string that reads back as each,
- * as JSON shows them), so totals carry no float noise: 0.1 + 0.2 is 0.3. Values on the scale's grid
+ * An exact sum of numbers taken at their decimal value (each double read to 15 significant digits, the
+ * reading `decimals` rounding uses), so totals carry no float noise: 0.1 + 0.2 is 0.3, and a total
+ * of rounded outputs is the exact sum of what was paid. Values on the scale's grid
  * are added as whole units in a double while that stays exact; anything else goes through BigInt.
  */
 export class DecimalSum {
@@ -38,7 +42,7 @@ export class DecimalSum {
     if (p !== undefined) {
       const r = Math.round(x * p);
       // r / p === x: the decimal r·10^-scale reads back as x, and with at most 15 digits it is x's
-      // shortest decimal (no other decimal of at most 15 digits reads back as the same double).
+      // 15-digit reading (no other decimal of at most 15 digits reads back as the same double).
       if (Math.abs(r) < 1e15 && r / p === x) {
         this.pending += r;
         if (Math.abs(this.pending) > 2 ** 52) this.flush();

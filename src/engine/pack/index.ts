@@ -38,6 +38,16 @@ export {
   type RunProgress,
   type CancelSignal,
 } from "./pipeline";
+export { resultLine } from "./resultLine";
+export { resultObject, type ResultObject, type ResultObjectError } from "./resultObject";
+export {
+  resolveRunDate,
+  todayUtc,
+  RunDateError,
+  type AsOfSource,
+  type RunDate,
+  type RunRecords,
+} from "./runDate";
 export { runRuleTests, type TestOutcome } from "./ruleTests";
 export { canonicalPackText, computeIntegrity, checkIntegrity } from "./integrity";
 export {

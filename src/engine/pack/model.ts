@@ -12,7 +12,10 @@ export interface OutputSpec {
   /** Allowed values of a `string` output. */
   enum?: string[];
   unit?: string;
-  /** Digits after the decimal point; numbers are rounded half away from zero on their decimal value. */
+  /**
+   * Digits after the decimal point; numbers are rounded half away from zero on their decimal value,
+   * the double read to 15 significant digits.
+   */
   decimals?: number;
   min?: number;
   max?: number;

@@ -2,6 +2,7 @@ import type { i18n } from "i18next";
 import type { ActorRefFrom } from "xstate";
 import type { Severity } from "../../engine";
 import type {
+  QuickPickEntry,
   dialogsMachine,
   notificationsMachine,
   outputMachine,
@@ -19,16 +20,8 @@ import type {
 import type { CommandRegistry } from "../commands/registry";
 import type { ContextKeys } from "../commands/contextKeys";
 
-export interface QuickPickItem<T> {
-  label: string;
-  description?: string;
-  detail?: string;
-  keybinding?: string;
-  /** Extra text the filter matches (ids, the other language's title). */
-  searchText?: string;
-  group?: string;
-  value: T;
-}
+/** A quick pick entry with the value the pick resolves to when it is accepted. */
+export type QuickPickItem<T> = QuickPickEntry & { value: T };
 
 export interface QuickInputService {
   pick<T>(

@@ -31,36 +31,38 @@ export function Panel() {
       data-part="panel"
       style={{ height: panelHeight }}
     >
-      <div className="panel__tabs" role="tablist" aria-label={t("parts.panel")}>
-        {shown.map((id) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            id={`panel-tab-${id}`}
-            aria-controls="panel-body"
-            aria-selected={tab === id}
-            tabIndex={tab === id ? 0 : -1}
-            className="panel__tab"
-            onClick={() => actor.send({ type: "panel.show", tab: id })}
-            onKeyDown={(e) => {
-              const index = shown.indexOf(id);
-              const next =
-                e.key === "ArrowRight"
-                  ? shown[(index + 1) % shown.length]
-                  : e.key === "ArrowLeft"
-                    ? shown.at(index - 1)
-                    : undefined;
-              if (next) {
-                e.preventDefault();
-                actor.send({ type: "panel.show", tab: next });
-                document.getElementById(`panel-tab-${next}`)?.focus();
-              }
-            }}
-          >
-            {t(`panel.${id}`)}
-          </button>
-        ))}
+      <div className="panel__header">
+        <div className="panel__tabs" role="tablist" aria-label={t("parts.panel")}>
+          {shown.map((id) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              id={`panel-tab-${id}`}
+              aria-controls="panel-body"
+              aria-selected={tab === id}
+              tabIndex={tab === id ? 0 : -1}
+              className="panel__tab"
+              onClick={() => actor.send({ type: "panel.show", tab: id })}
+              onKeyDown={(e) => {
+                const index = shown.indexOf(id);
+                const next =
+                  e.key === "ArrowRight"
+                    ? shown[(index + 1) % shown.length]
+                    : e.key === "ArrowLeft"
+                      ? shown.at(index - 1)
+                      : undefined;
+                if (next) {
+                  e.preventDefault();
+                  actor.send({ type: "panel.show", tab: next });
+                  document.getElementById(`panel-tab-${next}`)?.focus();
+                }
+              }}
+            >
+              {t(`panel.${id}`)}
+            </button>
+          ))}
+        </div>
         <button
           type="button"
           className="panel__close"

@@ -33,7 +33,8 @@ export function KeyboardShortcutsEditor() {
       <p className="shortcuts__count" role="status">
         {t("shortcuts.count", { count: rows.length })}
       </p>
-      <div className="shortcuts__scroll">
+      {/* Focusable so keyboard users can scroll a long list (axe: scrollable-region-focusable). */}
+      <div className="shortcuts__scroll" tabIndex={0} role="region" aria-label={t("shortcuts.title")}>
         <table className="shortcuts__table" aria-label={t("shortcuts.title")}>
           <thead>
             <tr>

@@ -31,6 +31,33 @@ function Field({
   );
 }
 
+/** A numeric setting; an emptied box changes nothing until a number is typed. */
+function NumberField(props: {
+  label: string;
+  hint: string;
+  limits: { min: number; max: number };
+  step: number;
+  value: number;
+  onChange: (value: number) => void;
+}) {
+  return (
+    <Field label={props.label} hint={props.hint}>
+      {(id, hintId) => (
+        <input
+          id={id}
+          aria-describedby={hintId}
+          type="number"
+          min={props.limits.min}
+          max={props.limits.max}
+          step={props.step}
+          value={props.value}
+          onChange={(e) => e.target.value !== "" && props.onChange(Number(e.target.value))}
+        />
+      )}
+    </Field>
+  );
+}
+
 /** The Settings view: theme, language, autosave delay, editor font size and the number format. */
 export function SettingsView() {
   const { t } = useTranslation();
@@ -70,38 +97,22 @@ export function SettingsView() {
           </select>
         )}
       </Field>
-      <Field label={t("settings.autosave")} hint={t("settings.autosaveHint")}>
-        {(id, hintId) => (
-          <input
-            id={id}
-            aria-describedby={hintId}
-            type="number"
-            min={preferenceLimits.autosaveDelay.min}
-            max={preferenceLimits.autosaveDelay.max}
-            step={100}
-            value={prefs.autosaveDelay}
-            onChange={(e) =>
-              e.target.value !== "" &&
-              actor.send({ type: "settings.set", autosaveDelay: Number(e.target.value) })
-            }
-          />
-        )}
-      </Field>
-      <Field label={t("settings.fontSize")} hint={t("settings.fontSizeHint")}>
-        {(id, hintId) => (
-          <input
-            id={id}
-            aria-describedby={hintId}
-            type="number"
-            min={preferenceLimits.fontSize.min}
-            max={preferenceLimits.fontSize.max}
-            value={prefs.fontSize}
-            onChange={(e) =>
-              e.target.value !== "" && actor.send({ type: "settings.set", fontSize: Number(e.target.value) })
-            }
-          />
-        )}
-      </Field>
+      <NumberField
+        label={t("settings.autosave")}
+        hint={t("settings.autosaveHint")}
+        limits={preferenceLimits.autosaveDelay}
+        step={100}
+        value={prefs.autosaveDelay}
+        onChange={(autosaveDelay) => actor.send({ type: "settings.set", autosaveDelay })}
+      />
+      <NumberField
+        label={t("settings.fontSize")}
+        hint={t("settings.fontSizeHint")}
+        limits={preferenceLimits.fontSize}
+        step={1}
+        value={prefs.fontSize}
+        onChange={(fontSize) => actor.send({ type: "settings.set", fontSize })}
+      />
       <Field label={t("settings.numberFormat")} hint={t("settings.numberFormatHint")}>
         {(id, hintId) => (
           <select

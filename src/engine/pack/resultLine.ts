@@ -1,4 +1,4 @@
-import type { RecordResult } from "../../engine";
+import type { RecordResult } from "./pipeline";
 
 /** `"key":` for each member name seen, so names are escaped once per run, not once per record. */
 const names = new Map<string, string>();
