@@ -1,5 +1,16 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+
+/** The serious and critical axe violations of the page, readably. */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
 
 const DB = "channel-rules-workbench";
 
@@ -271,6 +282,8 @@ test.describe("workspace operations", () => {
   });
 
   test("Problems and Tests panels in both languages and themes", async ({ page }) => {
+    // axe over a panel of ~180 tests takes a while on a busy 2-core machine.
+    test.setTimeout(240_000);
     // A rule with a lint finding, imported through Rules: Import Rules… and the file chooser.
     await page.goto("/?lang=en&theme=dark");
     await explorer(page).tree.waitFor();
@@ -317,6 +330,22 @@ test.describe("workspace operations", () => {
       await page.getByRole("tab", { name: lang === "en" ? "Tests" : "测试" }).click();
       await expect(page.getByRole("tabpanel").getByRole("button").first()).toBeVisible();
       await page.screenshot({ path: `test-results/screenshots/tests-${lang}-${theme}.png` });
+      expect(await seriousViolations(page), `Problems and Tests, ${lang} ${theme}`).toEqual([]);
     }
+    // The Search view with results, and the Explorer's context menu, pass axe too.
+    await page.keyboard.press("Control+Shift+F");
+    await page.getByRole("radio", { name: "读取的字段" }).click();
+    await page.getByRole("searchbox").fill("sales.rebate_base_ytd");
+    await expect(page.getByRole("list", { name: "搜索结果" }).getByRole("button").first()).toBeVisible();
+    await page.screenshot({ path: "test-results/screenshots/search-zh-CN-dark.png" });
+    expect(await seriousViolations(page), "Search view").toEqual([]);
+    await page.getByRole("list", { name: "搜索结果" }).getByRole("button").first().click();
+    await expect(page.getByRole("tab", { name: /growth-bonus/ })).toBeVisible();
+    await page.keyboard.press("Control+Shift+E");
+    const rules = page.getByRole("treeitem", { name: "规则", exact: true });
+    await rules.locator(".tree-row").first().click({ button: "right" });
+    await expect(page.getByRole("menu")).toBeVisible();
+    expect(await seriousViolations(page), "context menu").toEqual([]);
+    await page.keyboard.press("Escape");
   });
 });

@@ -103,14 +103,31 @@ function Search() {
     <>
       <div className="search__form" role="search" aria-label={t("search.label")}>
         <div className="search__modes" role="radiogroup" aria-label={t("search.mode")}>
-          {modes.map((mode) => (
+          {modes.map((mode, i) => (
             <button
               key={mode}
               type="button"
               role="radio"
               aria-checked={query.mode === mode}
+              tabIndex={query.mode === mode ? 0 : -1}
               className="search__mode"
               onClick={() => set({ mode })}
+              onKeyDown={(e) => {
+                // A radio group is one tab stop; arrows choose, as WAI-ARIA's radio group does.
+                const step =
+                  e.key === "ArrowRight" || e.key === "ArrowDown"
+                    ? 1
+                    : e.key === "ArrowLeft" || e.key === "ArrowUp"
+                      ? -1
+                      : 0;
+                if (step === 0) return;
+                e.preventDefault();
+                const next = modes[(i + step + modes.length) % modes.length]!;
+                set({ mode: next });
+                (
+                  e.currentTarget.parentElement?.children[modes.indexOf(next)] as HTMLElement | undefined
+                )?.focus();
+              }}
             >
               {t(`search.modes.${mode}`)}
             </button>
