@@ -73,3 +73,4 @@ export {
 } from "./workers/analysisService";
 export { chooseFiles, downloadFile } from "./files/files";
 export type { MetaKey, MetaValues } from "./storage/schema";
+export { aliveTabs, claimTab, newTabId } from "./documents/tabPresence";

@@ -83,10 +83,25 @@ function saveElsewhere(page: Page, store: "rules" | "manifests", id: string, tex
   );
 }
 
+/** The id this page's workbench claimed (the Web Lock it holds while alive). */
+function tabIdOf(page: Page) {
+  return page.evaluate(async () => {
+    const { held = [] } = await navigator.locks.query();
+    return held.find((l) => l.name?.startsWith("crw-tab:"))?.name?.slice("crw-tab:".length);
+  });
+}
+
 /** Leaves an unsaved text as the app does while the user types (a draft), then the tab is killed. */
-function leaveDraft(page: Page, kind: "rule" | "manifest", id: string, text: string, baseRevision = 1) {
+function leaveDraft(
+  page: Page,
+  kind: "rule" | "manifest",
+  id: string,
+  text: string,
+  baseRevision = 1,
+  tab?: string,
+) {
   return page.evaluate(
-    async ({ db: name, kind, id, text, baseRevision }) => {
+    async ({ db: name, kind, id, text, baseRevision, tab }) => {
       const done = <T>(r: IDBRequest<T>) =>
         new Promise<T>((resolve, reject) => {
           r.onsuccess = () => resolve(r.result);
@@ -95,14 +110,11 @@ function leaveDraft(page: Page, kind: "rule" | "manifest", id: string, text: str
       const db = await done(indexedDB.open(name));
       const tx = db.transaction("drafts", "readwrite");
       const uri = `${kind}:${id}`;
-      await done(
-        tx
-          .objectStore("drafts")
-          .put({ uri, kind, id, text, baseRevision, updatedAt: new Date().toISOString() }),
-      );
+      const draft = { uri, kind, id, text, baseRevision, updatedAt: new Date().toISOString() };
+      await done(tx.objectStore("drafts").put(tab === undefined ? draft : { ...draft, tab }));
       db.close();
     },
-    { db: DB, kind, id, text, baseRevision },
+    { db: DB, kind, id, text, baseRevision, tab },
   );
 }
 
@@ -221,7 +233,17 @@ test.describe("workspace operations", () => {
     await explorer(page).tree.waitFor();
     const { doc } = await stored(page, "rules", "cash-rebate");
     const unsaved = doc!.text.replace('"logic": {', '"x-note": "unsaved-marker-42",\n  "logic": {');
-    await leaveDraft(page, "rule", "cash-rebate", unsaved, doc?.revision ?? 1);
+    // The draft is this page's, which is alive: a second page of the profile leaves it alone...
+    const tab = await tabIdOf(page);
+    expect(tab).toBeTruthy();
+    await leaveDraft(page, "rule", "cash-rebate", unsaved, doc?.revision ?? 1, tab);
+    const second = await page.context().newPage();
+    await second.goto("/?lang=en&theme=dark");
+    await explorer(second).tree.waitFor();
+    await second.waitForTimeout(500);
+    await expect(second.getByRole("tab", { name: /cash-rebate/ })).toHaveCount(0);
+    await second.close();
+    // ...and when this page is killed (a reload ends it), the new one finds it.
     await page.reload();
     // The tab comes back, pinned and dirty; the Explorer marks the rule.
     const tabs = page.getByRole("tablist", { name: /Open editors/ });

@@ -47,6 +47,11 @@ export interface DocumentStore extends WorkspaceEdits {
   open(ref: DocumentRef): Promise<OpenedDocument>;
   /** Every draft: what the workbench reopens after a reload or a killed tab. */
   drafts(): Promise<StoredDraft[]>;
+  /**
+   * The drafts no living tab is editing: written by this tab, by a tab that is gone (reloaded,
+   * closed, killed), or before tabs were recorded. `alive` are the ids of the tabs alive now.
+   */
+  orphanDrafts(alive: ReadonlySet<string>): Promise<StoredDraft[]>;
   writeDraft(ref: DocumentRef, text: string, baseRevision: number): Promise<void>;
   clearDraft(ref: DocumentRef): Promise<void>;
   save(ref: DocumentRef, text: string, baseRevision: number): Promise<SaveResult>;
@@ -80,7 +85,7 @@ async function save(
   const parsed = parseDocumentText(ref, file, text);
   if (!parsed.ok) {
     await ctx.repos.drafts.put({
-      ...draftOf(ref, text, baseRevision, at),
+      ...draftOf(ref, text, baseRevision, at, ctx.tab),
       invalid: { savedAt: at, problems: parsed.problems },
     });
     const lastValid = current && { revision: revisionOf(current), updatedAt: current.updatedAt };
@@ -93,7 +98,7 @@ async function save(
     { type: "deleteDraft", uri, ifText: text },
   ]);
   if (!result.ok) {
-    await ctx.repos.drafts.put(draftOf(ref, text, baseRevision, at));
+    await ctx.repos.drafts.put(draftOf(ref, text, baseRevision, at, ctx.tab));
     const theirs = result.conflicts[0]?.current;
     return {
       status: "conflict",
@@ -112,9 +117,11 @@ export function createDocumentStore(options: {
   repos: WorkspaceRepositories;
   channel?: WorkspaceChannel;
   now?: () => Date;
+  /** This tab's id, stamped on its drafts (see tabPresence). */
+  tab?: string;
 }): DocumentStore {
   const now = options.now ?? (() => new Date());
-  const ctx = createStoreContext(options.repos, options.channel, () => now().toISOString());
+  const ctx = createStoreContext(options.repos, options.channel, () => now().toISOString(), options.tab);
   const stopListening = options.channel?.subscribe((message) => {
     for (const listener of [...ctx.listeners]) listener(message, "remote");
   });
@@ -135,8 +142,12 @@ export function createDocumentStore(options: {
       };
     },
     drafts: () => ctx.repos.drafts.list(),
+    orphanDrafts: async (alive) =>
+      (await ctx.repos.drafts.list()).filter(
+        (d) => d.tab === undefined || d.tab === ctx.tab || !alive.has(d.tab),
+      ),
     writeDraft: (ref, text, baseRevision) =>
-      ctx.repos.drafts.put(draftOf(ref, text, baseRevision, ctx.now())),
+      ctx.repos.drafts.put(draftOf(ref, text, baseRevision, ctx.now(), ctx.tab)),
     clearDraft: (ref) => ctx.repos.drafts.delete(documentUri(ref)),
     save: (ref, text, baseRevision) => save(ctx, ref, text, baseRevision),
     subscribe(listener) {

@@ -15,6 +15,8 @@ export type StoredDocument = StoredRule | StoredManifest;
 /** What the document operations share: storage, the channel, the clock and the local listeners. */
 export interface StoreContext {
   repos: WorkspaceRepositories;
+  /** This tab's id, stamped on the drafts it writes. */
+  tab?: string;
   now: () => string;
   get(ref: DocumentRef): Promise<StoredDocument | undefined>;
   /** Tells the listeners of this tab and, unless the change was a document's own save, the other tabs. */
@@ -26,10 +28,12 @@ export function createStoreContext(
   repos: WorkspaceRepositories,
   channel: WorkspaceChannel | undefined,
   now: () => string,
+  tab?: string,
 ): StoreContext {
   const listeners = new Set<WorkspaceListener>();
   return {
     repos,
+    ...(tab === undefined ? {} : { tab }),
     now,
     listeners,
     get: (ref) => (ref.kind === "rule" ? repos.rules.get(ref.id) : repos.manifests.get(ref.id)),
@@ -64,9 +68,23 @@ export function putDocument(kind: DocumentKind, doc: StoredDocument, ifRevision?
     : { type: "put", kind, doc: doc as StoredManifest, ...condition };
 }
 
-/** A draft of `text` edited from `baseRevision`. */
-export function draftOf(ref: DocumentRef, text: string, baseRevision: number, at: string): StoredDraft {
-  return { uri: documentUri(ref), kind: ref.kind, id: ref.id, text, baseRevision, updatedAt: at };
+/** A draft of `text` edited from `baseRevision`, by tab `tab`. */
+export function draftOf(
+  ref: DocumentRef,
+  text: string,
+  baseRevision: number,
+  at: string,
+  tab?: string,
+): StoredDraft {
+  const draft: StoredDraft = {
+    uri: documentUri(ref),
+    kind: ref.kind,
+    id: ref.id,
+    text,
+    baseRevision,
+    updatedAt: at,
+  };
+  return tab === undefined ? draft : { ...draft, tab };
 }
 
 export { revisionOf };

@@ -52,6 +52,11 @@ export interface StoredDraft {
   /** ISO timestamp of the last keystroke written. */
   updatedAt: string;
   /**
+   * The tab that wrote it (see tabPresence). A starting tab reopens the drafts of tabs that are no
+   * longer alive, never those another open tab is still editing.
+   */
+  tab?: string;
+  /**
    * Set when the user saved this text and it could not be stored because it does not parse or is
    * not a valid document: the problems that stopped it, with file, line and column.
    */

@@ -15,6 +15,8 @@ import {
   type PreferencesContext,
 } from "../../machines";
 import {
+  claimTab,
+  newTabId,
   chooseFiles,
   createDocumentStore,
   createInlineAnalysisService,
@@ -90,7 +92,9 @@ export async function startWorkbench(
   }).start();
   const output = createActor(outputMachine).start();
   // Drafts, saves and workspace operations over IndexedDB, announced to the profile's other tabs.
-  const store = createDocumentStore({ repos: repositories, channel: createWorkspaceChannel() });
+  const tab = newTabId();
+  await claimTab(tab);
+  const store = createDocumentStore({ repos: repositories, channel: createWorkspaceChannel(), tab });
   // Rule tests and workspace analysis run in a worker: they compile code and must never block typing.
   const analysis =
     typeof Worker === "undefined" ? createInlineAnalysisService() : createWorkerAnalysisService();

@@ -9,6 +9,7 @@ import {
   type TextPrompt,
 } from "../../machines";
 import {
+  aliveTabs,
   lastValidNotices,
   parseDocumentUri,
   resolvePath,
@@ -315,9 +316,13 @@ function connectDocuments(s: WorkbenchServices, store: DocumentStore): () => voi
   };
   const stopEditors = s.editors.actor.subscribe(openTabs);
   openTabs();
-  void store.drafts().then((drafts) => {
-    for (const draft of drafts) s.editors.open({ kind: draft.kind, resource: draft.id }, { preview: false });
-  });
+  // Only the drafts of tabs that are gone: another open tab's unsaved text stays that tab's.
+  void aliveTabs()
+    .then((alive) => store.orphanDrafts(alive))
+    .then((drafts) => {
+      for (const draft of drafts)
+        s.editors.open({ kind: draft.kind, resource: draft.id }, { preview: false });
+    });
   const inConflict = new Set<string>();
   const stopDocuments = s.documents.subscribe(() => {
     for (const doc of s.documents.all()) {

@@ -94,6 +94,17 @@ export function documentStoreContract(name: string, createProfile: () => Profile
       expect(await store.drafts()).toEqual([]);
     });
 
+    it("tells the drafts of tabs that are gone from those another living tab is still editing", async () => {
+      const mine = createDocumentStore({ repos, now: clock, tab: "t-mine" });
+      const other = createDocumentStore({ repos, now: clock, tab: "t-other" });
+      await other.writeDraft(volume, "other's typing", 1);
+      await mine.writeDraft({ kind: "rule", id: "cash-rebate" }, "my typing", 1);
+      const uris = async (alive: string[]) => (await mine.orphanDrafts(new Set(alive))).map((d) => d.uri);
+      expect(await uris(["t-mine", "t-other"])).toEqual(["rule:cash-rebate"]);
+      expect(await uris(["t-mine"])).toEqual(["rule:cash-rebate", "rule:volume-rebate"]);
+      expect((await mine.drafts()).find((d) => d.uri === "rule:volume-rebate")?.tab).toBe("t-other");
+    });
+
     it("saves from the current revision: stores the text, moves the revision on and clears the draft", async () => {
       const text = await edited("Saved title");
       await store.writeDraft(volume, text, 1);
