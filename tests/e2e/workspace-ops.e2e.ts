@@ -153,6 +153,16 @@ test.describe("workspace operations", () => {
     await expect(menu).toBeHidden();
     await expect(rule).toBeFocused();
 
+    // Export Rule from the context menu downloads <id>.rule.json with the stored text.
+    await rule.locator(".tree-row").click({ button: "right" });
+    const download = page.waitForEvent("download");
+    await page.getByRole("menu").getByRole("menuitem", { name: "Export Rule" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe("volume-rebate-2025.rule.json");
+    const { readFile } = await import("node:fs/promises");
+    expect(await readFile((await file.path())!, "utf8")).toBe(renamed.doc?.text);
+    await rule.focus();
+
     await page.keyboard.press("Delete");
     const dialog = page.getByRole("dialog", { name: "Delete volume-rebate-2025?" });
     await expect(dialog).toContainText("included by dealer-program@1.0.0, dealer-program@1.1.0");
