@@ -6,3 +6,5 @@ export * from "./output.machine";
 export * from "./dialogs.machine";
 export * from "./editors.machine";
 export * from "./document.machine";
+export * from "./workspaceOps.machine";
+export * from "./tests.machine";

@@ -1,4 +1,4 @@
-import { assign, fromPromise, setup } from "xstate";
+import { assign, fromPromise, setup, spawnChild, stopChild, type DoneActorEvent } from "xstate";
 import type { Problem } from "../engine";
 import type { SeedReport, WorkspaceLists } from "../platform";
 
@@ -12,7 +12,11 @@ export interface WorkspaceContext {
   error: string | null;
 }
 
-export type WorkspaceEvent = { type: "workspace.retry" } | { type: "dataset.activate"; id: string };
+export type WorkspaceEvent =
+  | { type: "workspace.retry" }
+  | { type: "dataset.activate"; id: string }
+  /** The stored lists changed (a save, rename, import here or in another tab): read them again. */
+  | { type: "workspace.reload" };
 
 /** A message for any rejection value: IndexedDB rejects with DOMExceptions, code with Errors. */
 export function errorMessage(error: unknown): string {
@@ -46,6 +50,10 @@ export const workspaceMachine = setup({
     load: required<WorkspaceLists>("load"),
   },
   actions: {
+    loaded: assign(({ context }, lists: WorkspaceLists) => {
+      const keep = lists.datasets.some((d) => d.id === context.activeDatasetId);
+      return { lists, activeDatasetId: keep ? context.activeDatasetId : (lists.datasets[0]?.id ?? null) };
+    }),
     fail: assign({ error: (_, params: { error: unknown }) => errorMessage(params.error) }),
   },
 }).createMachine({
@@ -79,14 +87,7 @@ export const workspaceMachine = setup({
         src: "load",
         onDone: {
           target: "ready",
-          actions: assign(({ context, event }) => {
-            const { datasets } = event.output;
-            const keep = datasets.some((d) => d.id === context.activeDatasetId);
-            return {
-              lists: event.output,
-              activeDatasetId: keep ? context.activeDatasetId : (datasets[0]?.id ?? null),
-            };
-          }),
+          actions: { type: "loaded", params: ({ event }) => event.output },
         },
         onError: {
           target: "failed",
@@ -96,6 +97,16 @@ export const workspaceMachine = setup({
     },
     ready: {
       on: {
+        // The lists are read again in a child, so the workbench stays ready (no flash of a loading
+        // view); a newer reload replaces one still running. A failed reload keeps the lists shown.
+        "workspace.reload": { actions: [stopChild("reload"), spawnChild("load", { id: "reload" })] },
+        "xstate.done.actor.reload": {
+          actions: {
+            type: "loaded",
+            params: ({ event }: { event: unknown }) => (event as DoneActorEvent<WorkspaceLists>).output,
+          },
+        },
+        "xstate.error.actor.reload": { actions: () => undefined },
         "dataset.activate": {
           guard: ({ context, event }) => context.lists.datasets.some((d) => d.id === event.id),
           actions: assign({ activeDatasetId: ({ event }) => event.id }),

@@ -20,14 +20,58 @@ export { createMemoryRepositories } from "./storage/memoryRepositories";
 export { prepareSeed, type SeedBundle, type SeedFile, type SeedPlan } from "./seed/prepareSeed";
 export { needsSeed, seedWorkspace, SEED_VERSION, type SeedReport } from "./seed/seedWorkspace";
 export { loadBundledSeed, bundledDatasets } from "./seed/bundledSeed";
-export { chooseFiles, downloadFile } from "./files/files";
+export type { DocumentKind, StoredDraft } from "./storage/records";
+export {
+  revisionOf,
+  type CommitResult,
+  type DocumentChange,
+  type DraftRepository,
+  type RevisionConflict,
+} from "./storage/repositories";
+export { documentUri, parseDocumentUri, type DocumentRef } from "./documents/documentUri";
 export {
   createDocumentStore,
-  revisionOf,
   type DocumentStore,
-  type LoadedDocument,
-  type StoreOutcome,
-  type StoredDocumentKind,
-} from "./storage/documentStore";
+  type OpenedDocument,
+  type SaveResult,
+} from "./documents/documentStore";
+export type {
+  CreateResult,
+  DeletedDocument,
+  ImportReport,
+  IncludeResult,
+  RenameResult,
+  WorkspaceEdits,
+} from "./documents/workspaceEdits";
+export {
+  createWorkspaceChannel,
+  isWorkspaceMessage,
+  WORKSPACE_CHANNEL,
+  type MessageOrigin,
+  type WorkspaceChannel,
+  type WorkspaceListener,
+  type WorkspaceMessage,
+} from "./documents/workspaceChannel";
+export { readRuleImports, MAX_RULE_FILE_BYTES } from "./documents/importRules";
+export { manifestId, newManifestText, newRuleText, parseDocumentText } from "./documents/documentText";
+export { relativePath, resolvePath } from "./documents/paths";
+export { lastValidNotices, storedRuleLoader } from "./documents/buildSources";
+export {
+  analyzeWorkspace,
+  runTestsOfText,
+  type RuleTestReport,
+  type SourceDocument,
+  type TestResult,
+  type WorkspaceAnalysis,
+  type WorkspaceAnalysisInput,
+} from "./analysis/analyzeWorkspace";
+export {
+  createInlineAnalysisService,
+  createWorkerAnalysisService,
+  type AnalysisService,
+  type WorkerLike,
+} from "./workers/analysisService";
+export { chooseFiles, downloadFile } from "./files/files";
 export type { MetaKey, MetaValues } from "./storage/schema";
 export * from "./monaco";
+export { aliveTabs, claimTab, newTabId } from "./documents/tabPresence";

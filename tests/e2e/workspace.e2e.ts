@@ -26,7 +26,7 @@ function storedCounts(page: Page) {
   });
 }
 
-const expectedCounts = { version: 1, rules: 35, manifests: 2, datasets: 1, datasetRecords: 300 };
+const expectedCounts = { version: 2, rules: 35, manifests: 2, datasets: 1, datasetRecords: 300 };
 
 function explorer(page: Page) {
   const tree = page.getByRole("complementary", { name: "Side Bar" }).getByRole("tree", { name: "Workspace" });

@@ -123,6 +123,44 @@ describe("workspace machine", () => {
     expect(actor.getSnapshot().context.activeDatasetId).toBe("big");
   });
 
+  it("reads the lists again on workspace.reload while staying ready, the latest reload winning", async () => {
+    let calls = 0;
+    const answers: ((l: WorkspaceLists) => void)[] = [];
+    const { actor, states } = start({
+      needsSeed: () => Promise.resolve(false),
+      load: () => {
+        calls++;
+        if (calls === 1) return Promise.resolve(lists(dataset("a", 1)));
+        return new Promise<WorkspaceLists>((resolve) => answers.push(resolve));
+      },
+    });
+    await waitFor(actor, (s) => s.matches("ready"));
+    actor.send({ type: "workspace.reload" });
+    actor.send({ type: "workspace.reload" });
+    expect(calls).toBe(3);
+    // The first reload was stopped: its answer is ignored; the second one's lands.
+    answers[0]!(lists(dataset("stale", 1)));
+    answers[1]!(lists(dataset("a", 1), dataset("b", 2)));
+    await waitFor(actor, (s) => s.context.lists.datasets.length === 2);
+    expect(actor.getSnapshot().context.lists.datasets.map((d) => d.id)).toEqual(["a", "b"]);
+    expect(actor.getSnapshot().context.activeDatasetId).toBe("a");
+    expect(states).toEqual(["opening", "loading", "ready"]);
+  });
+
+  it("keeps the lists when a reload fails", async () => {
+    let calls = 0;
+    const { actor } = start({
+      needsSeed: () => Promise.resolve(false),
+      load: () =>
+        ++calls === 1 ? Promise.resolve(lists(dataset("a", 1))) : Promise.reject(new Error("gone")),
+    });
+    await waitFor(actor, (s) => s.matches("ready"));
+    actor.send({ type: "workspace.reload" });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(actor.getSnapshot().matches("ready")).toBe(true);
+    expect(actor.getSnapshot().context.lists.datasets).toHaveLength(1);
+  });
+
   it("has no active dataset when there are none", async () => {
     const { actor } = start({ load: () => Promise.resolve(lists()) });
     expect((await waitFor(actor, (s) => s.matches("ready"))).context.activeDatasetId).toBeNull();

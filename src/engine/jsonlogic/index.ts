@@ -2,6 +2,7 @@
 export { applyReference, type EvaluateOptions } from "./reference";
 export { compile, compiledSource, type CompileOptions, type CompiledLogic } from "./compile";
 export { readPaths, type ReadPath } from "./readPaths";
+export { isLogic, operatorOf, operandsOf, operandPointer } from "./logicShape";
 export { LogicError, type LogicErrorCode } from "./errors";
 export { checkLogic, scanLogic, defaultLimits, type LogicLimits, type LogicViolation } from "./limits";
 export { operatorNames, isOperatorName, type OperatorName } from "./operatorNames";

@@ -36,12 +36,14 @@ function embed(rule: RuleFile): RuleFile {
 export async function buildPack(
   manifestFile: LoadedFile,
   loadRule: RuleLoader,
-  options: { createdAt: string } & RuleLintOptions,
+  options: { createdAt: string; codegen?: boolean } & RuleLintOptions,
 ): Promise<BuildResult> {
   const loaded = await loadManifest(manifestFile, loadRule);
   if (!loaded.content || !loaded.manifest) return { problems: loaded.problems, tests: [] };
   const { manifest, content } = loaded;
-  const prepared = preparePack(content, loaded.locate);
+  // Under a CSP without 'unsafe-eval' (the browser), `codegen: false` compiles to closures instead.
+  const compileOptions = options.codegen === undefined ? {} : { codegen: options.codegen };
+  const prepared = preparePack(content, loaded.locate, compileOptions);
   const lintOptions = {
     ...options,
     params: content.params,
@@ -51,7 +53,7 @@ export async function buildPack(
   const lint = content.rules.flatMap((rule, i) => lintRule(rule, loaded.ruleSources[i], "", lintOptions));
   const problems = [...loaded.problems, ...prepared.problems, ...lint];
   const tests: FileTestOutcome[] = content.rules.flatMap((rule, i) =>
-    runRuleTests(rule).map((t) => ({
+    runRuleTests(rule, compileOptions).map((t) => ({
       ...t,
       file: loaded.ruleSources[i]!.file,
       text: loaded.ruleSources[i]!.text,

@@ -1,5 +1,5 @@
 import type { LocalizedText } from "../../base";
-import { compile, LogicError, scanLogic, type CompiledLogic } from "../jsonlogic";
+import { compile, LogicError, scanLogic, type CompiledLogic, type CompileOptions } from "../jsonlogic";
 import type { Problem } from "../problem";
 import { planPack, type GraphNode, type NodeLocator } from "./graph";
 import type { PackContent, PopulationOp, RuleFile } from "./model";
@@ -59,6 +59,7 @@ export function logicProblems(
 export function preparePack(
   content: PackContent,
   locate: NodeLocator,
+  options: Pick<CompileOptions, "codegen"> = {},
 ): { pack?: PreparedPack; problems: Problem[] } {
   const problems: Problem[] = [];
   content.rules.forEach((rule, index) => {
@@ -75,7 +76,7 @@ export function preparePack(
     }
     const rule = content.rules[node.index]!;
     try {
-      const evaluate = compile(rule.logic);
+      const evaluate = compile(rule.logic, options);
       steps.push({ kind: "rule", node, rule: { rule, evaluate }, upstream: upstreamRules(node) });
     } catch (error) {
       const pointer = error instanceof LogicError ? "/logic" + error.pointer : "/logic";

@@ -17,6 +17,8 @@ export interface TestOutcome {
   expected?: unknown;
   /** What the rule produced after the output checks; absent when it raised an error. */
   actual?: unknown;
+  /** The error evaluation or the output checks ended with, when they did. */
+  error?: LocalizedText;
 }
 
 function show(value: unknown): string {
@@ -36,12 +38,13 @@ function runOne(rule: RuleFile, evaluate: CompiledLogic, test: RuleTest, pointer
   const base = { rule: rule.id, test: test.name, pointer };
   const { value, error } = evaluateRule({ rule, evaluate }, test.data);
   const compared = test.expectError === true ? {} : { expected: test.expect };
+  const outcome = error ? { error: error.message } : { actual: value };
   if (test.expectError === true) {
-    if (error) return { ...base, passed: true };
+    if (error) return { ...base, ...outcome, passed: true };
     return {
       ...base,
+      ...outcome,
       passed: false,
-      actual: value,
       message: {
         en: `expected an error, got ${show(value)}`,
         "zh-CN": `预期出错，实际得到 ${show(value)}`,
@@ -52,6 +55,7 @@ function runOne(rule: RuleFile, evaluate: CompiledLogic, test: RuleTest, pointer
     return {
       ...base,
       ...compared,
+      ...outcome,
       passed: false,
       message: {
         en: `expected ${show(test.expect)}, got an error: ${error.message.en}`,
@@ -59,12 +63,12 @@ function runOne(rule: RuleFile, evaluate: CompiledLogic, test: RuleTest, pointer
       },
     };
   }
-  if (matches(test, value)) return { ...base, ...compared, actual: value, passed: true };
+  if (matches(test, value)) return { ...base, ...compared, ...outcome, passed: true };
   const within = test.tolerance === undefined ? "" : ` (tolerance ${test.tolerance})`;
   return {
     ...base,
     ...compared,
-    actual: value,
+    ...outcome,
     passed: false,
     message: {
       en: `expected ${show(test.expect)}${within}, got ${show(value)}`,
@@ -85,12 +89,14 @@ export function runRuleTests(rule: RuleFile, options: Pick<CompileOptions, "code
     evaluate = compile(rule.logic, options);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
+    const message = { en: `the logic cannot run: ${reason}`, "zh-CN": `逻辑无法运行：${reason}` };
     return rule.tests.map((test, i) => ({
       rule: rule.id,
       test: test.name,
       pointer: `/tests/${i}`,
       passed: false,
-      message: { en: `the logic cannot run: ${reason}`, "zh-CN": `逻辑无法运行：${reason}` },
+      message,
+      error: message,
     }));
   }
   return rule.tests.map((test, i) => runOne(rule, evaluate, test, `/tests/${i}`));

@@ -1,10 +1,15 @@
 import { openDB, type IDBPDatabase } from "idb";
 import type { DatasetMeta, SeedMarker, StoredDatasetRecord } from "./records";
-import type {
-  DatasetRepository,
-  DocumentRepository,
-  MetaRepository,
-  WorkspaceRepositories,
+import {
+  revisionOf,
+  type CommitResult,
+  type DatasetRepository,
+  type DocumentChange,
+  type DocumentRepository,
+  type DraftRepository,
+  type MetaRepository,
+  type RevisionConflict,
+  type WorkspaceRepositories,
 } from "./repositories";
 import {
   DATABASE_NAME,
@@ -139,6 +144,66 @@ function metaRepository(db: () => Promise<Db>): MetaRepository {
   };
 }
 
+function draftRepository(db: () => Promise<Db>): DraftRepository {
+  return {
+    list: async () => (await db()).getAll(stores.drafts),
+    get: async (uri) => (await db()).get(stores.drafts, uri),
+    put: async (draft) => {
+      await (await db()).put(stores.drafts, draft);
+    },
+    delete: async (uri) => (await db()).delete(stores.drafts, uri),
+  };
+}
+
+const storeOf = { rule: stores.rules, manifest: stores.manifests } as const;
+
+async function commit(db: () => Promise<Db>, changes: readonly DocumentChange[]): Promise<CommitResult> {
+  const tx = (await db()).transaction([stores.rules, stores.manifests, stores.drafts], "readwrite");
+  // Only IndexedDB requests are awaited until the transaction ends, so it stays active throughout.
+  const conflicts: RevisionConflict[] = [];
+  const keptDrafts = new Set<string>();
+  for (const change of changes) {
+    if (change.type === "deleteDraft" && change.ifText !== undefined) {
+      const draft = await tx.objectStore(stores.drafts).get(change.uri);
+      if (draft && draft.text !== change.ifText) keptDrafts.add(change.uri);
+      continue;
+    }
+    if (change.type !== "put" && change.type !== "delete") continue;
+    if (change.ifRevision === undefined) continue;
+    const id = change.type === "put" ? change.doc.id : change.id;
+    const current = await tx.objectStore(storeOf[change.kind]).get(id);
+    if (revisionOf(current) !== change.ifRevision) {
+      conflicts.push({ kind: change.kind, id, expected: change.ifRevision, current });
+    }
+  }
+  if (conflicts.length > 0) {
+    await tx.done;
+    return { ok: false, conflicts };
+  }
+  const writes: Promise<unknown>[] = [];
+  try {
+    for (const change of changes) {
+      if (change.type === "put") {
+        if (change.kind === "rule") writes.push(tx.objectStore(stores.rules).put(change.doc));
+        else writes.push(tx.objectStore(stores.manifests).put(change.doc));
+      } else if (change.type === "delete") {
+        writes.push(tx.objectStore(storeOf[change.kind]).delete(change.id));
+      } else if (change.type === "putDraft") {
+        writes.push(tx.objectStore(stores.drafts).put(change.draft));
+      } else if (!keptDrafts.has(change.uri)) {
+        writes.push(tx.objectStore(stores.drafts).delete(change.uri));
+      }
+    }
+  } catch (error) {
+    // A value that cannot be cloned throws while being queued: nothing of the commit may land.
+    abortQuietly(tx);
+    await Promise.allSettled([...writes, tx.done]);
+    throw error;
+  }
+  await Promise.all([...writes, tx.done]);
+  return { ok: true };
+}
+
 /**
  * Repositories over IndexedDB. Nothing is opened until the first call; a failed or closed
  * connection is opened again on the next call, so a retry after an error starts afresh.
@@ -160,6 +225,8 @@ export function createIndexedDbRepositories(name: string = DATABASE_NAME): Works
     manifests: documentRepository(db, stores.manifests),
     datasets: datasetRepository(db),
     meta: metaRepository(db),
+    drafts: draftRepository(db),
+    commit: (changes) => commit(db, changes),
     async close() {
       const open = connection;
       forget();

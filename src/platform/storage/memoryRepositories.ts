@@ -1,10 +1,15 @@
 import type { MetaKey, MetaValues } from "./schema";
-import type { DatasetMeta, SeedMarker } from "./records";
-import type {
-  DatasetRepository,
-  DocumentRepository,
-  MetaRepository,
-  WorkspaceRepositories,
+import type { DatasetMeta, SeedMarker, StoredDraft, StoredManifest, StoredRule } from "./records";
+import {
+  revisionOf,
+  type CommitResult,
+  type DatasetRepository,
+  type DocumentChange,
+  type DocumentRepository,
+  type DraftRepository,
+  type MetaRepository,
+  type RevisionConflict,
+  type WorkspaceRepositories,
 } from "./repositories";
 
 /** Orders ids as IndexedDB orders string keys: by UTF-16 code units, not by locale. */
@@ -19,8 +24,7 @@ const copy = <T>(value: T): T => structuredClone(value);
 /** Runs `work` as an asynchronous operation: a throw becomes a rejection, as with IndexedDB. */
 const run = <T>(work: () => T): Promise<T> => new Promise<T>((resolve) => resolve(work()));
 
-function documentRepository<T extends { id: string }>(): DocumentRepository<T> {
-  const docs = new Map<string, T>();
+function documentRepository<T extends { id: string }>(docs: Map<string, T>): DocumentRepository<T> {
   return {
     list: () => run(() => [...docs.values()].sort(byId).map(copy)),
     get: (id) => run(() => (docs.has(id) ? copy(docs.get(id)) : undefined)),
@@ -86,13 +90,58 @@ function metaRepository(): MetaRepository {
   };
 }
 
+function draftRepository(drafts: Map<string, StoredDraft>): DraftRepository {
+  const byUri = (a: StoredDraft, b: StoredDraft) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+  return {
+    list: () => run(() => [...drafts.values()].sort(byUri).map(copy)),
+    get: (uri) => run(() => (drafts.has(uri) ? copy(drafts.get(uri)) : undefined)),
+    put: (draft) => run(() => void drafts.set(draft.uri, copy(draft))),
+    delete: (uri) => run(() => void drafts.delete(uri)),
+  };
+}
+
+interface DocumentMaps {
+  rule: Map<string, StoredRule>;
+  manifest: Map<string, StoredManifest>;
+  drafts: Map<string, StoredDraft>;
+}
+
+function commit(maps: DocumentMaps, changes: readonly DocumentChange[]): CommitResult {
+  const conflicts: RevisionConflict[] = [];
+  for (const change of changes) {
+    if ((change.type !== "put" && change.type !== "delete") || change.ifRevision === undefined) continue;
+    const id = change.type === "put" ? change.doc.id : change.id;
+    const current = maps[change.kind].get(id);
+    if (revisionOf(current) !== change.ifRevision) {
+      conflicts.push({ kind: change.kind, id, expected: change.ifRevision, current: copy(current) });
+    }
+  }
+  if (conflicts.length > 0) return { ok: false, conflicts };
+  // Every value is copied before any map changes, so a value that cannot be stored changes nothing.
+  const copied = changes.map(copy);
+  for (const change of copied) {
+    if (change.type === "put") {
+      if (change.kind === "rule") maps.rule.set(change.doc.id, change.doc);
+      else maps.manifest.set(change.doc.id, change.doc);
+    } else if (change.type === "delete") maps[change.kind].delete(change.id);
+    else if (change.type === "putDraft") maps.drafts.set(change.draft.uri, change.draft);
+    else if (change.ifText === undefined || maps.drafts.get(change.uri)?.text === change.ifText) {
+      maps.drafts.delete(change.uri);
+    }
+  }
+  return { ok: true };
+}
+
 /** Repositories kept in memory, with the same contract as the IndexedDB ones (tests, fallbacks). */
 export function createMemoryRepositories(): WorkspaceRepositories {
+  const maps: DocumentMaps = { rule: new Map(), manifest: new Map(), drafts: new Map() };
   return {
-    rules: documentRepository(),
-    manifests: documentRepository(),
+    rules: documentRepository(maps.rule),
+    manifests: documentRepository(maps.manifest),
     datasets: datasetRepository(),
     meta: metaRepository(),
+    drafts: draftRepository(maps.drafts),
+    commit: (changes) => run(() => commit(maps, changes)),
     close: () => Promise.resolve(),
   };
 }

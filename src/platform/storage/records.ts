@@ -1,5 +1,5 @@
 import type { LocalizedText } from "../../base";
-import type { Manifest, RuleFile } from "../../engine";
+import type { Manifest, Problem, RuleFile } from "../../engine";
 
 /** A rule file in the workspace: the normalised document and the text it was read from. */
 export interface StoredRule {
@@ -13,6 +13,12 @@ export interface StoredRule {
   /** ISO timestamps. */
   createdAt: string;
   updatedAt: string;
+  /**
+   * Counts the saves of this document, for optimistic concurrency: a save names the revision it
+   * started from and is refused when the stored one moved on. Absent on documents stored before
+   * revisions existed, which count as revision 1 (see `revisionOf`).
+   */
+  revision?: number;
 }
 
 /** A pack manifest in the workspace, keyed by name and version (`dealer-program@1.0.0`). */
@@ -23,6 +29,38 @@ export interface StoredManifest {
   manifest: Manifest;
   createdAt: string;
   updatedAt: string;
+  /** As on {@link StoredRule}. */
+  revision?: number;
+}
+
+/** The two kinds of document a user edits as text. */
+export type DocumentKind = "rule" | "manifest";
+
+/**
+ * The unsaved text of a document, written as the user types so that a reload or a killed tab loses
+ * nothing. Also holds a saved text that does not parse: the stored document keeps its last valid
+ * version (which simulations and builds read) and the draft keeps what the user wrote, marked.
+ */
+export interface StoredDraft {
+  /** `rule:<id>` or `manifest:<id>` (see `documentUri`). */
+  uri: string;
+  kind: DocumentKind;
+  id: string;
+  text: string;
+  /** Revision of the stored document the text was edited from; 0 for a document never stored. */
+  baseRevision: number;
+  /** ISO timestamp of the last keystroke written. */
+  updatedAt: string;
+  /**
+   * The tab that wrote it (see tabPresence). A starting tab reopens the drafts of tabs that are no
+   * longer alive, never those another open tab is still editing.
+   */
+  tab?: string;
+  /**
+   * Set when the user saved this text and it could not be stored because it does not parse or is
+   * not a valid document: the problems that stopped it, with file, line and column.
+   */
+  invalid?: { savedAt: string; problems: Problem[] };
 }
 
 /** What the workspace knows about a dataset; its records are stored separately, in order. */

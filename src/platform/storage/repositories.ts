@@ -1,4 +1,11 @@
-import type { DatasetMeta, SeedMarker, StoredManifest, StoredRule } from "./records";
+import type {
+  DatasetMeta,
+  DocumentKind,
+  SeedMarker,
+  StoredDraft,
+  StoredManifest,
+  StoredRule,
+} from "./records";
 import type { MetaKey, MetaValues } from "./schema";
 
 /** A store of documents keyed by `id` (rules, manifests). Values read out are copies. */
@@ -42,12 +49,56 @@ export interface MetaRepository {
   setValue<K extends Exclude<MetaKey, "seed">>(key: K, value: MetaValues[K]): Promise<void>;
 }
 
+/** Unsaved texts, keyed by document uri. Values read out are copies. */
+export interface DraftRepository {
+  /** Every draft, ordered by uri. */
+  list(): Promise<StoredDraft[]>;
+  get(uri: string): Promise<StoredDraft | undefined>;
+  put(draft: StoredDraft): Promise<void>;
+  delete(uri: string): Promise<void>;
+}
+
+/** The revision a stored document is at; documents stored before revisions existed are at 1. */
+export function revisionOf(doc: { revision?: number } | undefined): number {
+  return doc === undefined ? 0 : (doc.revision ?? 1);
+}
+
+/**
+ * One change of a {@link WorkspaceRepositories.commit}. `ifRevision` makes a document change
+ * conditional: the stored document must be at that revision (0: there must be none).
+ */
+export type DocumentChange =
+  | { type: "put"; kind: "rule"; doc: StoredRule; ifRevision?: number }
+  | { type: "put"; kind: "manifest"; doc: StoredManifest; ifRevision?: number }
+  | { type: "delete"; kind: DocumentKind; id: string; ifRevision?: number }
+  | { type: "putDraft"; draft: StoredDraft }
+  /** With `ifText`, only a draft holding exactly that text goes (one typed since then stays). */
+  | { type: "deleteDraft"; uri: string; ifText?: string };
+
+/** A condition of a commit that did not hold: what is stored instead (undefined: nothing). */
+export interface RevisionConflict {
+  kind: DocumentKind;
+  id: string;
+  expected: number;
+  current: StoredRule | StoredManifest | undefined;
+}
+
+export type CommitResult = { ok: true } | { ok: false; conflicts: RevisionConflict[] };
+
 /** Everything the workspace stores, behind one object the composition root creates. */
 export interface WorkspaceRepositories {
   rules: DocumentRepository<StoredRule>;
   manifests: DocumentRepository<StoredManifest>;
   datasets: DatasetRepository;
   meta: MetaRepository;
+  drafts: DraftRepository;
+  /**
+   * Applies every change in one transaction when every `ifRevision` holds, and none of them
+   * otherwise (then the conflicts say what is stored). A value that cannot be stored rejects and
+   * leaves everything unchanged. Saves, renames (document, manifests naming it, its draft) and
+   * deletes go through here so another tab never sees half of one.
+   */
+  commit(changes: readonly DocumentChange[]): Promise<CommitResult>;
   /** Releases the underlying connection; later calls open it again. */
   close(): Promise<void>;
 }

@@ -1,5 +1,12 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from "idb";
-import type { DatasetMeta, SeedMarker, StoredDatasetRecord, StoredManifest, StoredRule } from "./records";
+import type {
+  DatasetMeta,
+  SeedMarker,
+  StoredDatasetRecord,
+  StoredDraft,
+  StoredManifest,
+  StoredRule,
+} from "./records";
 
 /** The IndexedDB database of one browser profile's workspace. */
 export const DATABASE_NAME = "channel-rules-workbench";
@@ -14,6 +21,7 @@ export const stores = {
   datasets: "datasets",
   datasetRecords: "datasetRecords",
   meta: "meta",
+  drafts: "drafts",
 } as const;
 
 /** Keys of the `meta` store and the value each holds. */
@@ -35,6 +43,7 @@ export interface WorkbenchDB extends DBSchema {
   [stores.datasets]: { key: string; value: DatasetMeta };
   [stores.datasetRecords]: { key: [string, number]; value: StoredDatasetRecord };
   [stores.meta]: { key: MetaKey; value: MetaValues[MetaKey] };
+  [stores.drafts]: { key: string; value: StoredDraft };
 }
 
 type UpgradeTransaction = IDBPTransaction<WorkbenchDB, StoreNames<WorkbenchDB>[], "versionchange">;
@@ -57,6 +66,10 @@ export const upgradeSteps: readonly UpgradeStep[] = [
       db.createObjectStore(stores.datasetRecords, { keyPath: ["datasetId", "index"] });
     }
     if (!names.contains(stores.meta)) db.createObjectStore(stores.meta);
+  },
+  // Drafts: the unsaved text of every dirty document, keyed by its uri (`rule:<id>`).
+  (db) => {
+    if (!db.objectStoreNames.contains(stores.drafts)) db.createObjectStore(stores.drafts, { keyPath: "uri" });
   },
 ];
 

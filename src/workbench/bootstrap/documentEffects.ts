@@ -1,11 +1,13 @@
+import type { LocalizedText } from "../../base";
 import type { JsonSchemaLike, Problem } from "../../engine";
 import { validateRuleText } from "../../engine";
-import type { DocumentKind } from "../../machines";
+import type { DocumentKind, SaveOutcome } from "../../machines";
 import {
   manifestRuleFiles,
   resolveRelative,
   validateManifestText,
   type DocumentStore,
+  type SaveResult,
   type WorkspaceLists,
 } from "../../platform";
 import type { DocumentEffects } from "../services";
@@ -62,43 +64,59 @@ export async function validateDocument(
   return problems.map((p) => (p.file === path ? { ...p, file: id } : p));
 }
 
-/** A drafts store that keeps unsaved text for as long as the page lives. */
-export interface DraftStore {
-  read(kind: DocumentKind, id: string): Promise<string | undefined>;
-  write(kind: DocumentKind, id: string, text: string): void;
-  clear(kind: DocumentKind, id: string): void;
+/** The first error of a refused save, with where it is, as the editor's error line shows it. */
+function firstMessage(problems: readonly Problem[]): LocalizedText {
+  const first = problems.find((p) => p.severity === "error") ?? problems[0];
+  if (!first) return { en: "The document is not valid.", "zh-CN": "文档无效。" };
+  const where = first.line !== undefined ? ` (${first.line}:${first.column ?? 1})` : "";
+  return { en: first.message.en + where, "zh-CN": (first.message["zh-CN"] ?? first.message.en) + where };
 }
 
-/** The document effects over the workspace's document store and a drafts store. */
+/** The document machine's view of a save. */
+export function saveOutcome(result: SaveResult): SaveOutcome {
+  switch (result.status) {
+    case "saved":
+      return { kind: "saved", revision: result.revision };
+    case "conflict":
+      // Deleted in another tab: an empty "theirs"; Keep mine saves from revision 0, which restores it.
+      return { kind: "conflict", theirs: result.theirs?.text ?? "", revision: result.theirs?.revision ?? 0 };
+    case "invalid":
+      return { kind: "invalid", message: firstMessage(result.problems) };
+  }
+}
+
+/**
+ * The document effects over the workspace's document store (IndexedDB drafts, optimistic
+ * concurrency). `revision` reads the revision an open document is at, so each draft written as the
+ * user types names the version it was edited from: a draft older than the stored version reopens
+ * after a reload as a conflict instead of silently replacing the other tab's save.
+ */
 export function documentEffects(
   store: DocumentStore,
-  drafts: DraftStore,
   autosaveDelay: () => number,
+  revision: (kind: DocumentKind, id: string) => number | undefined,
+  onError: (error: unknown) => void,
   workspace: () => ValidationWorkspace = () => noWorkspace,
 ): DocumentEffects {
   return {
-    load: (kind, id) => store.load(kind, id),
-    loadDraft: (kind, id) => drafts.read(kind, id),
+    async load(kind, id) {
+      const { stored, draft } = await store.open({ kind, id });
+      if (!stored) return undefined;
+      const diverged = draft !== undefined && draft.text !== stored.text;
+      return { text: stored.text, revision: diverged ? draft.baseRevision : stored.revision };
+    },
+    loadDraft: async (kind, id) => (await store.open({ kind, id })).draft?.text,
     drafts: (kind, id) => ({
-      write: (text) => drafts.write(kind, id, text),
-      clear: () => drafts.clear(kind, id),
+      write: (text) => void store.writeDraft({ kind, id }, text, revision(kind, id) ?? 0).catch(onError),
+      clear: () => void store.clearDraft({ kind, id }).catch(onError),
     }),
-    save: ({ kind, id, text, baseRevision }) => store.save(kind, id, text, baseRevision),
+    save: async ({ kind, id, text, baseRevision }) =>
+      saveOutcome(await store.save({ kind, id }, text, baseRevision)),
     // Validation runs after a pause in typing; yielding first keeps a burst of keystrokes responsive.
     validate: async ({ kind, id, text }) => {
       await new Promise((resolve) => setTimeout(resolve, 0));
       return validateDocument(kind, id, text, workspace());
     },
     autosaveDelay,
-  };
-}
-
-/** Drafts kept in memory only: used until the IndexedDB drafts store is wired in. */
-export function memoryDraftStore(): DraftStore {
-  const texts = new Map<string, string>();
-  return {
-    read: (kind, id) => Promise.resolve(texts.get(`${kind}:${id}`)),
-    write: (kind, id, text) => void texts.set(`${kind}:${id}`, text),
-    clear: (kind, id) => void texts.delete(`${kind}:${id}`),
   };
 }

@@ -15,8 +15,13 @@ import {
   type PreferencesContext,
 } from "../../machines";
 import {
+  claimTab,
+  newTabId,
   chooseFiles,
   createDocumentStore,
+  createInlineAnalysisService,
+  createWorkerAnalysisService,
+  createWorkspaceChannel,
   downloadFile,
   loadBundledSeed,
   needsSeed,
@@ -31,7 +36,8 @@ import { contributedCommands, contributedEditors } from "../parts";
 import { createRecentCommands } from "../parts/workbench/recentCommands";
 import { createDocumentService, createServices, type WorkbenchServices } from "../services";
 import { initialPreferences } from "../shell/initialPreferences";
-import { documentEffects, memoryDraftStore } from "./documentEffects";
+import { documentEffects } from "./documentEffects";
+import { connectWorkspace, createWorkspaceActors } from "./workspaceWiring";
 import { persistActor, readStored } from "./persistence";
 
 export interface Environment {
@@ -85,6 +91,19 @@ export async function startWorkbench(
     input: storedEditors as Partial<EditorsSnapshot> | undefined,
   }).start();
   const output = createActor(outputMachine).start();
+  // Drafts, saves and workspace operations over IndexedDB, announced to the profile's other tabs.
+  const tab = newTabId();
+  await claimTab(tab);
+  const store = createDocumentStore({ repos: repositories, channel: createWorkspaceChannel(), tab });
+  // Rule tests and workspace analysis run in a worker: they compile code and must never block typing.
+  const analysis =
+    typeof Worker === "undefined" ? createInlineAnalysisService() : createWorkerAnalysisService();
+  // The workspace actors' effects use the services, which are created from the actors below.
+  const late: { services?: WorkbenchServices } = {};
+  const workspaceActors = createWorkspaceActors(store, analysis, () => {
+    if (!late.services) throw new Error("The workbench services are not ready yet.");
+    return late.services;
+  });
   const actors = {
     quickInput: createActor(quickInputMachine).start(),
     dialogs: createActor(dialogsMachine).start(),
@@ -93,6 +112,8 @@ export async function startWorkbench(
     editors,
     workspace,
     preferences,
+    workspaceOps: workspaceActors.workspaceOps.start(),
+    tests: workspaceActors.tests.start(),
   };
 
   const logError = (error: unknown) =>
@@ -119,9 +140,10 @@ export async function startWorkbench(
 
   const documents = createDocumentService(
     documentEffects(
-      createDocumentStore(repositories),
-      memoryDraftStore(),
+      store,
       () => preferences.getSnapshot().context.autosaveDelay,
+      (kind, id) => documents.get(kind, id)?.getSnapshot().context.revision,
+      logError,
       () => workspace.getSnapshot().context,
     ),
   );
@@ -158,7 +180,7 @@ export async function startWorkbench(
     const active = group?.tabs.find((t) => editorKey(t.input) === group.active);
     contextKeys.set("activeEditorKind", active?.input.kind);
   });
-  return createServices({
+  const services = createServices({
     registry,
     contextKeys,
     actors,
@@ -169,4 +191,7 @@ export async function startWorkbench(
     recentCommands: recent,
     editorKinds: new Set(Object.keys(contributedEditors)),
   });
+  late.services = services;
+  connectWorkspace(services, store);
+  return services;
 }

@@ -9,12 +9,16 @@ import { keybindingsContribution } from "./keybindings/keybindings.contribution"
 import { settingsContribution } from "./settings/settings.contribution";
 import { outputContribution } from "./output/output.contribution";
 import { editorContribution } from "./editor/editor.contribution";
+import { searchContribution } from "./search/search.contribution";
+import { testsContribution } from "./tests/tests.contribution";
 
 export const contributions: readonly Contribution[] = [
   workbenchContribution,
   explorerContribution,
   dataContribution,
+  searchContribution,
   problemsContribution,
+  testsContribution,
   outputContribution,
   keybindingsContribution,
   settingsContribution,

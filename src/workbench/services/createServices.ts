@@ -2,18 +2,27 @@ import type { i18n } from "i18next";
 import type { ActorRefFrom } from "xstate";
 import {
   activeEditor,
+  editorKey,
   type dialogsMachine,
   type editorsMachine,
   type notificationsMachine,
   type outputMachine,
   type preferencesMachine,
   type quickInputMachine,
+  type testsMachine,
   type workspaceMachine,
+  type workspaceOpsMachine,
 } from "../../machines";
 import type { CommandRegistry } from "../commands/registry";
 import type { ContextKeys } from "../commands/contextKeys";
 import { evaluateWhen } from "../commands/when";
-import type { DatasetService, DocumentService, FileService, WorkbenchServices } from "./services";
+import type {
+  DatasetService,
+  DocumentService,
+  FileService,
+  RevealTarget,
+  WorkbenchServices,
+} from "./services";
 import { createTestResults } from "./testResults";
 
 export interface ServiceActors {
@@ -24,6 +33,8 @@ export interface ServiceActors {
   editors: ActorRefFrom<typeof editorsMachine>;
   workspace: ActorRefFrom<typeof workspaceMachine>;
   preferences: ActorRefFrom<typeof preferencesMachine>;
+  workspaceOps: ActorRefFrom<typeof workspaceOpsMachine>;
+  tests: ActorRefFrom<typeof testsMachine>;
 }
 
 export interface ServiceDependencies {
@@ -45,6 +56,8 @@ export interface ServiceDependencies {
 export function createServices(deps: ServiceDependencies): WorkbenchServices {
   const { actors, registry, contextKeys } = deps;
   const now = () => (deps.now ? deps.now() : new Date());
+  const reveals = new Map<string, RevealTarget>();
+  const revealListeners = new Set<(key: string) => void>();
   const services: WorkbenchServices = {
     commands: {
       registry,
@@ -106,6 +119,21 @@ export function createServices(deps: ServiceDependencies): WorkbenchServices {
       actor: actors.editors,
       open: (input, options = {}) => actors.editors.send({ type: "editor.open", input, ...options }),
       active: () => activeEditor(actors.editors.getSnapshot().context),
+      reveal: (input, target) => {
+        const key = editorKey(input);
+        reveals.set(key, target);
+        actors.editors.send({ type: "editor.open", input, preview: false });
+        for (const listener of [...revealListeners]) listener(key);
+      },
+      takeReveal: (key) => {
+        const target = reveals.get(key);
+        reveals.delete(key);
+        return target;
+      },
+      onReveal: (listener) => {
+        revealListeners.add(listener);
+        return () => revealListeners.delete(listener);
+      },
       canOpen: (kind) => deps.editorKinds.has(kind),
     },
     files: deps.files,
@@ -114,6 +142,8 @@ export function createServices(deps: ServiceDependencies): WorkbenchServices {
     testResults: createTestResults(),
     workspace: actors.workspace,
     preferences: actors.preferences,
+    workspaceOps: actors.workspaceOps,
+    tests: actors.tests,
     i18n: deps.i18n,
     ui: {
       quickInput: actors.quickInput,

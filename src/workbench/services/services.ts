@@ -13,7 +13,9 @@ import type {
   editorsMachine,
   OutputLevel,
   preferencesMachine,
+  testsMachine,
   workspaceMachine,
+  workspaceOpsMachine,
 } from "../../machines";
 import type { CommandRegistry } from "../commands/registry";
 import type { ContextKeys } from "../commands/contextKeys";
@@ -53,9 +55,24 @@ export interface OutputService {
   log(message: string, level?: OutputLevel): void;
 }
 
+/** A place in a document an editor should show and put the cursor at (1-based). */
+export interface RevealTarget {
+  line: number;
+  column: number;
+}
+
 export interface EditorService {
   actor: ActorRefFrom<typeof editorsMachine>;
   open(input: EditorInput, options?: { preview?: boolean; group?: number }): void;
+  /**
+   * Opens the input (pinned) and asks its editor to show `target`: a Problems row, a test, a search
+   * match. An editor that mounts later finds the request with `takeReveal`.
+   */
+  reveal(input: EditorInput, target: RevealTarget): void;
+  /** The pending reveal of an editor key (see `editorKey`), removed as it is read. */
+  takeReveal(key: string): RevealTarget | undefined;
+  /** Calls `listener` with the key of every reveal request; returns the unsubscriber. */
+  onReveal(listener: (key: string) => void): () => void;
   active(): EditorInput | undefined;
   /** Whether some part contributes an editor for this kind of input. */
   canOpen(kind: string): boolean;
@@ -126,6 +143,10 @@ export interface WorkbenchServices {
   testResults: TestResultsService;
   workspace: ActorRefFrom<typeof workspaceMachine>;
   preferences: ActorRefFrom<typeof preferencesMachine>;
+  /** Workspace operations (new, rename, duplicate, delete/undo, include, import, export, validate). */
+  workspaceOps: ActorRefFrom<typeof workspaceOpsMachine>;
+  /** Test runs and the analysis of the whole workspace (problems, every rule's tests). */
+  tests: ActorRefFrom<typeof testsMachine>;
   i18n: i18n;
   /** The actors behind the shell's overlays, for the components that render them. */
   ui: {

@@ -17,16 +17,16 @@ const freshName = () => `crw-test-${++counter}`;
 repositoryContract("IndexedDB", () => createIndexedDbRepositories(freshName()));
 
 describe("IndexedDB repositories", () => {
-  it("pin the version 1 layout: store names and key paths (changing them needs a migration)", async () => {
+  it("pin the layout: store names and key paths (changing them needs a migration)", async () => {
     const name = freshName();
     const repos = createIndexedDbRepositories(name);
     await repos.meta.getSeedMarker();
     await repos.close();
-    expect(DATABASE_VERSION).toBe(1);
+    expect(DATABASE_VERSION).toBe(2);
     const db = await openDB(name);
-    expect(db.version).toBe(1);
+    expect(db.version).toBe(2);
     expect([...db.objectStoreNames].sort()).toEqual(
-      ["datasetRecords", "datasets", "manifests", "meta", "rules"].sort(),
+      ["datasetRecords", "datasets", "drafts", "manifests", "meta", "rules"].sort(),
     );
     const tx = db.transaction([...db.objectStoreNames]);
     expect(tx.objectStore(stores.rules).keyPath).toBe("id");
@@ -34,7 +34,29 @@ describe("IndexedDB repositories", () => {
     expect(tx.objectStore(stores.datasets).keyPath).toBe("id");
     expect(tx.objectStore(stores.datasetRecords).keyPath).toEqual(["datasetId", "index"]);
     expect(tx.objectStore(stores.meta).keyPath).toBeNull();
+    expect(tx.objectStore(stores.drafts).keyPath).toBe("uri");
     db.close();
+  });
+
+  it("upgrade a version 1 database to the drafts store, keeping its documents", async () => {
+    const name = freshName();
+    const v1 = await openDB<WorkbenchDB>(name, 1, {
+      upgrade: (database, _old, _new, tx) => upgradeSteps[0]!(database, tx),
+    });
+    await v1.put(stores.rules, rule("kept"));
+    v1.close();
+    const repos = createIndexedDbRepositories(name);
+    expect((await repos.rules.list()).map((r) => r.id)).toEqual(["kept"]);
+    await repos.drafts.put({
+      uri: "rule:kept",
+      kind: "rule",
+      id: "kept",
+      text: "{",
+      baseRevision: 1,
+      updatedAt: "t",
+    });
+    expect(await repos.drafts.get("rule:kept")).toMatchObject({ text: "{" });
+    await repos.close();
   });
 
   it("keep what was written after the connection is closed and opened again", async () => {
@@ -91,16 +113,15 @@ describe("IndexedDB repositories", () => {
     await repos.close();
   });
 
-  it("run the version 1 step safely over stores that exist already", async () => {
+  it("run every step safely over stores that exist already", async () => {
     const name = freshName();
     const db = await openDB<WorkbenchDB>(name, 1, {
       upgrade(database, _old, _new, tx) {
         database.createObjectStore(stores.rules, { keyPath: "id" });
-        upgradeSteps[0]!(database, tx);
-        upgradeSteps[0]!(database, tx);
+        for (const step of [...upgradeSteps, ...upgradeSteps]) step(database, tx);
       },
     });
-    expect([...db.objectStoreNames]).toHaveLength(5);
+    expect([...db.objectStoreNames]).toHaveLength(6);
     db.close();
   });
 });

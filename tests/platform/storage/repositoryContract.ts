@@ -3,7 +3,7 @@
  * in-memory implementations both run this suite, so code tested against one works with the other.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { StoredManifest, StoredRule, WorkspaceRepositories } from "../../../src/platform";
+import type { StoredDraft, StoredManifest, StoredRule, WorkspaceRepositories } from "../../../src/platform";
 import { readWorkspaceLists } from "../../../src/platform";
 
 export function rule(id: string, title = `Rule ${id}`): StoredRule {
@@ -22,6 +22,17 @@ export function rule(id: string, title = `Rule ${id}`): StoredRule {
     },
     createdAt: "2024-01-01T00:00:00.000Z",
     updatedAt: "2024-01-01T00:00:00.000Z",
+  };
+}
+
+export function draft(id: string, text: string, baseRevision = 1): StoredDraft {
+  return {
+    uri: `rule:${id}`,
+    kind: "rule",
+    id,
+    text,
+    baseRevision,
+    updatedAt: "2024-01-02T00:00:00.000Z",
   };
 }
 
@@ -176,6 +187,98 @@ export function repositoryContract(name: string, create: () => WorkspaceReposito
       expect(await repos.meta.getSeedMarker()).toEqual({ version: 1, seededAt: "2024-05-01T00:00:00.000Z" });
       await repos.meta.setSeedMarker({ version: 2, seededAt: "2024-06-01T00:00:00.000Z" });
       expect((await repos.meta.getSeedMarker())?.version).toBe(2);
+    });
+
+    it("keeps drafts by uri, replaces them and deletes them", async () => {
+      await repos.drafts.put(draft("b", "{ unsaved b"));
+      await repos.drafts.put(draft("a", "{ unsaved a"));
+      await repos.drafts.put({ ...draft("a", "{ newer a"), invalid: { savedAt: "x", problems: [] } });
+      expect((await repos.drafts.list()).map((d) => [d.uri, d.text])).toEqual([
+        ["rule:a", "{ newer a"],
+        ["rule:b", "{ unsaved b"],
+      ]);
+      expect((await repos.drafts.get("rule:a"))?.invalid).toEqual({ savedAt: "x", problems: [] });
+      await repos.drafts.delete("rule:a");
+      await repos.drafts.delete("rule:never");
+      expect(await repos.drafts.get("rule:a")).toBeUndefined();
+      expect(await repos.drafts.list()).toHaveLength(1);
+    });
+
+    it("commit applies documents and drafts together when every revision holds", async () => {
+      await repos.rules.put({ ...rule("a"), revision: 3 });
+      await repos.drafts.put(draft("a", "{ typing", 3));
+      const result = await repos.commit([
+        { type: "put", kind: "rule", doc: { ...rule("a", "Saved"), revision: 4 }, ifRevision: 3 },
+        { type: "deleteDraft", uri: "rule:a" },
+        { type: "put", kind: "manifest", doc: manifest("p", "1.0.0"), ifRevision: 0 },
+      ]);
+      expect(result).toEqual({ ok: true });
+      expect(await repos.rules.get("a")).toMatchObject({ revision: 4, rule: { title: { en: "Saved" } } });
+      expect(await repos.drafts.get("rule:a")).toBeUndefined();
+      expect(await repos.manifests.get("p@1.0.0")).toBeDefined();
+    });
+
+    it("commit changes nothing and names what is stored when a revision moved on", async () => {
+      await repos.rules.put({ ...rule("a", "Theirs"), revision: 5 });
+      const result = await repos.commit([
+        { type: "put", kind: "rule", doc: { ...rule("b"), revision: 1 }, ifRevision: 0 },
+        { type: "put", kind: "rule", doc: { ...rule("a", "Mine"), revision: 5 }, ifRevision: 4 },
+        { type: "putDraft", draft: draft("a", "mine") },
+      ]);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.conflicts).toHaveLength(1);
+      expect(result.conflicts[0]).toMatchObject({
+        kind: "rule",
+        id: "a",
+        expected: 4,
+        current: { revision: 5 },
+      });
+      expect((await repos.rules.get("a"))?.rule.title.en).toBe("Theirs");
+      expect(await repos.rules.get("b")).toBeUndefined();
+      expect(await repos.drafts.list()).toEqual([]);
+    });
+
+    it("commit deletes a draft conditionally: only while it holds the text saved", async () => {
+      await repos.drafts.put(draft("a", "typed after the save began"));
+      await repos.drafts.put(draft("b", "saved text"));
+      expect(
+        await repos.commit([
+          { type: "deleteDraft", uri: "rule:a", ifText: "saved text" },
+          { type: "deleteDraft", uri: "rule:b", ifText: "saved text" },
+          { type: "deleteDraft", uri: "rule:none", ifText: "saved text" },
+        ]),
+      ).toEqual({ ok: true });
+      expect((await repos.drafts.list()).map((d) => d.uri)).toEqual(["rule:a"]);
+    });
+
+    it("commit treats a document stored without a revision as revision 1, and absence as 0", async () => {
+      await repos.rules.put(rule("seeded"));
+      expect((await repos.commit([{ type: "delete", kind: "rule", id: "seeded", ifRevision: 0 }])).ok).toBe(
+        false,
+      );
+      expect((await repos.commit([{ type: "delete", kind: "rule", id: "seeded", ifRevision: 1 }])).ok).toBe(
+        true,
+      );
+      expect(await repos.rules.get("seeded")).toBeUndefined();
+      const stale = await repos.commit([{ type: "delete", kind: "rule", id: "seeded", ifRevision: 1 }]);
+      expect(stale).toEqual({
+        ok: false,
+        conflicts: [{ kind: "rule", id: "seeded", expected: 1, current: undefined }],
+      });
+    });
+
+    it("commit of a value that cannot be stored rejects and leaves everything as it was", async () => {
+      await repos.rules.put(rule("a"));
+      const broken = { ...rule("b"), rule: { ...rule("b").rule, logic: () => 1 } } as unknown as StoredRule;
+      await expect(
+        repos.commit([
+          { type: "delete", kind: "rule", id: "a" },
+          { type: "put", kind: "rule", doc: broken },
+        ]),
+      ).rejects.toThrow();
+      expect(await repos.rules.get("a")).toBeDefined();
+      expect(await repos.rules.get("b")).toBeUndefined();
     });
   });
 }

@@ -143,4 +143,35 @@ describe("explorerTree", () => {
       ["0", 0],
     ]);
   });
+
+  it("decorates rules with their last test result and unsaved documents with a dot", () => {
+    const decorated = explorerTree(
+      lists,
+      "en",
+      {
+        ...labels("en"),
+        modified: "modified",
+        testsPassed: (n) => `${n} passed`,
+        testsFailed: (f, n) => `${f} of ${n} failed`,
+      },
+      {
+        dirty: new Set(["rule:cash-rebate", "manifest:dealer-program@1.9.0"]),
+        tests: new Map([
+          ["cash-rebate", { passed: 3, failed: 0 }],
+          ["points-earned", { passed: 2, failed: 1 }],
+        ]),
+      },
+    );
+    const all = decorated.flatMap(function flat(n: TreeNode): TreeNode[] {
+      return [n, ...(n.children ?? []).flatMap(flat)];
+    });
+    const of = (id: string) => all.find((n) => n.id === id)?.decorations;
+    expect(of("rule:cash-rebate")).toEqual([
+      { text: "✓ 3", label: "3 passed", tone: "passed" },
+      { text: "●", label: "modified", tone: "modified" },
+    ]);
+    expect(of("rule:points-earned")).toEqual([{ text: "✗ 1", label: "1 of 3 failed", tone: "failed" }]);
+    expect(of("manifest:dealer-program@1.9.0")).toEqual([{ text: "●", label: "modified", tone: "modified" }]);
+    expect(of("rule:volume-rebate")).toBeUndefined();
+  });
 });

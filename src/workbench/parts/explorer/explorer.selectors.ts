@@ -17,6 +17,42 @@ export interface ExplorerLabels {
   items: (count: number) => string;
   /** A dataset's row count ("100,000 rows"), given the count and its formatted text. */
   rows: (count: number, formatted: string) => string;
+  /** How a screen reader says the dirty marker and a rule's last test result. */
+  modified?: string;
+  testsPassed?: (count: number) => string;
+  testsFailed?: (failed: number, total: number) => string;
+}
+
+/** What decorates rows: documents with unsaved edits (by uri) and each rule's last test result. */
+export interface ExplorerState {
+  dirty?: ReadonlySet<string>;
+  tests?: ReadonlyMap<string, { passed: number; failed: number }>;
+}
+
+function decorationsOf(
+  uri: string,
+  ruleId: string | undefined,
+  labels: ExplorerLabels,
+  state: ExplorerState,
+) {
+  const decorations: NonNullable<TreeNode["decorations"]> = [];
+  const result = ruleId === undefined ? undefined : state.tests?.get(ruleId);
+  if (result && result.failed > 0) {
+    const total = result.passed + result.failed;
+    decorations.push({
+      text: `✗ ${result.failed}`,
+      label: labels.testsFailed?.(result.failed, total) ?? "",
+      tone: "failed",
+    });
+  } else if (result && result.passed > 0) {
+    decorations.push({
+      text: `✓ ${result.passed}`,
+      label: labels.testsPassed?.(result.passed) ?? "",
+      tone: "passed",
+    });
+  }
+  if (state.dirty?.has(uri)) decorations.push({ text: "●", label: labels.modified ?? "", tone: "modified" });
+  return decorations.length > 0 ? { decorations } : {};
 }
 
 /** Ids of the groups, stable across languages so open groups stay open when the language changes. */
@@ -51,7 +87,12 @@ function group(
  * description), pack manifests (name and version) and datasets (name and row count). Rules sort by
  * title in the language's collation, manifests by name then version precedence, datasets by name.
  */
-export function explorerTree(lists: WorkspaceLists, locale: Locale, labels: ExplorerLabels): TreeNode[] {
+export function explorerTree(
+  lists: WorkspaceLists,
+  locale: Locale,
+  labels: ExplorerLabels,
+  state: ExplorerState = {},
+): TreeNode[] {
   const collator = new Intl.Collator(locale, { numeric: true });
   const rules = lists.rules
     .map((stored) => ({ stored, title: pickText(stored.rule.title, locale) }))
@@ -68,6 +109,7 @@ export function explorerTree(lists: WorkspaceLists, locale: Locale, labels: Expl
           description: stored.id,
           tooltip: `${title}\n${stored.file}`,
           icon: kind,
+          ...decorationsOf(`rule:${stored.id}`, stored.id, labels, state),
         })),
       locale,
       labels,
@@ -85,6 +127,7 @@ export function explorerTree(lists: WorkspaceLists, locale: Locale, labels: Expl
       description: m.manifest.version,
       tooltip: `${pickText(m.manifest.title, locale)}\n${m.file}`,
       icon: "manifest" as const,
+      ...decorationsOf(`manifest:${m.id}`, undefined, labels, state),
     }));
   const datasets = [...lists.datasets]
     .sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1))

@@ -1,5 +1,6 @@
 /** Icons a tree row can show; the tree widget draws them. */
-export type TreeIcon = "incentive" | "elimination" | "loyalty" | "manifest" | "dataset";
+export type TreeIcon =
+  "incentive" | "elimination" | "loyalty" | "manifest" | "dataset" | "file" | "error" | "warning" | "info";
 
 /** One node of a tree model: what a row shows, and its children when it is a group. */
 export interface TreeNode {
@@ -12,6 +13,11 @@ export interface TreeNode {
   badge?: { text: string; label: string };
   tooltip?: string;
   icon?: TreeIcon;
+  /**
+   * Marks after the label, as VS Code's explorer decorates files: a dirty dot, a test result.
+   * `label` is what a screen reader says for it.
+   */
+  decorations?: { text: string; label: string; tone: "modified" | "passed" | "failed" }[];
   /** Present on groups, even when empty. */
   children?: TreeNode[];
 }

@@ -12,6 +12,12 @@ const paths: Record<TreeIcon, string> = {
   // A package: a pack manifest.
   manifest: "M8 1.5 2 4.5v7l6 3 6-3v-7zM2 4.5l6 3 6-3M8 7.5v7",
   // A cylinder: a dataset.
+  // A page with a folded corner: a file of the Problems and Search trees.
+  file: "M3.5 1.5h6l3 3v10h-9zM9.5 1.5v3h3",
+  // A circle with a cross, a triangle with a bar, a circle with an i: the severities.
+  error: "M8 1.5a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13zM5.5 5.5l5 5M10.5 5.5l-5 5",
+  warning: "M8 1.8 14.5 13.5h-13zM8 6v3.6M8 11.2v.6",
+  info: "M8 1.5a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13zM8 7v4.5M8 4.6v.6",
   dataset:
     "M2.5 4c0-1.1 2.5-2 5.5-2s5.5.9 5.5 2-2.5 2-5.5 2-5.5-.9-5.5-2zm0 0v8c0 1.1 2.5 2 5.5 2s5.5-.9 5.5-2V4M2.5 8c0 1.1 2.5 2 5.5 2s5.5-.9 5.5-2",
 };
