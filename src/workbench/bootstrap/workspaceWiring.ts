@@ -322,7 +322,11 @@ function connectDocuments(s: WorkbenchServices, store: DocumentStore): () => voi
     .then((drafts) => {
       for (const draft of drafts)
         s.editors.open({ kind: draft.kind, resource: draft.id }, { preview: false });
-    });
+    })
+    // Storage that cannot be opened is reported by the workspace (with Retry); drafts wait for it.
+    .catch((error: unknown) =>
+      s.output.log(`drafts: ${error instanceof Error ? error.message : String(error)}`, "warning"),
+    );
   const inConflict = new Set<string>();
   const stopDocuments = s.documents.subscribe(() => {
     for (const doc of s.documents.all()) {

@@ -17,7 +17,7 @@ const themes: Record<EditorTheme, { name: string; data: Parameters<typeof monaco
         "editor.background": "#1f1f1f",
         "editor.foreground": "#cccccc",
         "editorGutter.background": "#1f1f1f",
-        "editorLineNumber.foreground": "#6e7681",
+        "editorLineNumber.foreground": "#8b949e", // AA contrast on the dark editor background (axe)
         "editorLineNumber.activeForeground": "#cccccc",
         "editorWidget.background": "#202020",
         "editorWidget.border": "#313131",
