@@ -266,13 +266,18 @@ test.describe("conflicts", () => {
     await mine.goto("/?lang=en&theme=dark");
     await autosaveOff(mine);
     await quickOpen(mine, "volume-rebate", strings.en.ruleEditor);
-    await retitle(mine, " (mine)");
 
+    // Both pages open the stored version before either edits it, then both change it.
     const theirs = await context.newPage();
     await theirs.goto("/?lang=en&theme=dark");
     // The profile remembers the Settings view is open, and that autosave is off.
     await expect(theirs.getByRole("spinbutton", { name: "Autosave delay (ms)" })).toHaveValue("0");
     await quickOpen(theirs, "volume-rebate", strings.en.ruleEditor);
+    await mine.bringToFront();
+    await mine.getByRole("textbox", { name: strings.en.ruleEditor }).focus();
+    await retitle(mine, " (mine)");
+    await theirs.bringToFront();
+    await theirs.getByRole("textbox", { name: strings.en.ruleEditor }).focus();
     await retitle(theirs, " (theirs)");
     const theirTab = theirs.getByRole("tab", { name: "volume-rebate" });
     await expect(theirTab).toHaveAccessibleDescription(/modified/);

@@ -1,4 +1,3 @@
-import { aliveTabs } from "./tabPresence";
 import type { Problem } from "../../engine";
 import type { StoredDraft } from "../storage/records";
 import type { WorkspaceRepositories } from "../storage/repositories";
@@ -129,17 +128,7 @@ export function createDocumentStore(options: {
   return {
     ...workspaceEdits(ctx),
     async open(ref) {
-      const [stored, found, alive] = await Promise.all([
-        ctx.get(ref),
-        ctx.repos.drafts.get(documentUri(ref)),
-        aliveTabs(),
-      ]);
-      // Another living tab's unsaved text stays that tab's (as two VS Code windows on one file):
-      // this tab opens the stored version, and a later save of both is a conflict, not a merge.
-      const draft =
-        found && (found.tab === undefined || found.tab === ctx.tab || !alive.has(found.tab))
-          ? found
-          : undefined;
+      const [stored, draft] = await Promise.all([ctx.get(ref), ctx.repos.drafts.get(documentUri(ref))]);
       return {
         ...(stored && {
           stored: {
