@@ -315,7 +315,7 @@ test.describe("workspace operations", () => {
 
   test("Problems and Tests panels in both languages and themes", async ({ page }) => {
     // axe over a panel of ~180 tests takes a while on a busy 2-core machine.
-    test.setTimeout(480_000);
+    test.setTimeout(300_000);
     // A rule with a lint finding, imported through Rules: Import Rules… and the file chooser.
     await page.goto("/?lang=en&theme=dark");
     await explorer(page).tree.waitFor();

@@ -376,7 +376,7 @@ export function connectWorkspace(s: WorkbenchServices, store: DocumentStore): ()
     }, ANALYSIS_DELAY);
   };
   let seen: unknown;
-  const stopWorkspace = s.workspace.subscribe((snapshot) => {
+  const analyseWhenChanged = (snapshot: ReturnType<typeof s.workspace.getSnapshot>) => {
     const { lists, activeDatasetId } = snapshot.context;
     if (
       !snapshot.matches("ready") ||
@@ -385,7 +385,11 @@ export function connectWorkspace(s: WorkbenchServices, store: DocumentStore): ()
       return;
     seen = { lists, id: activeDatasetId };
     analyse();
-  });
+  };
+  const stopWorkspace = s.workspace.subscribe(analyseWhenChanged);
+  // The workspace may have become ready before this subscription: subscribers only hear later
+  // snapshots, so without this look the first analysis (every problem and test) could never run.
+  analyseWhenChanged(s.workspace.getSnapshot());
   const stopStore = store.subscribe((message, origin) => {
     s.workspace.send({ type: "workspace.reload" });
     if (message.type === "document.saved") {
