@@ -94,3 +94,41 @@ export interface SeedMarker {
   version: number;
   seededAt: string;
 }
+
+/**
+ * A released pack version: the built pack exactly as `crw pack build` writes it, never changed
+ * after it is stored (a new version is a new record). Keyed `name@version`.
+ */
+export interface StoredRelease {
+  id: string;
+  name: string;
+  version: string;
+  /** The pack JSON (`pack-format.md` section 4), integrity included. */
+  pack: unknown;
+  /** The pack's integrity hash, as in the pack. */
+  integrity: string;
+  /** Changelog notes the releaser wrote. */
+  notes: string;
+  releasedAt: string;
+  /** `name@version` of the release it was compared with when it was made, if any. */
+  diffedAgainst?: string;
+}
+
+/** A finished simulation run, kept so its report can be reopened and compared. */
+export interface StoredRun {
+  id: string;
+  createdAt: string;
+  /** Whatever the simulation part stores of the run (metadata, summaries, results). */
+  [field: string]: unknown;
+}
+
+/** One destructive action, recorded (who did what to which subject, when). */
+export interface AuditEntry {
+  id?: number;
+  at: string;
+  /** e.g. `release.delete`, `workspace.reset`. */
+  action: string;
+  /** What it was done to, e.g. `dealer-program@1.0.0`. */
+  subject: string;
+  detail?: unknown;
+}

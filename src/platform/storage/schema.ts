@@ -6,6 +6,9 @@ import type {
   StoredDraft,
   StoredManifest,
   StoredRule,
+  StoredRelease,
+  StoredRun,
+  AuditEntry,
 } from "./records";
 
 /** The IndexedDB database of one browser profile's workspace. */
@@ -22,6 +25,9 @@ export const stores = {
   datasetRecords: "datasetRecords",
   meta: "meta",
   drafts: "drafts",
+  releases: "releases",
+  runs: "runs",
+  audit: "audit",
 } as const;
 
 /** Keys of the `meta` store and the value each holds. */
@@ -44,6 +50,9 @@ export interface WorkbenchDB extends DBSchema {
   [stores.datasetRecords]: { key: [string, number]; value: StoredDatasetRecord };
   [stores.meta]: { key: MetaKey; value: MetaValues[MetaKey] };
   [stores.drafts]: { key: string; value: StoredDraft };
+  [stores.releases]: { key: string; value: StoredRelease; indexes: { byName: string } };
+  [stores.runs]: { key: string; value: StoredRun; indexes: { byCreatedAt: string } };
+  [stores.audit]: { key: number; value: AuditEntry };
 }
 
 type UpgradeTransaction = IDBPTransaction<WorkbenchDB, StoreNames<WorkbenchDB>[], "versionchange">;
@@ -70,6 +79,19 @@ export const upgradeSteps: readonly UpgradeStep[] = [
   // Drafts: the unsaved text of every dirty document, keyed by its uri (`rule:<id>`).
   (db) => {
     if (!db.objectStoreNames.contains(stores.drafts)) db.createObjectStore(stores.drafts, { keyPath: "uri" });
+  },
+  // Version 3: released packs (immutable, `name@version`), simulation runs, and the audit log of
+  // destructive actions (a deleted release, a reset workspace).
+  (db, tx) => {
+    const names = db.objectStoreNames;
+    if (!names.contains(stores.releases)) db.createObjectStore(stores.releases, { keyPath: "id" });
+    const releases = tx.objectStore(stores.releases);
+    if (!releases.indexNames.contains("byName")) releases.createIndex("byName", "name");
+    if (!names.contains(stores.runs)) db.createObjectStore(stores.runs, { keyPath: "id" });
+    const runs = tx.objectStore(stores.runs);
+    if (!runs.indexNames.contains("byCreatedAt")) runs.createIndex("byCreatedAt", "createdAt");
+    if (!names.contains(stores.audit))
+      db.createObjectStore(stores.audit, { keyPath: "id", autoIncrement: true });
   },
 ];
 

@@ -22,11 +22,21 @@ describe("IndexedDB repositories", () => {
     const repos = createIndexedDbRepositories(name);
     await repos.meta.getSeedMarker();
     await repos.close();
-    expect(DATABASE_VERSION).toBe(2);
+    expect(DATABASE_VERSION).toBe(3);
     const db = await openDB(name);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(3);
     expect([...db.objectStoreNames].sort()).toEqual(
-      ["datasetRecords", "datasets", "drafts", "manifests", "meta", "rules"].sort(),
+      [
+        "audit",
+        "datasetRecords",
+        "datasets",
+        "drafts",
+        "manifests",
+        "meta",
+        "releases",
+        "rules",
+        "runs",
+      ].sort(),
     );
     const tx = db.transaction([...db.objectStoreNames]);
     expect(tx.objectStore(stores.rules).keyPath).toBe("id");
@@ -35,6 +45,10 @@ describe("IndexedDB repositories", () => {
     expect(tx.objectStore(stores.datasetRecords).keyPath).toEqual(["datasetId", "index"]);
     expect(tx.objectStore(stores.meta).keyPath).toBeNull();
     expect(tx.objectStore(stores.drafts).keyPath).toBe("uri");
+    expect(tx.objectStore(stores.releases).keyPath).toBe("id");
+    expect([...tx.objectStore(stores.releases).indexNames]).toEqual(["byName"]);
+    expect(tx.objectStore(stores.runs).keyPath).toBe("id");
+    expect(tx.objectStore(stores.audit).autoIncrement).toBe(true);
     db.close();
   });
 
@@ -121,7 +135,7 @@ describe("IndexedDB repositories", () => {
         for (const step of [...upgradeSteps, ...upgradeSteps]) step(database, tx);
       },
     });
-    expect([...db.objectStoreNames]).toHaveLength(6);
+    expect([...db.objectStoreNames]).toHaveLength(Object.keys(stores).length);
     db.close();
   });
 });
