@@ -38,6 +38,7 @@ import { createDocumentService, createServices, type WorkbenchServices } from ".
 import { initialPreferences } from "../shell/initialPreferences";
 import { documentEffects } from "./documentEffects";
 import { connectWorkspace, createWorkspaceActors } from "./workspaceWiring";
+import { announceMonacoLanguage } from "./monacoLanguageNotice";
 import { persistActor, readStored } from "./persistence";
 
 export interface Environment {
@@ -193,5 +194,6 @@ export async function startWorkbench(
   });
   late.services = services;
   connectWorkspace(services, store);
+  announceMonacoLanguage(services, () => window.location.reload());
   return services;
 }
