@@ -12,7 +12,15 @@ import type { JsonSchemaLike } from "../jsonlogic";
 import type { RunContext } from "../pack/context";
 import type { OutputSpec, PopulationOp } from "../pack/model";
 import type { PreparedPack, PreparedStep } from "../pack/prepare";
-import { dialectOf, doubleLiteral, ident, stringLiteral, type Dialect, type DialectName } from "./dialect";
+import {
+  dialectOf,
+  doubleLiteral,
+  ident,
+  roundSql,
+  stringLiteral,
+  type Dialect,
+  type DialectName,
+} from "./dialect";
 import { LogicTranslator } from "./logic";
 import { literalValue } from "./values";
 import { schemaInfo, SqlRefusal, type SchemaInfo, type Scope, type SqlArray, type SqlValue } from "./types";
@@ -212,6 +220,8 @@ class PackCompiler {
       throw new SqlRefusal("/logic", "the rule returns an array, never a valid output");
     const d = this.dialect;
     const rawCol = `s.${ident(`#raw:${id}`)}`;
+    const valCol = `s.${ident(`#val:${id}`)}`;
+    const errCol = `s.${ident(`#err:${id}`)}`;
     const expected = valueTypeOf(spec);
     const whens: string[] = [];
     if (step.upstream.length > 0) {
@@ -230,13 +240,13 @@ class PackCompiler {
           whens.push(`WHEN ${rawCol} <> floor(${rawCol}) THEN 'output/not-integer'`);
         // Only finite values reach the rounding: the branches above catch the rest first.
         if (spec.type === "number" && spec.decimals !== undefined)
-          value = `(${d.round(rawCol, spec.decimals)})`;
+          value = `(${roundSql(d, rawCol, spec.decimals)})`;
       }
       if (spec.enum !== undefined) {
         const allowed = raw.type === "string" ? spec.enum.map(stringLiteral) : [];
         whens.push(
           allowed.length > 0
-            ? `WHEN ${value} NOT IN (${allowed.join(", ")}) THEN 'output/enum'`
+            ? `WHEN ${valCol} NOT IN (${allowed.join(", ")}) THEN 'output/enum'`
             : `WHEN TRUE THEN 'output/enum'`,
         );
       }
@@ -258,12 +268,17 @@ class PackCompiler {
         [
           `${ident(id)} AS (${comment(rule.title.en)}`,
           `  SELECT ${carried.map((c) => `s.${ident(c)}`).join(", ")},`,
-          `    CASE WHEN (${error}) IS NULL THEN CAST(${value} AS ${outType}) END AS ${ident(`out.${id}`)},`,
-          `    s.${ident(ERRORS)} || COALESCE(',{"rule":"${id}","code":"' || (${error}) || '"}', '') AS ${ident(ERRORS)}`,
+          `    CASE WHEN ${errCol} IS NULL THEN CAST(${valCol} AS ${outType}) END AS ${ident(`out.${id}`)},`,
+          `    s.${ident(ERRORS)} || COALESCE(',{"rule":"${id}","code":"' || ${errCol} || '"}', '') AS ${ident(ERRORS)}`,
           `  FROM (`,
-          `    SELECT ${[...carried, ERRORS].map((c) => `p.${ident(c)}`).join(", ")},`,
-          `      ${raw.sql} AS ${ident(`#raw:${id}`)}`,
-          `    FROM ${previous} p`,
+          `    SELECT ${list("s", [...carried, ERRORS, `#val:${id}`])}, ${error} AS ${ident(`#err:${id}`)}`,
+          `    FROM (`,
+          `      SELECT ${list("s", [...carried, ERRORS, `#raw:${id}`])}, ${value} AS ${ident(`#val:${id}`)}`,
+          `      FROM (`,
+          `        SELECT ${list("p", [...carried, ERRORS])}, ${raw.sql} AS ${ident(`#raw:${id}`)}`,
+          `        FROM ${previous} p`,
+          `      ) s`,
+          `    ) s`,
           `  ) s`,
           `)`,
         ].join("\n"),
@@ -450,6 +465,11 @@ class PackCompiler {
     const sql = `WITH\n${ctes.join(",\n")}\nSELECT\n  ${select.join(",\n  ")}\nFROM ${previous}`;
     return { sql, columns, parameters: this.parameters, refusals };
   }
+}
+
+/** `alias."a", alias."b"`. */
+function list(alias: string, columns: readonly string[]): string {
+  return columns.map((c) => `${alias}.${ident(c)}`).join(", ");
 }
 
 /** A table name as given: dotted names (`schema.table`) are quoted part by part. */

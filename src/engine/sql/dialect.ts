@@ -68,3 +68,33 @@ const postgres: Dialect = {
 export function dialectOf(name: DialectName): Dialect {
   return name === "duckdb" ? duckdb : postgres;
 }
+
+/**
+ * `decimals` rounding of a finite double in SQL, the arithmetic of roundHalfAwayFromZero
+ * (src/engine/pack/decimal.ts) step for step: every operation is one IEEE double operation, so the
+ * engines compute exactly what JavaScript does. Where that arithmetic cannot decide (magnitudes past
+ * 10^13 units, values within float noise of a tie) it falls back to the dialect's decimal rounding,
+ * {@link Dialect.round}; on real data that is rare, and the fast path is many times cheaper.
+ */
+export function roundSql(dialect: Dialect, x: string, decimals: number): string {
+  const lit = (v: number) => doubleLiteral(dialect, v);
+  const p = lit(Number(`1e${decimals}`));
+  const a = `abs(${x})`;
+  const y = `(${a} * ${p})`;
+  const r = `round(${y})`;
+  const k = `floor(${y})`;
+  const margin = `(${y} * ${lit(6e-15)})`;
+  const fraction = `(${y} - ${k})`;
+  // The units of 10^-decimals, or NULL where only the decimal reading can tell.
+  const units =
+    `CASE WHEN abs(${y} - ${r}) <= ${margin} THEN ${r} ` +
+    `WHEN abs(${fraction} - ${lit(0.5)}) > ${margin} THEN CASE WHEN ${fraction} > ${lit(0.5)} THEN ${k} + ${lit(1)} ELSE ${k} END END`;
+  const signed = `CASE WHEN ${x} < ${lit(0)} THEN ${lit(0)} - (${units}) / ${p} ELSE (${units}) / ${p} END`;
+  return (
+    `CASE WHEN ${x} = ${lit(0)} THEN ${lit(0)} ` +
+    `WHEN ${x} = trunc(${x}) AND ${a} < ${lit(1e15)} THEN ${x} ` +
+    `WHEN NOT (${y} < ${lit(1e13)}) THEN ${dialect.round(x, decimals)} ` +
+    `WHEN ${r} / ${p} = ${a} THEN ${x} ` +
+    `ELSE COALESCE(${signed}, ${dialect.round(x, decimals)}) END`
+  );
+}

@@ -2,7 +2,9 @@
  * Differential harness for the SQL target: the same pack and records through `crw eval`'s pipeline
  * and through the compiled SQL in DuckDB (and PostgreSQL, see postgres.ts), compared row by row.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { createRecordGenerator, csvHeader, csvHeaderLine, csvLine } from "../../../src/generator/index";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { expect } from "vitest";
 import {
@@ -74,7 +76,8 @@ export function compile(
 
 let instance: Promise<DuckDBConnection> | undefined;
 export function duck(): Promise<DuckDBConnection> {
-  instance ??= DuckDBInstance.create(":memory:").then((db) => db.connect());
+  // One thread: the test machine is shared, and DuckDB's threads only contend there.
+  instance ??= DuckDBInstance.create(":memory:", { threads: "1" }).then((db) => db.connect());
   return instance;
 }
 
@@ -130,4 +133,16 @@ export function compareRows(
 function normalize(value: unknown): unknown {
   if (value === undefined) return null;
   return value === 0 ? 0 : value;
+}
+
+/** Generated records (`npm run samples`' generator) written as CSV, as `crw eval --data` reads them. */
+export function writeGenerated(dir: string, count: number, seed: number): string {
+  const generate = createRecordGenerator({ seed, asOf: "2024-12-31", industry: "mixed", idWidth: 6 });
+  const first = generate(0);
+  const columns = csvHeader(first);
+  const lines = [csvHeaderLine(columns)];
+  for (let i = 0; i < count; i++) lines.push(csvLine(i === 0 ? first : generate(i), columns));
+  const path = join(dir, `generated-${seed}-${count}.csv`);
+  writeFileSync(path, lines.join("\n") + "\n");
+  return path;
 }
