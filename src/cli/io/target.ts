@@ -15,6 +15,7 @@ import {
   type PreparedPack,
   type Problem,
   type RuleLoader,
+  type NodeLocator,
 } from "../../engine";
 import { CliError, readTextFile } from "./files";
 import { formatError } from "./report";
@@ -28,6 +29,8 @@ export interface Target {
   pack?: Pack;
   /** Name, version and content, for `crw pack diff` (manifests and packs only). */
   side?: DiffSide;
+  /** Locates a finding about a rule or population operator in its source file. */
+  locate: NodeLocator;
 }
 
 /** Loads rule files named in a manifest, relative to the manifest's folder. */
@@ -74,11 +77,11 @@ export async function loadTarget(path: string, paramTexts: Record<string, string
     if (!rule) refuse(problems);
     const params = Object.fromEntries(Object.entries(paramTexts).map(([k, v]) => [k, inferParamSpec(v)]));
     const content: PackContent = { params, population: [], rules: [rule] };
-    const prepared = preparePack(content, (_n, pointer, code, message, severity) =>
-      problemAt(file, code, pointer, message, severity),
-    );
+    const locate: NodeLocator = (_n, pointer, code, message, severity) =>
+      problemAt(file, code, pointer, message, severity);
+    const prepared = preparePack(content, locate);
     if (!prepared.pack) refuse(prepared.problems);
-    return { kind, file, prepared: prepared.pack };
+    return { kind, file, prepared: prepared.pack, locate };
   }
   if (kind === "manifest") {
     const loaded = await loadManifest(file, ruleLoaderFor(path));
@@ -91,14 +94,22 @@ export async function loadTarget(path: string, paramTexts: Record<string, string
       ...loaded.content,
       order: prepared.pack.steps.map((s) => s.node.id),
     };
-    return { kind, file, prepared: prepared.pack, side };
+    return { kind, file, prepared: prepared.pack, side, locate: loaded.locate };
   }
   if (kind === "pack") {
     const verified = await verifyPack(file, { runTests: false });
     if (!verified.pack || !verified.prepared || verified.problems.some((p) => p.severity === "error")) {
       refuse(verified.problems);
     }
-    return { kind, file, prepared: verified.prepared, pack: verified.pack, side: verified.pack };
+    const locate: NodeLocator = (node, pointer, code, message, severity) =>
+      problemAt(
+        file,
+        code,
+        `/${node.kind === "rule" ? "rules" : "population"}/${node.index}${pointer}`,
+        message,
+        severity,
+      );
+    return { kind, file, prepared: verified.prepared, pack: verified.pack, side: verified.pack, locate };
   }
   throw new CliError(
     `${file.file}:1:1: cannot tell whether this is a rule file, a manifest or a pack; name it *.rule.json, *.manifest.json or *.pack.json.`,
