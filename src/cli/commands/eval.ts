@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import { DatasetError, RecordBatches, resultLine, runPack } from "../../engine";
+import { DatasetError, RecordBatches, runPackLines } from "../../engine";
 import { resolveRunDate, runDateNote } from "../io/asOf";
 import { CliError, displayName, readTextFile } from "../io/files";
 import { readRecords } from "../io/records";
@@ -46,20 +46,17 @@ export async function evalCommand(targetPath: string, options: EvalOptions): Pro
   try {
     const date = await resolveRunDate(options.asOf, readRecords(options.data, schema));
     const chunkSize = options.chunkSize === undefined ? undefined : Number(options.chunkSize);
-    for await (const chunk of runPack(target.prepared, date.records, {
+    for await (const chunk of runPackLines(target.prepared, date.records, {
       params,
       ctx: date.ctx,
       reuseRecords: true,
       ...(chunkSize ? { chunkSize } : {}),
     })) {
-      let text = "";
-      for (const result of chunk) {
-        text += resultLine(result) + "\n";
-        count++;
-        if (result.errors.length > 0) withErrors++;
-        for (const e of result.errors) errorCodes.set(e.code, (errorCodes.get(e.code) ?? 0) + 1);
-      }
-      await writeChunk(process.stdout, text);
+      count += chunk.count;
+      withErrors += chunk.errors.length;
+      for (const errors of chunk.errors)
+        for (const e of errors) errorCodes.set(e.code, (errorCodes.get(e.code) ?? 0) + 1);
+      await writeChunk(process.stdout, chunk.text);
     }
     note = runDateNote("crw eval", date);
   } catch (error) {

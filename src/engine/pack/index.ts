@@ -29,6 +29,8 @@ export {
 } from "./prepare";
 export {
   runPack,
+  runPackLines,
+  type LineChunk,
   RecordBatches,
   RejectedRecord,
   DatasetError,
