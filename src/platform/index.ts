@@ -86,3 +86,16 @@ export {
 } from "./storage/releaseRepository";
 export { bumpVersion, compareSemver, isSemver, parseSemver, type Semver } from "./releases/semver";
 export { importPackFile, notesOf, type ImportOutcome } from "./releases/importRelease";
+export {
+  buildWorkspacePack,
+  changedSince,
+  changelogNotes,
+  packImpact,
+  preparedPackOf,
+  releaseManifestText,
+  suggestBump,
+  versionProblem,
+  type BumpEvidence,
+  type BumpSuggestion,
+  type PackImpact,
+} from "./releases/releaseEvidence";
