@@ -97,5 +97,6 @@ export {
   versionProblem,
   type BumpEvidence,
   type BumpSuggestion,
+  type OutputMovement,
   type PackImpact,
 } from "./releases/releaseEvidence";
