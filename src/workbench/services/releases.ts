@@ -42,7 +42,10 @@ export interface DraftState {
   valid: boolean;
   errors: number;
   tests: { passed: number; failed: number };
-  /** Null when the draft does not build or the name was never released. */
+  /**
+   * Against the release of the draft's version when there is one, else the latest release of the
+   * name; null when the draft does not build or the name was never released.
+   */
   changedSinceRelease: boolean | null;
   latestRelease?: string;
 }
@@ -275,7 +278,11 @@ export function createReleaseService(deps: ReleaseServiceDependencies): ReleaseS
       const states: DraftState[] = [];
       for (const manifest of lists.manifests) {
         const built = await buildWorkspacePack(lists, manifest, { createdAt: now().toISOString() });
-        const latest = releases.find((r) => r.name === manifest.manifest.name);
+        // A draft of a released version is compared with that release, any other with the latest.
+        const latest =
+          releases.find(
+            (r) => r.name === manifest.manifest.name && r.version === manifest.manifest.version,
+          ) ?? releases.find((r) => r.name === manifest.manifest.name);
         const errors = built.problems.filter((p) => p.severity === "error" && p.code !== "pack/tests-failed");
         states.push({
           manifestId: manifest.id,

@@ -85,6 +85,27 @@ export function CompareEditor({ input }: EditorProps) {
   const { diff } = sides;
   const oldRules = new Map(sides.old.pack.rules.map((r) => [r.id, r]));
   const newRules = new Map(sides.new.pack.rules.map((r) => [r.id, r]));
+  const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
+  // Every changed rule, then the parameters and the population when they changed, side by side.
+  const changedParts = [
+    ...[...diff.rules.changed.map((c) => c.id), ...diff.rules.added, ...diff.rules.removed].map((id) => ({
+      id,
+      original: ruleText(oldRules.get(id)),
+      modified: ruleText(newRules.get(id)),
+    })),
+    ...(diff.params.added.length + diff.params.removed.length + diff.params.changed.length > 0
+      ? [{ id: "params", original: json(sides.old.pack.params), modified: json(sides.new.pack.params) }]
+      : []),
+    ...(diff.population.added.length + diff.population.removed.length + diff.population.changed.length > 0
+      ? [
+          {
+            id: "population",
+            original: json(sides.old.pack.population),
+            modified: json(sides.new.pack.population),
+          },
+        ]
+      : []),
+  ];
   const list = (label: string, items: string[]) => (
     <>
       <dt>{label}</dt>
@@ -131,15 +152,16 @@ export function CompareEditor({ input }: EditorProps) {
         )}
       </dl>
       {diff.orderChanged && <p>{t("packs.compare.orderChanged")}</p>}
-      <h3 className="released__heading">{t("packs.compare.rulesChanged")}</h3>
-      {[...diff.rules.changed.map((c) => c.id), ...diff.rules.added, ...diff.rules.removed].map((id) => (
+      <h3 className="released__heading">{t("packs.compare.sideBySide")}</h3>
+      {changedParts.length === 0 && <p className="release__help">{t("packs.compare.none")}</p>}
+      {changedParts.map((part) => (
         <RuleDiff
-          key={id}
-          id={id}
+          key={part.id}
+          id={part.id}
           oldLabel={sides.old.label}
           newLabel={sides.new.label}
-          original={ruleText(oldRules.get(id))}
-          modified={ruleText(newRules.get(id))}
+          original={part.original}
+          modified={part.modified}
         />
       ))}
       <ImpactSection

@@ -151,7 +151,10 @@ function ReadOnlyPackText({ platform, release }: { platform: MonacoPlatform; rel
   useEffect(() => {
     const host = container.current;
     if (!host) return;
-    const model = platform.getOrCreateModel(`release:${release.id}`, packFileText(release.pack as object));
+    const model = platform.getOrCreateModel(
+      `release:${release.name}/${release.version}`,
+      packFileText(release.pack as object),
+    );
     const { theme, fontSize } = services.preferences.getSnapshot().context;
     const editor = platform.createCodeEditor(host, {
       model,
