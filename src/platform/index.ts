@@ -75,3 +75,28 @@ export { chooseFiles, downloadFile } from "./files/files";
 export type { MetaKey, MetaValues } from "./storage/schema";
 export * from "./monaco";
 export { aliveTabs, claimTab, newTabId } from "./documents/tabPresence";
+export type { AuditEntry, StoredRelease } from "./storage/records";
+export {
+  byNameThenNewest,
+  createIndexedDbReleaseRepository,
+  createMemoryReleaseRepository,
+  releaseId,
+  type PutReleaseResult,
+  type ReleaseRepository,
+} from "./storage/releaseRepository";
+export { bumpVersion, compareSemver, isSemver, parseSemver, type Semver } from "./releases/semver";
+export { importPackFile, notesOf, type ImportOutcome } from "./releases/importRelease";
+export {
+  buildWorkspacePack,
+  changedSince,
+  changelogNotes,
+  packImpact,
+  preparedPackOf,
+  releaseManifestText,
+  suggestBump,
+  versionProblem,
+  type BumpEvidence,
+  type BumpSuggestion,
+  type OutputMovement,
+  type PackImpact,
+} from "./releases/releaseEvidence";

@@ -93,6 +93,8 @@ export interface DiffEditorOptions {
   fontSize?: number;
   originalAriaLabel: string;
   modifiedAriaLabel: string;
+  /** Both sides read-only (comparing two versions that never change); default: the right is editable. */
+  readOnly?: boolean;
 }
 
 /** What the language services of a document need, asked for on each request so it is never stale. */

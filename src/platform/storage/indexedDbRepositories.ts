@@ -20,6 +20,7 @@ import {
   type MetaValues,
   type WorkbenchDB,
 } from "./schema";
+import { createIndexedDbReleaseRepository } from "./releaseRepository";
 
 type Db = IDBPDatabase<WorkbenchDB>;
 
@@ -226,6 +227,7 @@ export function createIndexedDbRepositories(name: string = DATABASE_NAME): Works
     datasets: datasetRepository(db),
     meta: metaRepository(db),
     drafts: draftRepository(db),
+    releases: createIndexedDbReleaseRepository(db),
     commit: (changes) => commit(db, changes),
     async close() {
       const open = connection;

@@ -34,7 +34,12 @@ import { ContextKeys } from "../commands/contextKeys";
 import { createI18n } from "../i18n";
 import { contributedCommands, contributedEditors } from "../parts";
 import { createRecentCommands } from "../parts/workbench/recentCommands";
-import { createDocumentService, createServices, type WorkbenchServices } from "../services";
+import {
+  createDocumentService,
+  createReleaseService,
+  createServices,
+  type WorkbenchServices,
+} from "../services";
 import { initialPreferences } from "../shell/initialPreferences";
 import { documentEffects } from "./documentEffects";
 import { connectWorkspace, createWorkspaceActors } from "./workspaceWiring";
@@ -187,6 +192,13 @@ export async function startWorkbench(
     actors,
     documents,
     datasets: { records: (id, range) => repositories.datasets.records(id, range) },
+    releases: createReleaseService({
+      repository: repositories.releases,
+      lists: () => workspace.getSnapshot().context.lists,
+      activeDatasetId: () => workspace.getSnapshot().context.activeDatasetId,
+      records: (id) => repositories.datasets.records(id),
+      locale: () => preferences.getSnapshot().context.locale,
+    }),
     files: { choose: chooseFiles, download: downloadFile },
     i18n,
     recentCommands: recent,

@@ -24,6 +24,7 @@ import type {
   WorkbenchServices,
 } from "./services";
 import { createTestResults } from "./testResults";
+import type { ReleaseService } from "./releases";
 
 export interface ServiceActors {
   quickInput: ActorRefFrom<typeof quickInputMachine>;
@@ -43,6 +44,7 @@ export interface ServiceDependencies {
   actors: ServiceActors;
   documents: DocumentService;
   datasets: DatasetService;
+  releases: ReleaseService;
   files: FileService;
   i18n: i18n;
   /** The palette's recently used list, told about every command run. */
@@ -140,6 +142,7 @@ export function createServices(deps: ServiceDependencies): WorkbenchServices {
     documents: deps.documents,
     datasets: deps.datasets,
     testResults: createTestResults(),
+    releases: deps.releases,
     workspace: actors.workspace,
     preferences: actors.preferences,
     workspaceOps: actors.workspaceOps,

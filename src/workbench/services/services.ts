@@ -19,6 +19,7 @@ import type {
 } from "../../machines";
 import type { CommandRegistry } from "../commands/registry";
 import type { ContextKeys } from "../commands/contextKeys";
+import type { ReleaseService } from "./releases";
 
 /** A quick pick entry with the value the pick resolves to when it is accepted. */
 export type QuickPickItem<T> = QuickPickEntry & { value: T };
@@ -141,6 +142,8 @@ export interface WorkbenchServices {
   documents: DocumentService;
   datasets: DatasetService;
   testResults: TestResultsService;
+  /** Released pack versions: the release flow, import, delete, the Packs view's lists. */
+  releases: ReleaseService;
   workspace: ActorRefFrom<typeof workspaceMachine>;
   preferences: ActorRefFrom<typeof preferencesMachine>;
   /** Workspace operations (new, rename, duplicate, delete/undo, include, import, export, validate). */

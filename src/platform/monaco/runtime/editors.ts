@@ -105,7 +105,10 @@ export function createDiffEditor(container: HTMLElement, options: DiffEditorOpti
   });
   diff.setModel({ original, modified });
   diff.getOriginalEditor().updateOptions({ ariaLabel: options.originalAriaLabel, readOnly: true });
-  diff.getModifiedEditor().updateOptions({ ariaLabel: options.modifiedAriaLabel });
+  diff.getModifiedEditor().updateOptions({
+    ariaLabel: options.modifiedAriaLabel,
+    readOnly: options.readOnly ?? false,
+  });
   return {
     getModifiedText: () => modified.getValue(),
     onDidChangeModified: (listener) =>
