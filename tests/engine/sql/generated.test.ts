@@ -12,9 +12,10 @@ const COUNT = Number(process.env.CRW_SQL_RECORDS ?? (process.env.CI ? 100_000 : 
 
 describe("SQL target in DuckDB over generated records", () => {
   let data: string;
+  // Generating and writing the records takes seconds on a loaded 2-core machine.
   it(`writes ${COUNT} generated records`, () => {
     data = writeGenerated(dir, COUNT, 7);
-  });
+  }, 60_000);
 
   for (const manifest of MANIFESTS) {
     it(`${manifest}: every out identical, every pop within 1e-12`, async () => {
