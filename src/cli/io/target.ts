@@ -1,5 +1,6 @@
 import { dirname, resolve } from "node:path";
 import {
+  declaredGuardrails,
   detectKind,
   loadManifest,
   loadRuleFile,
@@ -9,6 +10,7 @@ import {
   verifyPack,
   type LoadedFile,
   type DiffSide,
+  type Guardrail,
   type Pack,
   type PackContent,
   type ParamSpec,
@@ -28,6 +30,8 @@ export interface Target {
   pack?: Pack;
   /** Name, version and content, for `crw pack diff` (manifests and packs only). */
   side?: DiffSide;
+  /** The manifest's or pack's `x-guardrails`, checked by `crw eval` after the run. */
+  guardrails: Guardrail[];
 }
 
 /** Loads rule files named in a manifest, relative to the manifest's folder. */
@@ -78,7 +82,7 @@ export async function loadTarget(path: string, paramTexts: Record<string, string
       problemAt(file, code, pointer, message, severity),
     );
     if (!prepared.pack) refuse(prepared.problems);
-    return { kind, file, prepared: prepared.pack };
+    return { kind, file, prepared: prepared.pack, guardrails: [] };
   }
   if (kind === "manifest") {
     const loaded = await loadManifest(file, ruleLoaderFor(path));
@@ -91,14 +95,21 @@ export async function loadTarget(path: string, paramTexts: Record<string, string
       ...loaded.content,
       order: prepared.pack.steps.map((s) => s.node.id),
     };
-    return { kind, file, prepared: prepared.pack, side };
+    return { kind, file, prepared: prepared.pack, side, guardrails: declaredGuardrails(manifest!) };
   }
   if (kind === "pack") {
     const verified = await verifyPack(file, { runTests: false });
     if (!verified.pack || !verified.prepared || verified.problems.some((p) => p.severity === "error")) {
       refuse(verified.problems);
     }
-    return { kind, file, prepared: verified.prepared, pack: verified.pack, side: verified.pack };
+    return {
+      kind,
+      file,
+      prepared: verified.prepared,
+      pack: verified.pack,
+      side: verified.pack,
+      guardrails: declaredGuardrails(verified.pack),
+    };
   }
   throw new CliError(
     `${file.file}:1:1: cannot tell whether this is a rule file, a manifest or a pack; name it *.rule.json, *.manifest.json or *.pack.json.`,
