@@ -17,3 +17,4 @@ export {
   type PathLabel,
   type Vocabulary,
 } from "./vocabulary";
+export { readSubset, pinnedTest, freeTestName } from "./pin";
