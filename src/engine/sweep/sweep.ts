@@ -6,6 +6,7 @@
  */
 import type { LocalizedText } from "../../base";
 import { DecimalSum } from "../pack/decimalSum";
+import type { Guardrail } from "../pack/guardrails";
 import type { ParamSpec } from "../pack/model";
 import type { PreparedPack } from "../pack/prepare";
 
@@ -23,16 +24,30 @@ export interface SweepModel {
 }
 
 /**
- * The default model of a pack: cost is the given output(s) or, by default, the last CNY output of an
- * incentive rule in evaluation order (the payout the others feed); elimination and gates as in
- * {@link SweepModel}; the class is the first `cumulative_share_class` operator's first label.
+ * The default model of a pack: cost is the given output(s); else the paths of the pack's first `total`
+ * guardrail with a maximum (what the pack itself holds to a budget, e.g. cash rebate plus terminal
+ * support); else the last CNY output of an incentive rule in evaluation order. Elimination and gates
+ * as in {@link SweepModel}; the class is the first `cumulative_share_class` operator's first label.
  */
-export function sweepModel(prepared: PreparedPack, cost?: readonly string[]): SweepModel {
+export function sweepModel(
+  prepared: PreparedPack,
+  cost?: readonly string[],
+  guardrails: readonly Guardrail[] = [],
+): SweepModel {
+  const budget = guardrails.find((g) => g.kind === "total" && g.max !== undefined);
+  const budgeted = budget?.kind === "total" ? (typeof budget.of === "string" ? [budget.of] : budget.of) : [];
   const rules = prepared.steps.flatMap((s) => (s.kind === "rule" ? [s.rule.rule] : []));
   const money = rules.filter((r) => r.kind === "incentive" && r.output.unit === "CNY");
   const classOp = prepared.content.population.find((p) => p.op === "cumulative_share_class");
   return {
-    cost: cost && cost.length > 0 ? [...cost] : money.length ? [`out.${money[money.length - 1]!.id}`] : [],
+    cost:
+      cost && cost.length > 0
+        ? [...cost]
+        : budgeted.length > 0
+          ? [...budgeted]
+          : money.length
+            ? [`out.${money[money.length - 1]!.id}`]
+            : [],
     elimination: rules
       .filter((r) => r.output.type === "string" && (r.output.enum ?? []).includes("eliminate"))
       .map((r) => `out.${r.id}`),

@@ -4,6 +4,7 @@
  * The in-thread service and the worker share {@link handleStatement}.
  */
 import {
+  declaredGuardrails,
   loadManifest,
   makeRunContext,
   packVocabulary,
@@ -15,6 +16,7 @@ import {
   runPack,
   sweepModel,
   SweepTally,
+  type Guardrail,
   type LoadedFile,
   type PreparedPack,
   type RecordStatement,
@@ -82,7 +84,7 @@ export type StatementWorkerReply =
 /** Loads and prepares a stored manifest with the workspace's rules (closures: no eval under CSP). */
 export async function preparePackSource(
   source: PackSource,
-): Promise<{ prepared: PreparedPack; name: string; version: string }> {
+): Promise<{ prepared: PreparedPack; name: string; version: string; guardrails: Guardrail[] }> {
   const byFile = new Map(source.rules.map((r) => [r.file, r] as const));
   const loaded = await loadManifest(source.manifest, (path) => {
     const rule = byFile.get(resolvePath(source.manifest.file, path));
@@ -95,7 +97,12 @@ export async function preparePackSource(
     );
   const prepared = preparePack(loaded.content, loaded.locate, { codegen: false });
   if (!prepared.pack) throw new Error(prepared.problems.map((p) => p.message.en).join("\n"));
-  return { prepared: prepared.pack, name: loaded.manifest.name, version: loaded.manifest.version };
+  return {
+    prepared: prepared.pack,
+    name: loaded.manifest.name,
+    version: loaded.manifest.version,
+    guardrails: declaredGuardrails(loaded.manifest),
+  };
 }
 
 async function runSetup(
@@ -141,8 +148,8 @@ async function statement(request: StatementRequest): Promise<StatementReply> {
 }
 
 async function sweep(request: SweepRequest): Promise<SweepReply> {
-  const { prepared } = await preparePackSource(request.pack);
-  const model = sweepModel(prepared, request.cost);
+  const { prepared, guardrails } = await preparePackSource(request.pack);
+  const model = sweepModel(prepared, request.cost, guardrails);
   const rows: SweepRow[] = [];
   let asOf = "";
   for (const value of request.values) {
