@@ -90,9 +90,10 @@ test.describe("statement, pinned tests and sweeps", () => {
       await page.screenshot({ path: `test-results/screenshots/statement-${locale}-${theme}.png` });
       // The Trace panel (open at start) shows the same record.
       await page.getByRole("tab", { name: locale === "en" ? "Trace" : "追踪" }).click();
-      await expect(page.getByRole("tabpanel").getByRole("heading", { name: s.heading })).toBeVisible({
-        timeout: 30_000,
-      });
+      const panel = page.getByRole("region", { name: locale === "en" ? "Panel" : "面板" });
+      await expect(panel.getByRole("heading", { name: s.heading })).toBeVisible({ timeout: 30_000 });
+      await expect(panel.getByRole("region", { name: /volume-rebate$/ })).toContainText(s.band);
+      await page.screenshot({ path: `test-results/screenshots/statement-trace-${locale}-${theme}.png` });
     });
   }
 
@@ -134,7 +135,7 @@ test.describe("statement, pinned tests and sweeps", () => {
     await expect(rows.nth(1).getByRole("rowheader")).toHaveText("80 %");
     await expect(rows.nth(3).getByRole("rowheader")).toHaveText("90 % (default)");
     const costs = await rows.evaluateAll((trs) =>
-      trs.slice(1).map((tr) => Number(tr.children[1]!.textContent!.replace(/[¥,]/g, ""))),
+      trs.slice(1).map((tr) => Number(tr.children[1]!.textContent.replace(/[¥,]/g, ""))),
     );
     const paid = await rows.evaluateAll((trs) =>
       trs.slice(1).map((tr) => Number(tr.children[2]!.textContent)),

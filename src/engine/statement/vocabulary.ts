@@ -143,7 +143,14 @@ export function formatValue(value: unknown, unit: string | undefined, locale: Lo
   if (typeof value === "boolean") return zh ? (value ? "是" : "否") : value ? "yes" : "no";
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return String(value);
-    if (unit === "CNY") return (value < 0 ? "-¥" : "¥") + groupDigits(Math.abs(value), 2);
+    if (unit === "CNY") {
+      // Yuan and fen: whole amounts without decimals, anything else with both fen digits (¥54,589,127.80).
+      const abs = Math.abs(value);
+      const cents = Math.round(abs * 100);
+      const whole = groupDigits(Math.floor(cents / 100), 0);
+      const digits = cents % 100 === 0 ? whole : `${whole}.${String(cents % 100).padStart(2, "0")}`;
+      return (value < 0 && cents > 0 ? "-¥" : "¥") + digits;
+    }
     if (unit === "ratio") return groupDigits(value * 100, 2) + (zh ? "%" : " %");
     const digits = groupDigits(value, Math.abs(value) < 1 && value !== 0 ? 4 : 2);
     const word = unit ? UNIT_WORDS[unit] : undefined;

@@ -161,7 +161,9 @@ describe("the statement sentence on the catalogue rules", () => {
 describe("formatValue", () => {
   it("writes CNY, ratios, counted units and booleans per language", () => {
     expect(formatValue(3750085, "CNY", "zh-CN")).toBe("¥3,750,085");
-    expect(formatValue(-1234.5, "CNY", "en")).toBe("-¥1,234.5");
+    expect(formatValue(-1234.5, "CNY", "en")).toBe("-¥1,234.50");
+    expect(formatValue(54589127.8, "CNY", "en")).toBe("¥54,589,127.80");
+    expect(formatValue(0.004, "CNY", "en")).toBe("¥0");
     expect(formatValue(0.015, "ratio", "zh-CN")).toBe("1.5%");
     expect(formatValue(0.85, "ratio", "en")).toBe("85 %");
     expect(formatValue(30, "days", "zh-CN")).toBe("30 天");

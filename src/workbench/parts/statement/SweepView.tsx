@@ -14,7 +14,22 @@ import "./statement.css";
 type State =
   { status: "loading" } | { status: "failed"; message: string } | { status: "done"; reply: SweepReply };
 
-function Chart({ rows, param }: { rows: SweepRow[]; param: string }) {
+/** An axis label for an amount: ¥58.6M in English, ¥5,856万 in Chinese. */
+function compactYuan(n: number, locale: string): string {
+  const abs = Math.abs(n);
+  const sign = n < 0 ? "-" : "";
+  if (locale === "zh-CN") {
+    if (abs >= 1e8) return `${sign}¥${groupDigits(abs / 1e8, 2)}亿`;
+    if (abs >= 1e4) return `${sign}¥${groupDigits(abs / 1e4, 0)}万`;
+  } else {
+    if (abs >= 1e9) return `${sign}¥${groupDigits(abs / 1e9, 2)}B`;
+    if (abs >= 1e6) return `${sign}¥${groupDigits(abs / 1e6, 1)}M`;
+    if (abs >= 1e3) return `${sign}¥${groupDigits(abs / 1e3, 1)}K`;
+  }
+  return `${sign}¥${groupDigits(abs, 0)}`;
+}
+
+function Chart({ rows, param, locale }: { rows: SweepRow[]; param: string; locale: string }) {
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const theme = useSelector(usePreferencesActor(), (s) => s.context.theme);
@@ -32,7 +47,7 @@ function Chart({ rows, param }: { rows: SweepRow[]; param: string }) {
         eliminated: t("statement.sweep.eliminated"),
         aClass: t("statement.sweep.aClass"),
         gateFailures: t("statement.sweep.gateFailures"),
-        formatCost: (n) => "¥" + groupDigits(n, 0),
+        formatCost: (n) => compactYuan(n, locale),
       });
       setReady(true);
     });
@@ -40,7 +55,7 @@ function Chart({ rows, param }: { rows: SweepRow[]; param: string }) {
       live = false;
       dispose?.();
     };
-  }, [rows, param, t, theme]);
+  }, [rows, param, t, theme, locale]);
   return (
     <figure className="sweep__figure">
       <div
@@ -128,7 +143,7 @@ export function SweepView({ input }: EditorProps) {
         role="region"
         aria-label={t("statement.sweep.heading", { param: label })}
       >
-        <Chart rows={rows} param={label} />
+        <Chart rows={rows} param={label} locale={locale} />
         <table className="statement__inputs sweep__table">
           <caption className="sweep__caption">{t("statement.sweep.heading", { param: label })}</caption>
           <thead>

@@ -26,8 +26,12 @@ export async function pinRecordAsTest(
     rule.value,
     `${target.recordId} · ${reply.name} ${reply.version}`,
   );
-  actor.send({ type: "doc.edit", text: appendTestText(text, test) });
-  services.editors.open({ kind: "rule", resource: ruleId }, { preview: false });
+  const edited = appendTestText(text, test);
+  actor.send({ type: "doc.edit", text: edited });
+  // Show the new test: the line of its name in the edited text.
+  const at = edited.lastIndexOf(JSON.stringify(test.name));
+  const line = edited.slice(0, Math.max(0, at)).split("\n").length;
+  services.editors.reveal({ kind: "rule", resource: ruleId }, { line, column: 1 });
   services.notifications.notify({
     severity: "info",
     message: t("statement.pinned", { name: test.name, rule: ruleId }),
