@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useSelector } from "@xstate/react";
 import { useTranslation } from "react-i18next";
-import { pickText } from "../../../base";
+import { pickText, type Locale } from "../../../base";
 import { formatValue, groupDigits, sweepValues, type ParamSpec, type SweepRow } from "../../../engine";
 import type { SweepReply } from "../../../platform";
 import type { EditorProps } from "../contribution";
@@ -29,7 +29,17 @@ function compactYuan(n: number, locale: string): string {
   return `${sign}¥${groupDigits(abs, 0)}`;
 }
 
-function Chart({ rows, param, locale }: { rows: SweepRow[]; param: string; locale: string }) {
+function Chart({
+  rows,
+  param,
+  locale,
+  unit,
+}: {
+  rows: SweepRow[];
+  param: string;
+  locale: Locale;
+  unit: string | undefined;
+}) {
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const theme = useSelector(usePreferencesActor(), (s) => s.context.theme);
@@ -48,6 +58,7 @@ function Chart({ rows, param, locale }: { rows: SweepRow[]; param: string; local
         aClass: t("statement.sweep.aClass"),
         gateFailures: t("statement.sweep.gateFailures"),
         formatCost: (n) => compactYuan(n, locale),
+        formatValue: (n) => (unit === "CNY" ? compactYuan(n, locale) : formatValue(n, unit, locale)),
       });
       setReady(true);
     });
@@ -55,7 +66,7 @@ function Chart({ rows, param, locale }: { rows: SweepRow[]; param: string; local
       live = false;
       dispose?.();
     };
-  }, [rows, param, t, theme, locale]);
+  }, [rows, param, t, theme, locale, unit]);
   return (
     <figure className="sweep__figure">
       <div
@@ -143,7 +154,7 @@ export function SweepView({ input }: EditorProps) {
         role="region"
         aria-label={t("statement.sweep.heading", { param: label })}
       >
-        <Chart rows={rows} param={label} locale={locale} />
+        <Chart rows={rows} param={label} locale={locale} unit={spec.unit} />
         <table className="statement__inputs sweep__table">
           <caption className="sweep__caption">{t("statement.sweep.heading", { param: label })}</caption>
           <thead>

@@ -14,6 +14,8 @@ export interface SweepChartLabels {
   aClass: string;
   gateFailures: string;
   formatCost: (n: number) => string;
+  /** The swept parameter's values as the table writes them (96 %, ¥3,000,000). */
+  formatValue: (n: number) => string;
 }
 
 const token = (el: Element, name: string, fallback: string) =>
@@ -52,7 +54,7 @@ export function drawSweepChart(
       height: 280,
       scales: { x: { time: false } },
       axes: [
-        { ...axis, label: labels.value },
+        { ...axis, label: labels.value, values: (_u, ticks) => ticks.map(labels.formatValue) },
         { ...axis, scale: "cost", values: (_u, ticks) => ticks.map(labels.formatCost), size: 80 },
         { ...axis, scale: "count", side: 1, grid: { show: false } },
       ],
