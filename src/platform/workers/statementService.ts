@@ -1,12 +1,13 @@
 import {
   handleStatement,
-  type StatementEnvelope,
   type StatementReply,
   type StatementRequest,
   type StatementWorkerReply,
+  type StatementWorkerRequest,
   type SweepReply,
   type SweepRequest,
 } from "./statementProtocol";
+import { workerClient, type RequestWorker } from "./workerClient";
 
 /** Statements and sweeps, run where they cannot block the page. */
 export interface StatementService {
@@ -24,58 +25,21 @@ export function createInlineStatementService(): StatementService {
   };
 }
 
-interface WorkerLike {
-  postMessage(message: StatementEnvelope): void;
-  onmessage: ((event: MessageEvent<StatementWorkerReply>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-  terminate(): void;
-}
-
 /**
  * The service over a Web Worker started on first use; a worker that dies fails what it had in hand
  * and is started again on the next request.
  */
 export function createWorkerStatementService(
-  start: () => WorkerLike = () =>
+  start: () => RequestWorker<StatementWorkerRequest, StatementWorkerReply> = () =>
     new Worker(new URL("./statement.worker.ts", import.meta.url), { type: "module" }),
 ): StatementService {
-  let worker: WorkerLike | undefined;
-  let next = 0;
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
-  const ensure = (): WorkerLike => {
-    if (worker) return worker;
-    const started = start();
-    started.onmessage = (event) => {
-      const reply = event.data;
-      const waiting = pending.get(reply.id);
-      if (!waiting) return;
-      pending.delete(reply.id);
-      if (reply.ok) waiting.resolve(reply.value);
-      else waiting.reject(new Error(reply.error));
-    };
-    started.onerror = (event) => {
-      event.preventDefault?.();
-      started.terminate();
-      worker = undefined;
-      for (const { reject } of pending.values())
-        reject(new Error(event.message || "the statement worker stopped"));
-      pending.clear();
-    };
-    worker = started;
-    return started;
-  };
-  const ask = <T>(request: StatementEnvelope["request"]): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      const id = ++next;
-      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      ensure().postMessage({ id, request });
-    });
+  const client = workerClient<StatementWorkerRequest, StatementReply | SweepReply>(
+    start,
+    "the statement worker stopped",
+  );
   return {
-    statement: (r) => ask<StatementReply>({ type: "statement", ...r }),
-    sweep: (r) => ask<SweepReply>({ type: "sweep", ...r }),
-    dispose() {
-      worker?.terminate();
-      worker = undefined;
-    },
+    statement: (r) => client.ask<StatementReply>({ type: "statement", ...r }),
+    sweep: (r) => client.ask<SweepReply>({ type: "sweep", ...r }),
+    dispose: () => client.dispose("the statement service was disposed"),
   };
 }
