@@ -4,3 +4,5 @@ export * from "./source/jsonPosition";
 export * from "./jsonlogic";
 export * from "./pack";
 export * from "./sql";
+export * from "./statement";
+export * from "./sweep";

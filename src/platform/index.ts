@@ -71,6 +71,13 @@ export {
   type AnalysisService,
   type WorkerLike,
 } from "./workers/analysisService";
+export {
+  createInlineStatementService,
+  createWorkerStatementService,
+  type StatementService,
+} from "./workers/statementService";
+export type { PackSource, StatementReply, SweepReply } from "./workers/statementProtocol";
+export { appendTestText } from "./documents/pinTest";
 export { chooseFiles, downloadFile } from "./files/files";
 export type { MetaKey, MetaValues } from "./storage/schema";
 export * from "./monaco";

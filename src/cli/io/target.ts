@@ -1,5 +1,6 @@
 import { dirname, resolve } from "node:path";
 import {
+  declaredGuardrails,
   detectKind,
   loadManifest,
   loadRuleFile,
@@ -9,6 +10,7 @@ import {
   verifyPack,
   type LoadedFile,
   type DiffSide,
+  type Guardrail,
   type Pack,
   type PackContent,
   type ParamSpec,
@@ -31,6 +33,8 @@ export interface Target {
   side?: DiffSide;
   /** Locates a finding about a rule or population operator in its source file. */
   locate: NodeLocator;
+  /** The manifest's or pack's `x-guardrails`, checked by `crw eval` after the run. */
+  guardrails: Guardrail[];
 }
 
 /** Loads rule files named in a manifest, relative to the manifest's folder. */
@@ -81,7 +85,7 @@ export async function loadTarget(path: string, paramTexts: Record<string, string
       problemAt(file, code, pointer, message, severity);
     const prepared = preparePack(content, locate);
     if (!prepared.pack) refuse(prepared.problems);
-    return { kind, file, prepared: prepared.pack, locate };
+    return { kind, file, prepared: prepared.pack, locate, guardrails: [] };
   }
   if (kind === "manifest") {
     const loaded = await loadManifest(file, ruleLoaderFor(path));
@@ -94,7 +98,14 @@ export async function loadTarget(path: string, paramTexts: Record<string, string
       ...loaded.content,
       order: prepared.pack.steps.map((s) => s.node.id),
     };
-    return { kind, file, prepared: prepared.pack, side, locate: loaded.locate };
+    return {
+      kind,
+      file,
+      prepared: prepared.pack,
+      side,
+      locate: loaded.locate,
+      guardrails: declaredGuardrails(manifest!),
+    };
   }
   if (kind === "pack") {
     const verified = await verifyPack(file, { runTests: false });
@@ -109,7 +120,15 @@ export async function loadTarget(path: string, paramTexts: Record<string, string
         message,
         severity,
       );
-    return { kind, file, prepared: verified.prepared, pack: verified.pack, side: verified.pack, locate };
+    return {
+      kind,
+      file,
+      prepared: verified.prepared,
+      pack: verified.pack,
+      side: verified.pack,
+      locate,
+      guardrails: declaredGuardrails(verified.pack),
+    };
   }
   throw new CliError(
     `${file.file}:1:1: cannot tell whether this is a rule file, a manifest or a pack; name it *.rule.json, *.manifest.json or *.pack.json.`,

@@ -69,3 +69,21 @@ export { jsonEqual } from "./json";
 export { diffPacks, versionBump, type PackDiff, type DiffSide, type Bump } from "./diff";
 export { ImpactCollector, type OutputImpact, type NumberStats } from "./impact";
 export { DecimalSum } from "./decimalSum";
+export {
+  GuardrailCollector,
+  evaluateGuardrails,
+  guardrailProblems,
+  declaredGuardrails,
+  compareDecimal,
+  GUARDRAILS_KEY,
+  OFFENDING_LIMIT,
+  type Guardrail,
+  type GuardrailBound,
+  type GuardrailLine,
+  type GuardrailProblem,
+  type GuardrailResult,
+  type OffendingRecord,
+  type TotalGuardrail,
+  type NoneGuardrail,
+  type ShareGuardrail,
+} from "./guardrails";

@@ -176,6 +176,8 @@ export interface LineChunk {
   count: number;
   /** The errors of each record of the chunk that has any. */
   errors: RecordError[][];
+  /** With `withResults`: the chunk's results as objects too (guardrails read them). */
+  results?: RecordResult[];
 }
 
 /** A chunk of output, rendered on demand as result objects or as lines. */
@@ -226,9 +228,12 @@ export async function* runPack(
 export async function* runPackLines(
   pack: PreparedPack,
   records: Iterable<unknown> | AsyncIterable<unknown> | RecordBatches,
-  options: RunOptions,
+  options: RunOptions & { withResults?: boolean },
 ): AsyncGenerator<LineChunk> {
-  for await (const chunk of run(pack, records, options)) yield chunk.lines();
+  for await (const chunk of run(pack, records, options)) {
+    const lines = chunk.lines();
+    yield options.withResults ? { ...lines, results: chunk.results() } : lines;
+  }
 }
 
 async function* run(

@@ -1,5 +1,6 @@
 import type { Problem } from "../problem";
 import type { FileTestOutcome } from "./build";
+import { declaredGuardrails, guardrailProblems } from "./guardrails";
 import { checkIntegrity } from "./integrity";
 import { problemAt } from "./located";
 import { loadPack, type LoadedFile } from "./load";
@@ -40,6 +41,8 @@ export async function verifyPack(
   }
   const prepared = preparePack(pack, loaded.locate, compileOptions);
   problems.push(...prepared.problems);
+  for (const p of guardrailProblems(declaredGuardrails(pack), pack))
+    problems.push(problemAt(file, p.code, p.pointer, p.message));
   if (prepared.pack) {
     const planned = prepared.pack.steps.map((s) => s.node.id);
     if (planned.join("\u0000") !== pack.order.join("\u0000")) {

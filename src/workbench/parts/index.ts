@@ -12,6 +12,7 @@ import { editorContribution } from "./editor/editor.contribution";
 import { searchContribution } from "./search/search.contribution";
 import { testsContribution } from "./tests/tests.contribution";
 import { packsContribution } from "./packs/packs.contribution";
+import { statementContribution } from "./statement/statement.contribution";
 
 export const contributions: readonly Contribution[] = [
   workbenchContribution,
@@ -25,6 +26,7 @@ export const contributions: readonly Contribution[] = [
   settingsContribution,
   editorContribution,
   packsContribution,
+  statementContribution,
 ];
 
 /** Every contributed side bar view, by view id. */
