@@ -77,15 +77,29 @@ export class RunTableBuilder {
 
   /** `records[i]` is the record whose result is `results[i]` (or undefined for a rejected one). */
   add(records: readonly unknown[], results: readonly RecordResult[]): void {
+    this.addFields(records);
+    this.addResults(results);
+  }
+
+  /**
+   * Keeps the report's fields of records as they are read, before the pipeline has their results
+   * (a pack with population operators gives results only after the last record).
+   */
+  addFields(records: readonly unknown[]): void {
+    for (const p of this.fieldPaths) {
+      const column = this.table.fields[p]!;
+      for (const record of records) column.push(getPath(record, p));
+    }
+  }
+
+  /** Results in input order, after (or alongside) {@link addFields} of the same records. */
+  addResults(results: readonly RecordResult[]): void {
     const t = this.table;
-    for (let i = 0; i < results.length; i++) {
-      const result = results[i]!;
+    for (const result of results) {
       const index = t.count++;
       t.ids.push(result.id);
       RunTableBuilder.put(t.out, t.outKeys, this.outSeen, result.out, index);
       RunTableBuilder.put(t.pop, t.popKeys, this.popSeen, result.pop, index);
-      const record = records[i];
-      for (const p of this.fieldPaths) t.fields[p]!.push(getPath(record, p));
       if (result.errors.length > 0) t.errors.push({ index, errors: result.errors });
     }
   }

@@ -20,6 +20,7 @@ import {
   type MetaValues,
   type WorkbenchDB,
 } from "./schema";
+import { indexedDbRunRepository } from "./runRepository";
 
 type Db = IDBPDatabase<WorkbenchDB>;
 
@@ -226,6 +227,7 @@ export function createIndexedDbRepositories(name: string = DATABASE_NAME): Works
     datasets: datasetRepository(db),
     meta: metaRepository(db),
     drafts: draftRepository(db),
+    runs: indexedDbRunRepository(db),
     commit: (changes) => commit(db, changes),
     async close() {
       const open = connection;
