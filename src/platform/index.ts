@@ -75,3 +75,30 @@ export { chooseFiles, downloadFile } from "./files/files";
 export type { MetaKey, MetaValues } from "./storage/schema";
 export * from "./monaco";
 export { aliveTabs, claimTab, newTabId } from "./documents/tabPresence";
+export { indexedDbRunRepository, memoryRunRepository, type RunRepository } from "./storage/runRepository";
+export type { StoredRun, StoredRelease } from "./storage/records";
+export { arrayRecordSource, datasetRecordSource, type RecordSource } from "./simulation/recordSource";
+export {
+  PackSourceError,
+  resolvePackSource,
+  type PackSource,
+  type ResolvedPack,
+} from "./simulation/packSource";
+export {
+  runSimulation,
+  SimulationError,
+  type DatasetRef,
+  type RunMeta,
+  type SimulationOutcome,
+  type SimulationProgress,
+  type SimulationRequest,
+} from "./simulation/runSimulation";
+export { csvCell, resultsCsv, resultsJsonl } from "./simulation/exports";
+export {
+  createInlineSimulationService,
+  createWorkerSimulationService,
+  SimulationCancelled,
+  SimulationFailed,
+  type SimulationJob,
+  type SimulationService,
+} from "./workers/simulationService";

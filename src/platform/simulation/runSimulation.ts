@@ -13,6 +13,7 @@ import {
   jsonEqual,
   type CancelSignal,
   type ParamSpec,
+  type PackContent,
   type ReportSpecProblem,
   type RunTable,
   type SimulationReport,
@@ -79,6 +80,9 @@ export interface SimulationOutcome {
   report: SimulationReport;
   /** Problems of the pack's `x-report` (the report used the defaults for those entries). */
   specProblems: ReportSpecProblem[];
+  /** The pack's params, population and rules as run, and its `x-report`, so a kept run needs no pack. */
+  content: PackContent;
+  reportExtension: unknown;
 }
 
 /** A run that could not start or stopped for the whole dataset, with a message in both languages. */
@@ -230,5 +234,12 @@ export async function runSimulation(
     startedAt,
     durationMs: Math.round(now() - started),
   };
-  return { meta, table, report: simulationReport, specProblems };
+  return {
+    meta,
+    table,
+    report: simulationReport,
+    specProblems,
+    content: pack.content,
+    reportExtension: pack.report,
+  };
 }
