@@ -20,6 +20,7 @@ export function formatMoney(value: string | number | null | undefined, locale: L
       new Intl.NumberFormat(locale, {
         style: "currency",
         currency: "CNY",
+        currencyDisplay: "narrowSymbol",
         minimumFractionDigits: 2,
         maximumFractionDigits: 2,
       }),
