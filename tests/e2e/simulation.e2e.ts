@@ -93,12 +93,6 @@ test.describe("simulation", () => {
     await page.screenshot({ path: "test-results/screenshots/simulation-compare-en-dark.png" });
 
     // Runs are kept: after a reload the Simulation view lists them and reopens a report as it was.
-    const duration = await report(page)
-      .first()
-      .getByRole("region", { name: "Run metadata" })
-      .textContent()
-      .catch(() => "");
-    void duration;
     await page.goto("/?lang=zh-CN&theme=light");
     await page
       .getByRole("tree", { name: "工作区" })
