@@ -54,7 +54,7 @@ const request = async (
   ...extra,
 });
 
-describe("runSimulation", () => {
+describe("runSimulation", { timeout: 60_000 }, () => {
   it.each(["1.0.0", "1.1.0"])(
     "dealer-program %s: JSONL export is crw eval's output, line for line",
     async (version) => {
