@@ -6,3 +6,4 @@ export * from "./pack";
 export * from "./sql";
 export * from "./statement";
 export * from "./sweep";
+export * from "./simulation";

@@ -9,3 +9,4 @@ export * from "./document.machine";
 export * from "./workspaceOps.machine";
 export * from "./tests.machine";
 export * from "./release.machine";
+export * from "./simulation.machine";

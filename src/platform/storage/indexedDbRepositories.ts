@@ -21,6 +21,7 @@ import {
   type WorkbenchDB,
 } from "./schema";
 import { createIndexedDbReleaseRepository } from "./releaseRepository";
+import { indexedDbRunRepository } from "./runRepository";
 
 type Db = IDBPDatabase<WorkbenchDB>;
 
@@ -228,6 +229,7 @@ export function createIndexedDbRepositories(name: string = DATABASE_NAME): Works
     meta: metaRepository(db),
     drafts: draftRepository(db),
     releases: createIndexedDbReleaseRepository(db),
+    runs: indexedDbRunRepository(db),
     commit: (changes) => commit(db, changes),
     async close() {
       const open = connection;

@@ -12,6 +12,7 @@ import {
   type WorkspaceRepositories,
 } from "./repositories";
 import { createMemoryReleaseRepository } from "./releaseRepository";
+import { memoryRunRepository } from "./runRepository";
 
 /** Orders ids as IndexedDB orders string keys: by UTF-16 code units, not by locale. */
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -143,6 +144,7 @@ export function createMemoryRepositories(): WorkspaceRepositories {
     meta: metaRepository(),
     drafts: draftRepository(maps.drafts),
     releases: createMemoryReleaseRepository(),
+    runs: memoryRunRepository(),
     commit: (changes) => run(() => commit(maps, changes)),
     close: () => Promise.resolve(),
   };

@@ -27,6 +27,7 @@ import {
   needsSeed,
   readWorkspaceLists,
   seedWorkspace,
+  DATABASE_NAME,
   type WorkspaceRepositories,
 } from "../../platform";
 import { CommandRegistry } from "../commands/registry";
@@ -45,6 +46,7 @@ import { documentEffects } from "./documentEffects";
 import { connectWorkspace, createWorkspaceActors } from "./workspaceWiring";
 import { announceMonacoLanguage } from "./monacoLanguageNotice";
 import { persistActor, readStored } from "./persistence";
+import { createSimulationHost, simulationEnded } from "./simulationWiring";
 
 export interface Environment {
   search: string;
@@ -203,6 +205,10 @@ export async function startWorkbench(
     i18n,
     recentCommands: recent,
     editorKinds: new Set(Object.keys(contributedEditors)),
+    simulation: createSimulationHost(repositories, workspace, {
+      databaseName: DATABASE_NAME,
+      ended: (...outcome) => late.services && simulationEnded(late.services, ...outcome),
+    }),
   });
   late.services = services;
   connectWorkspace(services, store);

@@ -13,6 +13,7 @@ import { searchContribution } from "./search/search.contribution";
 import { testsContribution } from "./tests/tests.contribution";
 import { packsContribution } from "./packs/packs.contribution";
 import { statementContribution } from "./statement/statement.contribution";
+import { simulationContribution } from "./simulation/simulation.contribution";
 
 export const contributions: readonly Contribution[] = [
   workbenchContribution,
@@ -27,6 +28,7 @@ export const contributions: readonly Contribution[] = [
   editorContribution,
   packsContribution,
   statementContribution,
+  simulationContribution,
 ];
 
 /** Every contributed side bar view, by view id. */

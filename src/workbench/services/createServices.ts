@@ -49,6 +49,7 @@ export interface ServiceDependencies {
   i18n: i18n;
   /** The palette's recently used list, told about every command run. */
   recentCommands: { list(): readonly string[]; record(id: string): void };
+  simulation: WorkbenchServices["simulation"];
   /** The editor kinds parts contribute. */
   editorKinds: ReadonlySet<string>;
   now?(): Date;
@@ -147,6 +148,7 @@ export function createServices(deps: ServiceDependencies): WorkbenchServices {
     preferences: actors.preferences,
     workspaceOps: actors.workspaceOps,
     tests: actors.tests,
+    simulation: deps.simulation,
     i18n: deps.i18n,
     ui: {
       quickInput: actors.quickInput,

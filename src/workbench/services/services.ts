@@ -20,6 +20,7 @@ import type {
 import type { CommandRegistry } from "../commands/registry";
 import type { ContextKeys } from "../commands/contextKeys";
 import type { ReleaseService } from "./releases";
+import type { SimulationHost } from "./simulation";
 
 /** A quick pick entry with the value the pick resolves to when it is accepted. */
 export type QuickPickItem<T> = QuickPickEntry & { value: T };
@@ -150,6 +151,8 @@ export interface WorkbenchServices {
   workspaceOps: ActorRefFrom<typeof workspaceOpsMachine>;
   /** Test runs and the analysis of the whole workspace (problems, every rule's tests). */
   tests: ActorRefFrom<typeof testsMachine>;
+  /** Simulation runs, stored runs and the Simulation view's order (set at start-up). */
+  simulation: SimulationHost;
   i18n: i18n;
   /** The actors behind the shell's overlays, for the components that render them. */
   ui: {
