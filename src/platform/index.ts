@@ -111,6 +111,7 @@ export {
   type OutputMovement,
   type PackImpact,
 } from "./releases/releaseEvidence";
+export { referenceGuardrails } from "./releases/releaseGuardrails";
 export { indexedDbRunRepository, memoryRunRepository, type RunRepository } from "./storage/runRepository";
 export { arrayRecordSource, datasetRecordSource, type RecordSource } from "./simulation/recordSource";
 export {

@@ -1,6 +1,8 @@
 import {
   checkIntegrity,
   computeIntegrity,
+  declaredGuardrails,
+  type Guardrail,
   loadManifest,
   loadPack,
   preparePack,
@@ -29,6 +31,8 @@ export interface ResolvedPack {
   /** A release's recorded integrity; for a manifest, the same hash over the resolved content. */
   integrity: string;
   content: PackContent;
+  /** The `x-guardrails` checks over a run, if any (checked as `crw eval` checks them). */
+  guardrails: Guardrail[];
   /** The `x-report` member, if any. */
   report: unknown;
   prepared?: PreparedPack;
@@ -73,6 +77,7 @@ export async function resolvePackSource(source: PackSource, prepare: boolean): P
       title: manifest.title,
       integrity,
       content,
+      guardrails: declaredGuardrails(manifest),
       report: manifest["x-report"],
     };
     if (prepare) {
@@ -100,6 +105,7 @@ export async function resolvePackSource(source: PackSource, prepare: boolean): P
     title: pack.title,
     integrity: pack.integrity,
     content: { params: pack.params, population: pack.population, rules: pack.rules },
+    guardrails: declaredGuardrails(pack),
     report: pack["x-report"],
   };
   if (prepare) {

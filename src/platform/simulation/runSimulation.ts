@@ -8,6 +8,8 @@ import {
   resolveRunDate,
   RunDateError,
   runPack,
+  GuardrailCollector,
+  type GuardrailResult,
   RunTableBuilder,
   tableFieldPaths,
   jsonEqual,
@@ -83,6 +85,8 @@ export interface SimulationOutcome {
   /** The pack's params, population and rules as run, and its `x-report`, so a kept run needs no pack. */
   content: PackContent;
   reportExtension: unknown;
+  /** The pack's guardrails over this run, passed or failed with the offending records. */
+  guardrails: GuardrailResult[];
 }
 
 /** A run that could not start or stopped for the whole dataset, with a message in both languages. */
@@ -182,6 +186,8 @@ export async function runSimulation(
     if (error instanceof RunDateError) throw new SimulationError(error.text);
     throw error;
   }
+  // The pack's guardrails, over the results as they come, as `crw eval` checks them.
+  const guardrails = new GuardrailCollector(pack.guardrails, params);
   try {
     for await (const chunk of runPack(prepared, date.records, {
       params,
@@ -201,6 +207,7 @@ export async function runSimulation(
         }),
     })) {
       builder.addResults(chunk);
+      for (const result of chunk) guardrails.add(result);
     }
   } catch (error) {
     if (error instanceof DatasetError) {
@@ -241,5 +248,6 @@ export async function runSimulation(
     specProblems,
     content: pack.content,
     reportExtension: pack.report,
+    guardrails: guardrails.results(),
   };
 }

@@ -45,6 +45,7 @@ import { initialPreferences } from "../shell/initialPreferences";
 import { documentEffects } from "./documentEffects";
 import { connectWorkspace, createWorkspaceActors } from "./workspaceWiring";
 import { announceMonacoLanguage } from "./monacoLanguageNotice";
+import { releaseGuardrailCheck } from "./releaseGuardrails";
 import { persistActor, readStored } from "./persistence";
 import { createSimulationHost, simulationEnded } from "./simulationWiring";
 
@@ -211,6 +212,9 @@ export async function startWorkbench(
     }),
   });
   late.services = services;
+  // Guardrails are the simulation's manifest extension; the release machine checks them on the
+  // reference dataset before a version can be released.
+  services.releases.setGuardrails(releaseGuardrailCheck);
   connectWorkspace(services, store);
   announceMonacoLanguage(services, () => window.location.reload());
   return services;

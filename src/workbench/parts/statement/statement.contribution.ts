@@ -4,6 +4,11 @@ import { StatementEditor } from "./StatementEditor";
 import { parseStatementResource, parseSweepResource } from "./statementResource";
 import { SweepView } from "./SweepView";
 import { TracePanel } from "./TracePanel";
+import { RunGuardrails } from "./RunGuardrails";
+import { reportSlots } from "../simulation/ReportEditor";
+
+// A run's guardrails head its simulation report.
+reportSlots.guardrails = RunGuardrails;
 
 /** Statements (per-record trace), the Trace panel, pinning records as tests and parameter sweeps. */
 export const statementContribution: Contribution = {
