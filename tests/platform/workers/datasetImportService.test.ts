@@ -124,7 +124,7 @@ describe("XLSX", () => {
               '<row r="4"><c r="A4" t="str"><v>X-2</v></c><c r="D4" t="b"><v>0</v></c></row>',
           ),
         ),
-      }) as BlobPart,
+      }),
     ]);
 
   it("reads the chosen sheet: shared, rich and inline strings, numbers, dates, booleans, gaps", async () => {
