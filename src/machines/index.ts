@@ -8,3 +8,4 @@ export * from "./editors.machine";
 export * from "./document.machine";
 export * from "./workspaceOps.machine";
 export * from "./tests.machine";
+export * from "./datasetImport.machine";

@@ -93,3 +93,22 @@ export { chooseFiles, downloadFile } from "./files/files";
 export type { MetaKey, MetaValues } from "./storage/schema";
 export * from "./monaco";
 export { aliveTabs, claimTab, newTabId } from "./documents/tabPresence";
+export {
+  formatOf,
+  importFormats,
+  MAX_PROBLEMS,
+  RESERVED_KEYS,
+  type ImportCheck,
+  type ImportColumn,
+  type ImportFormat,
+  type ImportOptions,
+  type RowProblem,
+} from "./datasets/importRecords";
+export { columnKinds, type ColumnKind } from "./datasets/schemaPaths";
+export { textEncodings, type TextEncodingName } from "./datasets/textInput";
+export { datasetId, inferredSchema, writeImportedDataset } from "./datasets/importDataset";
+export {
+  createDatasetImportService,
+  type DatasetImportService,
+  type ImportProgress,
+} from "./workers/datasetImportService";
