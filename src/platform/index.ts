@@ -112,3 +112,5 @@ export {
   type DatasetImportService,
   type ImportProgress,
 } from "./workers/datasetImportService";
+export { csvCell, exportDataset, type ExportFormat } from "./datasets/exportDataset";
+export { pathLabel } from "./datasets/schemaPaths";

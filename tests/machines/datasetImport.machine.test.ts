@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createActor, fromCallback, type EventObject } from "xstate";
-import { confirmedOptions, datasetImportMachine } from "../../src/machines";
+import { confirmedOptions, datasetImportMachine, type CheckInput, type WriteInput } from "../../src/machines";
 import type { DatasetMeta, ImportCheck } from "../../src/platform";
 
 const file = new File(["id\n1\n"], "ERP export.csv");
@@ -33,14 +33,12 @@ function start(result: ImportCheck = check()) {
   const actor = createActor(
     datasetImportMachine.provide({
       actors: {
-        check: fromCallback<EventObject, { options: { format: string; kinds?: unknown } }>(
-          ({ sendBack, input }) => {
-            log.push(`check ${JSON.stringify(input.options)}`);
-            sendBack({ type: "import.progress", fraction: 0.5, rows: 10 });
-            queueMicrotask(() => sendBack({ type: "import.checked", check: result }));
-          },
-        ),
-        write: fromCallback<EventObject, { options: unknown; name: string }>(({ input }) => {
+        check: fromCallback<EventObject, CheckInput>(({ sendBack, input }) => {
+          log.push(`check ${JSON.stringify(input.options)}`);
+          sendBack({ type: "import.progress", fraction: 0.5, rows: 10 });
+          queueMicrotask(() => sendBack({ type: "import.checked", check: result }));
+        }),
+        write: fromCallback<EventObject, WriteInput>(({ input }) => {
           log.push(`write ${input.name} ${JSON.stringify(input.options)}`);
           return () => log.push("write stopped");
         }),
