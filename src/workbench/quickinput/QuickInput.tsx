@@ -39,15 +39,19 @@ export function QuickInput({ actor }: { actor: ActorRefFrom<typeof quickInputMac
   );
   const open = request !== null;
 
+  // Focus returns where it was only when the quick input closes: when a multi-step command's next
+  // pick replaces this one, moving focus out would blur the input and cancel the new pick.
   useEffect(() => {
     if (!open) return;
     returnFocus.current = document.activeElement;
-    inputRef.current?.focus();
     return () => {
       const target = returnFocus.current;
       if (target instanceof HTMLElement && target.isConnected) target.focus();
     };
-  }, [open, request]);
+  }, [open]);
+  useEffect(() => {
+    if (request) inputRef.current?.focus();
+  }, [request]);
 
   useEffect(() => {
     listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: "nearest" });
