@@ -189,6 +189,20 @@ function looksLikeDistributor(schema: unknown, topKeys: Iterable<string>): boole
 
 // --- the import -----------------------------------------------------------------------------------
 
+/** A report with nothing read yet. */
+function emptyCheck(format: ImportFormat): ImportCheck {
+  return {
+    format,
+    schema: "inferred",
+    columns: [],
+    rows: 0,
+    valid: 0,
+    badRows: 0,
+    problems: [],
+    truncated: false,
+  };
+}
+
 interface Header {
   name: string;
   path: PathSegment[];
@@ -209,16 +223,7 @@ export async function importRecords(
   context: ImportContext,
   sink: ImportSink = {},
 ): Promise<ImportCheck> {
-  const base: ImportCheck = {
-    format: options.format,
-    schema: "inferred",
-    columns: [],
-    rows: 0,
-    valid: 0,
-    badRows: 0,
-    problems: [],
-    truncated: false,
-  };
+  const base = emptyCheck(options.format);
   let detected: TextEncodingName | undefined;
   let encoding: TextEncodingName | undefined;
   let sheetInfo: { sheets: string[]; sheet: string } | undefined;
@@ -375,16 +380,7 @@ async function checkRows(
   kinds: Record<string, ColumnKind> | undefined,
   sink: ImportSink,
 ): Promise<ImportCheck> {
-  const check: ImportCheck = {
-    format: options.format,
-    schema: "inferred",
-    columns: [],
-    rows: 0,
-    valid: 0,
-    badRows: 0,
-    problems: [],
-    truncated: false,
-  };
+  const check = emptyCheck(options.format);
   const ids = new Map<string, number>();
   let header: Header[] | undefined;
   let distributor: boolean | undefined;
