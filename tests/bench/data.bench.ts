@@ -74,8 +74,8 @@ async function importOnce(page: Page, url: string, file: string, rows: number) {
     await dialog.waitFor({ state: "hidden", timeout: 600_000 });
     const written = Date.now();
     await page
-      .getByText(new RegExp(`${rows.toLocaleString("en")} rows`))
-      .first()
+      .getByRole("list", { name: "Datasets" })
+      .getByText(`${rows.toLocaleString("en")} rows`, { exact: true })
       .waitFor();
     return { check: checked - start, write: written - checked, total: written - start, peak };
   } finally {
