@@ -60,5 +60,3 @@ export async function exportDataset(
   }
   return { parts, rows: description.rowCount };
 }
-
-
