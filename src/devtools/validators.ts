@@ -7,8 +7,13 @@
  */
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { generateValidators } from "./validatorSource";
+import { generateDistributorValidator, generateValidators } from "./validatorSource";
 
 const target = fileURLToPath(new URL("../engine/pack/schemas/validators.generated.js", import.meta.url));
 writeFileSync(target, await generateValidators());
 console.log(`wrote ${target}`);
+const distributor = fileURLToPath(
+  new URL("../platform/datasets/distributor.validator.generated.js", import.meta.url),
+);
+writeFileSync(distributor, await generateDistributorValidator());
+console.log(`wrote ${distributor}`);

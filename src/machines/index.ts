@@ -10,3 +10,4 @@ export * from "./workspaceOps.machine";
 export * from "./tests.machine";
 export * from "./release.machine";
 export * from "./simulation.machine";
+export * from "./datasetImport.machine";

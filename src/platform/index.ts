@@ -17,6 +17,24 @@ export {
 export { DATABASE_NAME, DATABASE_VERSION, stores, upgradeSteps, type WorkbenchDB } from "./storage/schema";
 export { createIndexedDbRepositories, openWorkspaceDatabase } from "./storage/indexedDbRepositories";
 export { createMemoryRepositories } from "./storage/memoryRepositories";
+export type { DatasetLayout, StoredColumnChunk } from "./storage/records";
+export type { DatasetWriter } from "./storage/repositories";
+export {
+  CHUNK_ROWS,
+  dottedPath,
+  encodeChunk,
+  type ColumnPath,
+  type ColumnType,
+  type EncodedChunk,
+  type EncodedColumn,
+} from "./storage/columnar";
+export type { DatasetColumn } from "./storage/datasetLayout";
+export {
+  projectedValue,
+  projectionTransferables,
+  type ColumnProjection,
+  type ProjectedColumn,
+} from "./storage/projection";
 export { prepareSeed, type SeedBundle, type SeedFile, type SeedPlan } from "./seed/prepareSeed";
 export { needsSeed, seedWorkspace, SEED_VERSION, type SeedReport } from "./seed/seedWorkspace";
 export { loadBundledSeed, bundledDatasets } from "./seed/bundledSeed";
@@ -138,3 +156,24 @@ export {
   type SimulationJob,
   type SimulationService,
 } from "./workers/simulationService";
+export {
+  formatOf,
+  importFormats,
+  MAX_PROBLEMS,
+  RESERVED_KEYS,
+  type ImportCheck,
+  type ImportColumn,
+  type ImportFormat,
+  type ImportOptions,
+  type RowProblem,
+} from "./datasets/importRecords";
+export { columnKinds, type ColumnKind } from "./datasets/schemaPaths";
+export { textEncodings, type TextEncodingName } from "./datasets/textInput";
+export { datasetId, inferredSchema, writeImportedDataset } from "./datasets/importDataset";
+export {
+  createDatasetImportService,
+  type DatasetImportService,
+  type ImportProgress,
+} from "./workers/datasetImportService";
+export { exportDataset, type ExportFormat } from "./datasets/exportDataset";
+export { pathLabel } from "./datasets/schemaPaths";

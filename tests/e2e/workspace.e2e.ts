@@ -12,13 +12,13 @@ function storedCounts(page: Page) {
     const known = await indexedDB.databases();
     if (!known.some((d) => d.name === "channel-rules-workbench")) return null;
     const db = await done(indexedDB.open("channel-rules-workbench"));
-    const tx = db.transaction(["rules", "manifests", "datasets", "datasetRecords", "meta"]);
+    const tx = db.transaction(["rules", "manifests", "datasets", "datasetLayouts", "meta"]);
     const counts = {
       version: db.version,
       rules: await done(tx.objectStore("rules").count()),
       manifests: await done(tx.objectStore("manifests").count()),
       datasets: await done(tx.objectStore("datasets").count()),
-      datasetRecords: await done(tx.objectStore("datasetRecords").count()),
+      datasetLayouts: await done(tx.objectStore("datasetLayouts").count()),
       seed: await done(tx.objectStore("meta").get("seed")),
     };
     db.close();
@@ -26,7 +26,7 @@ function storedCounts(page: Page) {
   });
 }
 
-const expectedCounts = { version: 2, rules: 35, manifests: 2, datasets: 1, datasetRecords: 300 };
+const expectedCounts = { version: 4, rules: 35, manifests: 2, datasets: 1, datasetLayouts: 1 };
 
 function explorer(page: Page) {
   const tree = page.getByRole("complementary", { name: "Side Bar" }).getByRole("tree", { name: "Workspace" });

@@ -1,9 +1,9 @@
 import { openDB, type IDBPDatabase } from "idb";
-import type { DatasetMeta, SeedMarker, StoredDatasetRecord } from "./records";
+import type { SeedMarker } from "./records";
+import { createDatasetRepository, indexedDbDatasetBackend } from "./datasetRepository";
 import {
   revisionOf,
   type CommitResult,
-  type DatasetRepository,
   type DocumentChange,
   type DocumentRepository,
   type DraftRepository,
@@ -43,11 +43,6 @@ export function openWorkspaceDatabase(name: string, onClosed: () => void): Promi
   return opening;
 }
 
-/** Key range of every record of one dataset (`[id, 0]` up to `[id, +∞]`). */
-function recordRange(id: string, start = 0, end = Infinity): IDBKeyRange {
-  return IDBKeyRange.bound([id, start], [id, end]);
-}
-
 function documentRepository<Name extends typeof stores.rules | typeof stores.manifests>(
   db: () => Promise<Db>,
   store: Name,
@@ -72,54 +67,6 @@ function documentRepository<Name extends typeof stores.rules | typeof stores.man
       }
       await Promise.all([...added.map((doc) => tx.store.add(doc)), tx.done]);
       return added.map((doc) => doc.id);
-    },
-  };
-}
-
-function datasetRepository(db: () => Promise<Db>): DatasetRepository {
-  return {
-    list: async () => (await db()).getAll(stores.datasets),
-    get: async (id) => (await db()).get(stores.datasets, id),
-    async create(meta, records) {
-      const tx = (await db()).transaction([stores.datasets, stores.datasetRecords], "readwrite");
-      const datasets = tx.objectStore(stores.datasets);
-      if ((await datasets.get(meta.id)) !== undefined) {
-        await tx.done;
-        return false;
-      }
-      const recordStore = tx.objectStore(stores.datasetRecords);
-      const full: DatasetMeta = { ...meta, rowCount: records.length };
-      // Every request is queued without awaiting them one by one. A request that fails later
-      // (quota, a key clash) aborts the transaction by itself; one that throws while being queued (a
-      // record that cannot be cloned) is aborted here. Either way no metadata without its records.
-      const writes: Promise<unknown>[] = [];
-      try {
-        writes.push(datasets.add(full));
-        records.forEach((record, index) => {
-          const row: StoredDatasetRecord = { datasetId: meta.id, index, record };
-          writes.push(recordStore.add(row));
-        });
-      } catch (error) {
-        abortQuietly(tx);
-        await Promise.allSettled([...writes, tx.done]);
-        throw error;
-      }
-      await Promise.all([...writes, tx.done]);
-      return true;
-    },
-    async records(id, range) {
-      if (range && (range.count <= 0 || range.start < 0)) return [];
-      const keys = range ? recordRange(id, range.start, range.start + range.count - 1) : recordRange(id);
-      const rows = await (await db()).getAll(stores.datasetRecords, keys);
-      return rows.map((row) => row.record);
-    },
-    async delete(id) {
-      const tx = (await db()).transaction([stores.datasets, stores.datasetRecords], "readwrite");
-      await Promise.all([
-        tx.objectStore(stores.datasets).delete(id),
-        tx.objectStore(stores.datasetRecords).delete(recordRange(id)),
-        tx.done,
-      ]);
     },
   };
 }
@@ -225,7 +172,7 @@ export function createIndexedDbRepositories(name: string = DATABASE_NAME): Works
   return {
     rules: documentRepository(db, stores.rules),
     manifests: documentRepository(db, stores.manifests),
-    datasets: datasetRepository(db),
+    datasets: createDatasetRepository(indexedDbDatasetBackend(db)),
     meta: metaRepository(db),
     drafts: draftRepository(db),
     releases: createIndexedDbReleaseRepository(db),

@@ -1,9 +1,9 @@
 import type { MetaKey, MetaValues } from "./schema";
-import type { DatasetMeta, SeedMarker, StoredDraft, StoredManifest, StoredRule } from "./records";
+import { createDatasetRepository, memoryDatasetBackend } from "./datasetRepository";
+import type { SeedMarker, StoredDraft, StoredManifest, StoredRule } from "./records";
 import {
   revisionOf,
   type CommitResult,
-  type DatasetRepository,
   type DocumentChange,
   type DocumentRepository,
   type DraftRepository,
@@ -39,37 +39,6 @@ function documentRepository<T extends { id: string }>(docs: Map<string, T>): Doc
         for (const doc of input) if (!docs.has(doc.id) && !added.has(doc.id)) added.set(doc.id, copy(doc));
         for (const [id, doc] of added) docs.set(id, doc);
         return [...added.keys()];
-      }),
-  };
-}
-
-function datasetRepository(): DatasetRepository {
-  const metas = new Map<string, DatasetMeta>();
-  const rows = new Map<string, unknown[]>();
-  return {
-    list: () => run(() => [...metas.values()].sort(byId).map(copy)),
-    get: (id) => run(() => (metas.has(id) ? copy(metas.get(id)) : undefined)),
-    create: (meta, records) =>
-      run(() => {
-        if (metas.has(meta.id)) return false;
-        // Both copies are made before either map changes: all of the dataset lands, or none of it.
-        const full: DatasetMeta = copy({ ...meta, rowCount: records.length });
-        const stored = records.map(copy);
-        metas.set(meta.id, full);
-        rows.set(meta.id, stored);
-        return true;
-      }),
-    records: (id, range) =>
-      run(() => {
-        const all = rows.get(id) ?? [];
-        if (!range) return all.map(copy);
-        if (range.count <= 0 || range.start < 0) return [];
-        return all.slice(range.start, range.start + range.count).map(copy);
-      }),
-    delete: (id) =>
-      run(() => {
-        metas.delete(id);
-        rows.delete(id);
       }),
   };
 }
@@ -140,7 +109,7 @@ export function createMemoryRepositories(): WorkspaceRepositories {
   return {
     rules: documentRepository(maps.rule),
     manifests: documentRepository(maps.manifest),
-    datasets: datasetRepository(),
+    datasets: createDatasetRepository(memoryDatasetBackend()),
     meta: metaRepository(),
     drafts: draftRepository(maps.drafts),
     releases: createMemoryReleaseRepository(),

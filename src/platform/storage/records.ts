@@ -1,5 +1,6 @@
 import type { LocalizedText } from "../../base";
 import type { Manifest, Problem, RuleFile } from "../../engine";
+import type { ColumnPath, ColumnType, EncodedColumn } from "./columnar";
 
 /** A rule file in the workspace: the normalised document and the text it was read from. */
 export interface StoredRule {
@@ -136,4 +137,31 @@ export interface AuditEntry {
   /** What it was done to, e.g. `dealer-program@1.0.0`. */
   subject: string;
   detail?: unknown;
+}
+
+/**
+ * How a dataset's records are laid out in column chunks (database version 4): one per dataset,
+ * keyed by its id. A layout in state `writing` belongs to an import still under way (its metadata
+ * is written only when it completes); one left behind by a closed tab is swept by the next writer.
+ */
+export interface DatasetLayout {
+  datasetId: string;
+  /** Rows per chunk; every chunk but the last holds exactly this many. */
+  chunkRows: number;
+  rowCount: number;
+  /** Every column's path, in the order paths first appeared; a column's number is its index here. */
+  columns: ColumnPath[];
+  /** Each column's type over all chunks (see `unionType`). */
+  types: ColumnType[];
+  state: "writing" | "complete";
+  /** ISO timestamp of the last write. */
+  updatedAt: string;
+}
+
+/** One column of one chunk, keyed `[datasetId, column, chunk]` so a projection reads a key range per column. */
+export interface StoredColumnChunk {
+  datasetId: string;
+  column: number;
+  chunk: number;
+  data: EncodedColumn;
 }

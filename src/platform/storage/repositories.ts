@@ -9,6 +9,9 @@ import type {
 import type { MetaKey, MetaValues } from "./schema";
 import type { ReleaseRepository } from "./releaseRepository";
 import type { RunRepository } from "./runRepository";
+import type { EncodedChunk } from "./columnar";
+import type { DatasetColumn } from "./datasetLayout";
+import type { ColumnProjection } from "./projection";
 
 /** A store of documents keyed by `id` (rules, manifests). Values read out are copies. */
 export interface DocumentRepository<T extends { id: string }> {
@@ -36,10 +39,47 @@ export interface DatasetRepository {
    * this id exists already.
    */
   create(meta: Omit<DatasetMeta, "rowCount">, records: readonly unknown[]): Promise<boolean>;
+  /**
+   * Starts storing a dataset too large to hold in memory at once: records go in batch by batch and
+   * land only with `commit` (which writes the metadata). Until then `list`/`get` do not show it;
+   * `abort`, or any failed write (a full disk), removes every chunk written. Undefined when a dataset
+   * with this id exists or is being written.
+   */
+  begin(meta: Omit<DatasetMeta, "rowCount">): Promise<DatasetWriter | undefined>;
   /** The dataset's records in order; with `range`, `count` records from position `start`. */
   records(id: string, range?: { start: number; count: number }): Promise<unknown[]>;
+  /**
+   * The values at dotted `paths` (`sales.net_ytd`) of the rows in `range` (all by default), as typed
+   * arrays a worker receives by transfer (`projectionTransferables`). A path naming an object gives
+   * each row's sub-object; a path the dataset never has gives a column where every row is missing.
+   */
+  columns(
+    id: string,
+    paths: readonly string[],
+    range?: { start: number; count: number },
+  ): Promise<ColumnProjection>;
+  /** The dataset's columns (path and stored type) and row count; undefined when there is no dataset. */
+  describe(
+    id: string,
+  ): Promise<{ rowCount: number; chunkRows: number; columns: DatasetColumn[] } | undefined>;
+  /** Changes the shown name; false when there is no such dataset. */
+  rename(id: string, name: string): Promise<boolean>;
   /** Removes the metadata and every record, in one transaction. */
   delete(id: string): Promise<void>;
+}
+
+/** A dataset being written in batches (see {@link DatasetRepository.begin}). */
+export interface DatasetWriter {
+  /** Records so far. */
+  readonly rowCount: number;
+  /** Adds records; they are written a chunk at a time. */
+  append(records: readonly unknown[]): Promise<void>;
+  /** Adds a chunk encoded elsewhere (a worker): `encodeChunk` of exactly `CHUNK_ROWS` rows but the last. */
+  appendChunk(chunk: EncodedChunk): Promise<void>;
+  /** Writes what is buffered and the metadata: the dataset now exists. */
+  commit(): Promise<DatasetMeta>;
+  /** Removes everything written; nothing of the dataset remains. */
+  abort(): Promise<void>;
 }
 
 /** Workspace-wide bookkeeping. */

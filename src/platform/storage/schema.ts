@@ -1,5 +1,8 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from "idb";
+import { encodeDataset } from "./datasetLayout";
 import type {
+  DatasetLayout,
+  StoredColumnChunk,
   DatasetMeta,
   SeedMarker,
   StoredDatasetRecord,
@@ -22,7 +25,10 @@ export const stores = {
   rules: "rules",
   manifests: "manifests",
   datasets: "datasets",
+  /** Until version 4: one row per record. The upgrade to version 4 converts and deletes it. */
   datasetRecords: "datasetRecords",
+  datasetLayouts: "datasetLayouts",
+  datasetChunks: "datasetChunks",
   meta: "meta",
   drafts: "drafts",
   releases: "releases",
@@ -48,6 +54,8 @@ export interface WorkbenchDB extends DBSchema {
   [stores.manifests]: { key: string; value: StoredManifest };
   [stores.datasets]: { key: string; value: DatasetMeta };
   [stores.datasetRecords]: { key: [string, number]; value: StoredDatasetRecord };
+  [stores.datasetLayouts]: { key: string; value: DatasetLayout };
+  [stores.datasetChunks]: { key: [string, number, number]; value: StoredColumnChunk };
   [stores.meta]: { key: MetaKey; value: MetaValues[MetaKey] };
   [stores.drafts]: { key: string; value: StoredDraft };
   [stores.releases]: { key: string; value: StoredRelease; indexes: { byName: string } };
@@ -93,7 +101,52 @@ export const upgradeSteps: readonly UpgradeStep[] = [
     if (!names.contains(stores.audit))
       db.createObjectStore(stores.audit, { keyPath: "id", autoIncrement: true });
   },
+  // Version 4: datasets stored as column chunks (`columnar.ts`); every per-record dataset of
+  // `datasetRecords` is converted, then that store is deleted, all in the upgrade's transaction.
+  (db, tx) => {
+    const names = db.objectStoreNames;
+    if (!names.contains(stores.datasetLayouts)) {
+      db.createObjectStore(stores.datasetLayouts, { keyPath: "datasetId" });
+    }
+    if (!names.contains(stores.datasetChunks)) {
+      db.createObjectStore(stores.datasetChunks, { keyPath: ["datasetId", "column", "chunk"] });
+    }
+    if (names.contains(stores.datasetRecords) && !converting.has(tx)) {
+      converting.add(tx);
+      convertRecordsToColumns(db, tx).catch(() => {
+        // The upgrade fails as a whole (openDB rejects); the version 3 data stays as it was.
+        try {
+          tx.abort();
+        } catch {
+          // Already aborted.
+        }
+      });
+    }
+  },
 ];
+
+/** Upgrades whose version 4 conversion has started (a step may run twice in one upgrade). */
+const converting = new WeakSet<object>();
+
+/** The version 4 conversion; only IndexedDB requests are awaited, so the upgrade stays active. */
+async function convertRecordsToColumns(db: IDBPDatabase<WorkbenchDB>, tx: UpgradeTransaction): Promise<void> {
+  const at = new Date().toISOString();
+  const metas = await tx.objectStore(stores.datasets).getAll();
+  const old = tx.objectStore(stores.datasetRecords);
+  for (const meta of metas) {
+    const rows = await old.getAll(IDBKeyRange.bound([meta.id, 0], [meta.id, Infinity]));
+    const { layout, chunks } = encodeDataset(
+      meta.id,
+      rows.map((row) => row.record),
+      at,
+    );
+    const writes: Promise<unknown>[] = [tx.objectStore(stores.datasetLayouts).put(layout)];
+    for (const chunk of chunks) writes.push(tx.objectStore(stores.datasetChunks).put(chunk));
+    writes.push(tx.objectStore(stores.datasets).put({ ...meta, rowCount: rows.length }));
+    await Promise.all(writes);
+  }
+  db.deleteObjectStore(stores.datasetRecords);
+}
 
 /** The version the code expects; opening runs the steps from the stored version up to this one. */
 export const DATABASE_VERSION = upgradeSteps.length;

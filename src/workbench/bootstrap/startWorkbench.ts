@@ -19,6 +19,7 @@ import {
   newTabId,
   chooseFiles,
   createDocumentStore,
+  createDatasetImportService,
   createInlineAnalysisService,
   createWorkerAnalysisService,
   createWorkspaceChannel,
@@ -194,7 +195,7 @@ export async function startWorkbench(
     contextKeys,
     actors,
     documents,
-    datasets: { records: (id, range) => repositories.datasets.records(id, range) },
+    datasets: { ...repositories.datasets, importer: createDatasetImportService() },
     releases: createReleaseService({
       repository: repositories.releases,
       lists: () => workspace.getSnapshot().context.lists,

@@ -3,5 +3,11 @@ import type { PartMessages } from "./partMessages";
 import { packsMessages } from "../parts/packs/packs.i18n";
 import { statementMessages } from "../parts/statement/statement.i18n";
 import { simulationMessages } from "../parts/simulation/simulation.i18n";
+import { dataMessages } from "../parts/data/data.i18n";
 
-export const partMessages: readonly PartMessages[] = [packsMessages, statementMessages, simulationMessages];
+export const partMessages: readonly PartMessages[] = [
+  packsMessages,
+  statementMessages,
+  simulationMessages,
+  dataMessages,
+];

@@ -17,6 +17,7 @@ import type {
   workspaceMachine,
   workspaceOpsMachine,
 } from "../../machines";
+import type { DatasetImportService, DatasetRepository } from "../../platform";
 import type { CommandRegistry } from "../commands/registry";
 import type { ContextKeys } from "../commands/contextKeys";
 import type { ReleaseService } from "./releases";
@@ -100,10 +101,16 @@ export interface DocumentService {
   snapshot: () => number;
 }
 
-/** Reads stored datasets' records (the language services' field shares and hover values). */
-export interface DatasetService {
-  /** The records of a dataset in order; with `range`, `count` of them from `start`. */
-  records(id: string, range?: { start: number; count: number }): Promise<unknown[]>;
+/**
+ * Stored datasets: records (the language services' field shares and hover values), column
+ * projections (simulation, the viewer), and the data part's import, rename and delete.
+ */
+export interface DatasetService extends Pick<
+  DatasetRepository,
+  "records" | "columns" | "describe" | "begin" | "list" | "rename" | "delete"
+> {
+  /** Import checks and writes, in a worker. */
+  importer: DatasetImportService;
 }
 
 /** How many of a rule's tests passed and failed in their last run. */

@@ -22,13 +22,14 @@ describe("IndexedDB repositories", () => {
     const repos = createIndexedDbRepositories(name);
     await repos.meta.getSeedMarker();
     await repos.close();
-    expect(DATABASE_VERSION).toBe(3);
+    expect(DATABASE_VERSION).toBe(4);
     const db = await openDB(name);
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(4);
     expect([...db.objectStoreNames].sort()).toEqual(
       [
         "audit",
-        "datasetRecords",
+        "datasetChunks",
+        "datasetLayouts",
         "datasets",
         "drafts",
         "manifests",
@@ -42,7 +43,8 @@ describe("IndexedDB repositories", () => {
     expect(tx.objectStore(stores.rules).keyPath).toBe("id");
     expect(tx.objectStore(stores.manifests).keyPath).toBe("id");
     expect(tx.objectStore(stores.datasets).keyPath).toBe("id");
-    expect(tx.objectStore(stores.datasetRecords).keyPath).toEqual(["datasetId", "index"]);
+    expect(tx.objectStore(stores.datasetLayouts).keyPath).toBe("datasetId");
+    expect(tx.objectStore(stores.datasetChunks).keyPath).toEqual(["datasetId", "column", "chunk"]);
     expect(tx.objectStore(stores.meta).keyPath).toBeNull();
     expect(tx.objectStore(stores.drafts).keyPath).toBe("uri");
     expect(tx.objectStore(stores.releases).keyPath).toBe("id");
@@ -72,6 +74,70 @@ describe("IndexedDB repositories", () => {
     expect(await repos.drafts.get("rule:kept")).toMatchObject({ text: "{" });
     await repos.close();
   });
+
+  it("upgrade a version 3 database's per-record datasets to column chunks, records unchanged", async () => {
+    const name = freshName();
+    const v3 = await openDB<WorkbenchDB>(name, 3, {
+      upgrade(database, _old, _new, tx) {
+        for (const step of upgradeSteps.slice(0, 3)) step(database, tx);
+      },
+    });
+    const big = Array.from({ length: 20_000 }, (_, i) => ({
+      id: `D-${i}`,
+      n: i % 7 === 0 ? -0 : i,
+      ...(i % 3 === 0 ? { note: null } : {}),
+      nested: { name: i % 2 ? "经销商" : "😀", list: [i, `${i}`] },
+    }));
+    const odd: unknown[] = [
+      { id: "x", when: new Date("2024-01-01T00:00:00Z"), big: 2n ** 70n },
+      "not an object",
+      [1, [2]],
+    ];
+    for (const [id, records] of [
+      ["big", big],
+      ["odd", odd],
+    ] as const) {
+      await v3.put(stores.datasets, {
+        id,
+        name: id,
+        sourceFile: `${id}.json`,
+        createdAt: "t",
+        rowCount: records.length,
+      });
+      const tx = v3.transaction(stores.datasetRecords, "readwrite");
+      await Promise.all([
+        ...records.map((record, index) => tx.store.put({ datasetId: id, index, record })),
+        tx.done,
+      ]);
+    }
+    await v3.put(stores.rules, rule("kept"));
+    v3.close();
+
+    const repos = createIndexedDbRepositories(name);
+    expect((await repos.datasets.list()).map((d) => [d.id, d.rowCount])).toEqual([
+      ["big", 20_000],
+      ["odd", 3],
+    ]);
+    expect(await repos.datasets.records("big")).toEqual(big);
+    expect(
+      Object.is((await repos.datasets.records("big", { start: 0, count: 1 }))[0]!["n" as never], -0),
+    ).toBe(true);
+    expect(await repos.datasets.records("odd")).toEqual(odd);
+    expect((await repos.datasets.describe("big"))?.columns.map((c) => c.dotted)).toEqual([
+      "id",
+      "n",
+      "note",
+      "nested.name",
+      "nested.list.0",
+      "nested.list.1",
+    ]);
+    expect((await repos.rules.list()).map((r) => r.id)).toEqual(["kept"]);
+    await repos.close();
+    const db = await openDB(name);
+    expect(db.version).toBe(4);
+    expect([...db.objectStoreNames]).not.toContain(stores.datasetRecords);
+    db.close();
+  }, 60_000);
 
   it("keep what was written after the connection is closed and opened again", async () => {
     const name = freshName();
@@ -135,7 +201,12 @@ describe("IndexedDB repositories", () => {
         for (const step of [...upgradeSteps, ...upgradeSteps]) step(database, tx);
       },
     });
-    expect([...db.objectStoreNames]).toHaveLength(Object.keys(stores).length);
+    // Every store but the per-record one, which version 4 converts and deletes.
+    expect([...db.objectStoreNames].sort()).toEqual(
+      Object.values(stores)
+        .filter((s) => s !== stores.datasetRecords)
+        .sort(),
+    );
     db.close();
   });
 });

@@ -1,24 +1,103 @@
-import { useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useSelector } from "@xstate/react";
 import { useTranslation } from "react-i18next";
 import { usePreferencesActor } from "../../shell/preferencesContext";
 import { useWorkspaceActor } from "../../shell/workspaceContext";
+import { useServices } from "../../services";
 import { TreeRowIcon } from "../../widgets/tree/treeIcons";
 import { WorkspaceGate } from "../workspace/WorkspaceGate";
 import "./data.css";
 import { datasetRows } from "./data.selectors";
+import { importFile } from "./dataImport";
 
-/** The Data view: every dataset with its row count; choosing one makes it the active dataset. */
+/**
+ * The Data view: every dataset with its row count (choosing one makes it the active dataset; its
+ * open button shows it in the viewer), `Import Dataset…`, and files dropped anywhere on the view go
+ * to the same import. The storage line shows what the browser grants this workspace.
+ */
 export function DataView() {
+  const { t } = useTranslation();
+  const services = useServices();
+  const [dropping, setDropping] = useState(false);
   return (
-    <WorkspaceGate>
-      <DatasetList />
-    </WorkspaceGate>
+    <div
+      className={`data-view${dropping ? " data-view--drop" : ""}`}
+      onDragOver={(event) => {
+        if (!event.dataTransfer.types.includes("Files")) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = "copy";
+        setDropping(true);
+      }}
+      onDragLeave={() => setDropping(false)}
+      onDrop={(event) => {
+        const file = event.dataTransfer.files[0];
+        setDropping(false);
+        if (!file) return;
+        event.preventDefault();
+        importFile(services, file);
+      }}
+    >
+      <div className="data-view__actions">
+        <button
+          type="button"
+          className="button"
+          onClick={() => void services.commands.execute("data.import")}
+        >
+          {t("datasets.view.import")}
+        </button>
+      </div>
+      <p className="data-view__hint">{t("datasets.import.dropHere")}</p>
+      <WorkspaceGate>
+        <DatasetList />
+      </WorkspaceGate>
+      <StorageLine />
+    </div>
+  );
+}
+
+function formatBytes(bytes: number, locale: string): string {
+  const units = ["B", "KB", "MB", "GB", "TB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
+}
+
+/** Usage and quota of this origin's storage, and whether the browser keeps it under pressure. */
+function StorageLine() {
+  const { t } = useTranslation();
+  const locale = useSelector(usePreferencesActor(), (s) => s.context.locale);
+  const datasets = useSelector(useWorkspaceActor(), (s) => s.context.lists.datasets);
+  const [estimate, setEstimate] = useState<{ usage: number; quota: number; persisted: boolean } | null>(null);
+  useEffect(() => {
+    const storage = typeof navigator === "undefined" ? undefined : navigator.storage;
+    if (!storage?.estimate) return;
+    let live = true;
+    void Promise.all([storage.estimate(), storage.persisted?.() ?? Promise.resolve(false)]).then(
+      ([{ usage = 0, quota = 0 }, persisted]) => {
+        if (live) setEstimate({ usage, quota, persisted });
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [datasets]);
+  if (!estimate) return null;
+  const values = { used: formatBytes(estimate.usage, locale), quota: formatBytes(estimate.quota, locale) };
+  return (
+    <p className="data-view__storage">
+      {t(estimate.persisted ? "datasets.view.storagePersistent" : "datasets.view.storage", values)}
+    </p>
   );
 }
 
 function DatasetList() {
   const { t } = useTranslation();
+  const services = useServices();
   const workspace = useWorkspaceActor();
   const datasets = useSelector(workspace, (s) => s.context.lists.datasets);
   const activeId = useSelector(workspace, (s) => s.context.activeDatasetId);
@@ -28,7 +107,7 @@ function DatasetList() {
   return (
     <ul className="dataset-list" aria-label={t("data.list")}>
       {rows.map((row) => (
-        <li key={row.id}>
+        <li key={row.id} className="dataset-list__row">
           <button
             type="button"
             className="dataset-list__item"
@@ -36,6 +115,9 @@ function DatasetList() {
             aria-label={t("data.activate", { name: row.name })}
             title={[row.title, t("data.source", { file: row.sourceFile })].filter(Boolean).join("\n")}
             onClick={() => workspace.send({ type: "dataset.activate", id: row.id })}
+            onDoubleClick={() =>
+              services.editors.open({ kind: "dataset", resource: row.id }, { preview: false })
+            }
           >
             <TreeRowIcon icon="dataset" />
             <span className="dataset-list__text">
@@ -46,6 +128,15 @@ function DatasetList() {
               </span>
             </span>
             {row.active && <span className="dataset-list__active">{t("data.active")}</span>}
+          </button>
+          <button
+            type="button"
+            className="dataset-list__open"
+            aria-label={t("datasets.view.open", { name: row.name })}
+            title={t("datasets.view.open", { name: row.name })}
+            onClick={() => services.editors.open({ kind: "dataset", resource: row.id }, { preview: false })}
+          >
+            ⤢
           </button>
         </li>
       ))}
