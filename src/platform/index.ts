@@ -141,6 +141,10 @@ export {
 export {
   runSimulation,
   SimulationError,
+  newRunId,
+  storeRun,
+  type RunSummary,
+  type StoredResults,
   type DatasetRef,
   type RunMeta,
   type SimulationOutcome,

@@ -128,6 +128,8 @@ export default async function simulation(): Promise<BenchSection> {
   const cliMs: number[] = [];
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // tsx (esbuild keepNames) wraps named functions in __name(); the page functions need it defined.
+    await context.addInitScript("globalThis.__name = (f) => f;");
     await context.addInitScript(() => {
       const w = window as unknown as { __longest: number };
       w.__longest = 0;

@@ -251,3 +251,38 @@ export async function runSimulation(
     guardrails: guardrails.results(),
   };
 }
+
+/** A stored run's summary: what lists show (the `runs` store's indexed entry). */
+export interface RunSummary {
+  id: string;
+  createdAt: string;
+  meta: RunMeta;
+  [field: string]: unknown;
+}
+
+/** A stored run's results entry (see runRepository.ts). */
+export interface StoredResults {
+  outcome: SimulationOutcome;
+}
+
+/** `<pack>@<version>|<dataset>|<time>`: unique, and readable as a tab title. */
+export function newRunId(meta: RunMeta, now = new Date()): string {
+  const time = now.toISOString().replace(/[-:]/g, "");
+  return `${meta.packName}@${meta.packVersion}|${meta.dataset.id}|${time}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** Stores a finished run (summary and results) and returns its summary. */
+export async function storeRun(
+  runs: { put(summary: RunSummary, results: unknown): Promise<void> },
+  outcome: SimulationOutcome,
+): Promise<RunSummary> {
+  const now = new Date();
+  const summary: RunSummary = {
+    id: newRunId(outcome.meta, now),
+    createdAt: now.toISOString(),
+    meta: outcome.meta,
+  };
+  const results: StoredResults = { outcome };
+  await runs.put(summary, results);
+  return summary;
+}

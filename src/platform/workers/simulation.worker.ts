@@ -1,11 +1,11 @@
 /// <reference lib="webworker" />
 // Runs one simulation off the main thread: reads the dataset from IndexedDB in chunks, runs the
 // pack with the engine's runPack (the code `crw eval` runs) and builds the report, posting progress
-// per chunk. The page cancels by terminating the worker, which stops it at once.
+// per chunk, and stores the run. The page cancels by terminating the worker, which stops it at once.
 import type { LocalizedText } from "../../base";
 import { createIndexedDbRepositories } from "../storage/indexedDbRepositories";
 import { datasetRecordSource } from "../simulation/recordSource";
-import { runSimulation } from "../simulation/runSimulation";
+import { runSimulation, storeRun } from "../simulation/runSimulation";
 import type { SimulationReply, SimulationStart } from "./simulationProtocol";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -30,14 +30,17 @@ scope.onmessage = (event: MessageEvent<SimulationStart>) => {
       last = now;
       post({ type: "progress", progress });
     },
-  }).then(
-    (outcome) => {
-      post({ type: "done", outcome });
-      void repos.close();
-    },
-    (error: unknown) => {
-      post({ type: "failed", error: textOf(error) });
-      void repos.close();
-    },
-  );
+  })
+    // The worker stores the run itself, so the results are cloned once, here, and never on the page.
+    .then((outcome) => storeRun(repos.runs, outcome))
+    .then(
+      (summary) => {
+        post({ type: "done", summary });
+        void repos.close();
+      },
+      (error: unknown) => {
+        post({ type: "failed", error: textOf(error) });
+        void repos.close();
+      },
+    );
 };

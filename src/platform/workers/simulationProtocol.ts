@@ -1,5 +1,5 @@
 import type { LocalizedText } from "../../base";
-import type { SimulationOutcome, SimulationProgress, SimulationRequest } from "../simulation/runSimulation";
+import type { RunSummary, SimulationProgress, SimulationRequest } from "../simulation/runSimulation";
 
 /** Main thread → simulation worker: run one request over a dataset of the named database. */
 export interface SimulationStart {
@@ -11,5 +11,6 @@ export interface SimulationStart {
 /** Simulation worker → main thread. */
 export type SimulationReply =
   | { type: "progress"; progress: SimulationProgress }
-  | { type: "done"; outcome: SimulationOutcome }
+  /** The run is stored (summary and results) in the database; only its summary crosses. */
+  | { type: "done"; summary: RunSummary }
   | { type: "failed"; error: LocalizedText };

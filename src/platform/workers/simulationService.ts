@@ -1,17 +1,19 @@
 import type { LocalizedText } from "../../base";
 import type { DatasetRepository } from "../storage/repositories";
 import { datasetRecordSource } from "../simulation/recordSource";
+import type { RunRepository } from "../storage/runRepository";
 import {
   runSimulation,
-  type SimulationOutcome,
+  storeRun,
+  type RunSummary,
   type SimulationProgress,
   type SimulationRequest,
 } from "../simulation/runSimulation";
 import type { SimulationReply, SimulationStart } from "./simulationProtocol";
 
-/** A simulation in progress: its outcome, and a cancel that stops it at once. */
+/** A simulation in progress: the stored run's summary once done, and a cancel that stops it at once. */
 export interface SimulationJob {
-  outcome: Promise<SimulationOutcome>;
+  stored: Promise<RunSummary>;
   cancel(): void;
 }
 
@@ -44,8 +46,8 @@ export interface SimulationWorkerLike {
 }
 
 /**
- * Each run in a fresh Web Worker that reads the dataset from IndexedDB itself, so no record crosses
- * the main thread; cancelling terminates it. (Packs with population operators need every record in
+ * Each run in a fresh Web Worker that reads the dataset from IndexedDB itself and stores the run
+ * there, so neither the records nor the results cross the main thread; cancelling terminates it. (Packs with population operators need every record in
  * one pipeline to give `crw eval`'s numbers, so a run is one worker.)
  */
 export function createWorkerSimulationService(
@@ -56,8 +58,8 @@ export function createWorkerSimulationService(
   return {
     start(request, onProgress) {
       const worker = start();
-      let settle: { resolve(o: SimulationOutcome): void; reject(e: Error): void } | undefined;
-      const outcome = new Promise<SimulationOutcome>((resolve, reject) => {
+      let settle: { resolve(o: RunSummary): void; reject(e: Error): void } | undefined;
+      const stored = new Promise<RunSummary>((resolve, reject) => {
         settle = { resolve, reject };
       });
       const finish = () => {
@@ -70,7 +72,7 @@ export function createWorkerSimulationService(
         if (reply.type === "progress") onProgress(reply.progress);
         else if (reply.type === "done") {
           finish();
-          settle?.resolve(reply.outcome);
+          settle?.resolve(reply.summary);
         } else {
           finish();
           settle?.reject(new SimulationFailed(reply.error));
@@ -84,7 +86,7 @@ export function createWorkerSimulationService(
       };
       worker.postMessage({ type: "run", request, databaseName });
       return {
-        outcome,
+        stored,
         cancel() {
           finish();
           settle?.reject(new SimulationCancelled());
@@ -97,21 +99,24 @@ export function createWorkerSimulationService(
 /** The service in this thread (tests, and where workers cannot start); cancels between chunks. */
 export function createInlineSimulationService(
   datasets: Pick<DatasetRepository, "records">,
+  runs: Pick<RunRepository, "put">,
 ): SimulationService {
   return {
     start(request, onProgress) {
       const signal = { aborted: false };
       const source = datasetRecordSource(datasets, request.dataset.id, request.dataset.rowCount);
-      const outcome = runSimulation(request, source, {
+      const stored = runSimulation(request, source, {
         signal,
         onProgress,
         yieldControl: () => new Promise((r) => setTimeout(r, 0)),
-      }).catch((error: unknown) => {
-        if (signal.aborted) throw new SimulationCancelled();
-        throw error;
-      });
+      })
+        .then((outcome) => storeRun(runs, outcome))
+        .catch((error: unknown) => {
+          if (signal.aborted) throw new SimulationCancelled();
+          throw error;
+        });
       return {
-        outcome,
+        stored,
         cancel() {
           signal.aborted = true;
         },

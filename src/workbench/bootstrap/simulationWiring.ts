@@ -8,7 +8,7 @@ import {
   SimulationCancelled,
   SimulationError,
   type PackSource,
-  type SimulationOutcome,
+  type StoredResults,
   type SimulationRequest,
   type SimulationService,
   type StoredRelease,
@@ -20,20 +20,10 @@ import type { LoadedRun, PackChoice, RunSummary, SimulationHost, Staleness } fro
 
 export const RELEASE_PREFIX = "release:";
 
-interface StoredResults {
-  outcome: SimulationOutcome;
-}
-
 /** Released packs, when the releases part has added its repository (read-only here). */
 async function listReleases(repos: WorkspaceRepositories): Promise<StoredRelease[]> {
   const releases = (repos as unknown as { releases?: { list(): Promise<StoredRelease[]> } }).releases;
   return releases ? releases.list() : [];
-}
-
-/** `<pack>@<version>|<dataset>|<time>`: unique, and readable as a tab title (see reportTabLabel). */
-function newRunId(meta: SimulationOutcome["meta"]): string {
-  const time = new Date().toISOString().replace(/[-:]/g, "");
-  return `${meta.packName}@${meta.packVersion}|${meta.dataset.id}|${time}${Math.random().toString(36).slice(2, 6)}`;
 }
 
 /**
@@ -53,7 +43,7 @@ export function createSimulationHost(
   const service =
     options.service ??
     (typeof Worker === "undefined"
-      ? createInlineSimulationService(repositories.datasets)
+      ? createInlineSimulationService(repositories.datasets, repositories.runs)
       : createWorkerSimulationService(options.databaseName));
   const listeners = new Set<() => void>();
   let version = 0;
@@ -104,15 +94,9 @@ export function createSimulationHost(
     };
   }
 
-  async function store(outcome: SimulationOutcome): Promise<RunSummary> {
-    const summary: RunSummary = {
-      id: newRunId(outcome.meta),
-      createdAt: new Date().toISOString(),
-      meta: outcome.meta,
-    };
-    const results: StoredResults = { outcome };
-    await repositories.runs.put(summary, results);
-    runs = [summary, ...runs];
+  /** A run the service stored: listed first. */
+  function stored(summary: RunSummary): RunSummary {
+    runs = [summary, ...runs.filter((r) => r.id !== summary.id)];
     changed();
     return summary;
   }
@@ -125,8 +109,8 @@ export function createSimulationHost(
           const job = service.start(input as SimulationRequest, (p) =>
             sendBack({ type: "progress", progress: { stage: p.stage, done: p.done, total: p.total } }),
           );
-          job.outcome
-            .then(store)
+          job.stored
+            .then(stored)
             .then((summary) =>
               sendBack({
                 type: "finished",
@@ -232,7 +216,7 @@ export function createSimulationHost(
     async runAndStore(runOrder, onProgress) {
       const request = await prepare(runOrder);
       const job = service.start(request, (p) => onProgress?.(p.done, p.total));
-      return store(await job.outcome);
+      return stored(await job.stored);
     },
     order: () => order,
     setOrder(next) {

@@ -2,12 +2,9 @@ import type { LocalizedText } from "../../base";
 import type { ActorRefFrom } from "xstate";
 import type { PackContent, ReportSpec } from "../../engine";
 import type { RunOrder, simulationMachine } from "../../machines";
-import type { RunMeta, SimulationOutcome, StoredRun } from "../../platform";
+import type { RunSummary, SimulationOutcome } from "../../platform";
 
-/** A stored run's summary: what the Simulation view and quick open list. */
-export interface RunSummary extends StoredRun {
-  meta: RunMeta;
-}
+export type { RunSummary };
 
 /** A run read back for its report: the outcome as computed, never recomputed. */
 export interface LoadedRun {

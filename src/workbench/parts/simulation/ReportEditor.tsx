@@ -505,7 +505,7 @@ export function ReportView({
           <dd>{(meta.durationMs / 1000).toFixed(2)} s</dd>
           <dt>{t("simulation.report.errors")}</dt>
           <dd>{formatNumber(meta.recordsWithErrors, locale)}</dd>
-          <dt>{t("simulation.report.records")}</dt>
+          <dt>{t("simulation.report.created")}</dt>
           <dd>{new Date(summary.createdAt).toLocaleString(locale)}</dd>
         </dl>
       </Section>
