@@ -3,5 +3,7 @@ export * from "./problem";
 export * from "./source/jsonPosition";
 export * from "./jsonlogic";
 export * from "./pack";
+export * from "./sql";
 export * from "./statement";
 export * from "./sweep";
+export * from "./simulation";

@@ -3,8 +3,7 @@ import {
   DatasetError,
   GuardrailCollector,
   RecordBatches,
-  resultLine,
-  runPack,
+  runPackLines,
   type GuardrailResult,
 } from "../../engine";
 import { resolveRunDate, runDateNote } from "../io/asOf";
@@ -54,21 +53,20 @@ export async function evalCommand(targetPath: string, options: EvalOptions): Pro
   try {
     const date = await resolveRunDate(options.asOf, readRecords(options.data, schema));
     const chunkSize = options.chunkSize === undefined ? undefined : Number(options.chunkSize);
-    for await (const chunk of runPack(target.prepared, date.records, {
+    for await (const chunk of runPackLines(target.prepared, date.records, {
       params,
       ctx: date.ctx,
       reuseRecords: true,
+      // Result objects only when guardrails read them; the lines need none.
+      withResults: target.guardrails.length > 0,
       ...(chunkSize ? { chunkSize } : {}),
     })) {
-      let text = "";
-      for (const result of chunk) {
-        text += resultLine(result) + "\n";
-        guardrails.add(result);
-        count++;
-        if (result.errors.length > 0) withErrors++;
-        for (const e of result.errors) errorCodes.set(e.code, (errorCodes.get(e.code) ?? 0) + 1);
-      }
-      await writeChunk(process.stdout, text);
+      count += chunk.count;
+      withErrors += chunk.errors.length;
+      for (const errors of chunk.errors)
+        for (const e of errors) errorCodes.set(e.code, (errorCodes.get(e.code) ?? 0) + 1);
+      for (const result of chunk.results ?? []) guardrails.add(result);
+      await writeChunk(process.stdout, chunk.text);
     }
     note = runDateNote("crw eval", date);
   } catch (error) {

@@ -29,6 +29,8 @@ export {
 } from "./prepare";
 export {
   runPack,
+  runPackLines,
+  type LineChunk,
   RecordBatches,
   RejectedRecord,
   DatasetError,
@@ -61,6 +63,7 @@ export {
 export { lintRule, type RuleLintOptions } from "./lint";
 export { buildPack, type BuildResult, type FileTestOutcome } from "./build";
 export { verifyPack, type VerifyResult } from "./verify";
+export { packFileText } from "./packText";
 export { getPath } from "./paths";
 export { jsonEqual } from "./json";
 export { diffPacks, versionBump, type PackDiff, type DiffSide, type Bump } from "./diff";

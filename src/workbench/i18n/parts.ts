@@ -1,5 +1,7 @@
 // Every part's own string table (see partMessages.ts). One line a part.
 import type { PartMessages } from "./partMessages";
+import { packsMessages } from "../parts/packs/packs.i18n";
 import { statementMessages } from "../parts/statement/statement.i18n";
+import { simulationMessages } from "../parts/simulation/simulation.i18n";
 
-export const partMessages: readonly PartMessages[] = [statementMessages];
+export const partMessages: readonly PartMessages[] = [packsMessages, statementMessages, simulationMessages];

@@ -11,7 +11,9 @@ import { outputContribution } from "./output/output.contribution";
 import { editorContribution } from "./editor/editor.contribution";
 import { searchContribution } from "./search/search.contribution";
 import { testsContribution } from "./tests/tests.contribution";
+import { packsContribution } from "./packs/packs.contribution";
 import { statementContribution } from "./statement/statement.contribution";
+import { simulationContribution } from "./simulation/simulation.contribution";
 
 export const contributions: readonly Contribution[] = [
   workbenchContribution,
@@ -24,7 +26,9 @@ export const contributions: readonly Contribution[] = [
   keybindingsContribution,
   settingsContribution,
   editorContribution,
+  packsContribution,
   statementContribution,
+  simulationContribution,
 ];
 
 /** Every contributed side bar view, by view id. */

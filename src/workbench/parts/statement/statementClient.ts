@@ -6,7 +6,7 @@
 import {
   createInlineStatementService,
   createWorkerStatementService,
-  type PackSource,
+  type StatementPackSource as PackSource,
   type StatementReply,
   type StatementService,
   type SweepReply,
