@@ -94,6 +94,8 @@ test.describe("statement, pinned tests and sweeps", () => {
       await expect(panel.getByRole("heading", { name: s.heading })).toBeVisible({ timeout: 30_000 });
       await expect(panel.getByRole("region", { name: /volume-rebate$/ })).toContainText(s.band);
       await page.screenshot({ path: `test-results/screenshots/statement-trace-${locale}-${theme}.png` });
+      await page.setViewportSize({ width: 760, height: 800 });
+      await page.screenshot({ path: `test-results/screenshots/statement-${locale}-${theme}-narrow.png` });
     });
   }
 
@@ -119,33 +121,64 @@ test.describe("statement, pinned tests and sweeps", () => {
     await page.screenshot({ path: "test-results/screenshots/statement-pinned-en-dark.png" });
   });
 
-  test("sweep the attainment gate: the cost falls and fewer are paid as the gate rises", async ({ page }) => {
-    await page.goto("/?lang=en&theme=dark");
-    await runCommand(page, "Simulation: Sweep Parameter");
-    await pick(page, "1.0.0", strings.en.pack);
-    await pick(page, "attainment_gate", "Attainment gate for volume rebates");
-    await answer(page, "0.8");
-    await answer(page, "1");
-    await answer(page, "5");
-    await pick(page, "distributors-300", "distributors-300");
-    const table = page.getByRole("table", { name: "Sweep of Attainment gate for volume rebates" });
-    await expect(table).toBeVisible({ timeout: 60_000 });
-    const rows = table.getByRole("row");
-    await expect(rows).toHaveCount(6);
-    await expect(rows.nth(1).getByRole("rowheader")).toHaveText("80 %");
-    await expect(rows.nth(3).getByRole("rowheader")).toHaveText("90 % (default)");
-    const costs = await rows.evaluateAll((trs) =>
-      trs.slice(1).map((tr) => Number(tr.children[1]!.textContent.replace(/[¥,]/g, ""))),
-    );
-    const paid = await rows.evaluateAll((trs) =>
-      trs.slice(1).map((tr) => Number(tr.children[2]!.textContent)),
-    );
-    expect(costs[0]).toBeGreaterThan(costs[4]!);
-    for (let i = 1; i < 5; i++) {
-      expect(costs[i]).toBeLessThanOrEqual(costs[i - 1]!);
-      expect(paid[i]).toBeLessThanOrEqual(paid[i - 1]!);
-    }
-    await expect(page.getByRole("img", { name: /Total cost and counts/ }).locator("canvas")).toBeVisible();
-    await page.screenshot({ path: "test-results/screenshots/sweep-en-dark.png" });
-  });
+  const sweepStrings = {
+    en: {
+      command: "Simulation: Sweep Parameter",
+      param: "Attainment gate for volume rebates",
+      table: "Sweep of Attainment gate for volume rebates",
+      first: "80 %",
+      default: "90 % (default)",
+      chart: /Total cost and counts/,
+    },
+    "zh-CN": {
+      command: "模拟: 参数扫描",
+      param: "返利目标达成门槛",
+      table: "返利目标达成门槛 参数扫描",
+      first: "80%",
+      default: "90%（默认值）",
+      chart: /总成本与数量/,
+    },
+  } as const;
+  for (const [locale, theme] of [
+    ["en", "dark"],
+    ["zh-CN", "high-contrast"],
+  ] as const) {
+    test(`sweep the attainment gate (${locale}): the cost falls and fewer are paid as the gate rises`, async ({
+      page,
+    }) => {
+      const s = sweepStrings[locale];
+      await page.goto(`/?lang=${locale}&theme=${theme}`);
+      await runCommand(page, s.command);
+      await pick(page, "1.0.0", strings[locale].pack);
+      await pick(page, "attainment_gate", s.param);
+      await answer(page, "0.8");
+      await answer(page, "1");
+      await answer(page, "5");
+      await pick(page, "distributors-300", "distributors-300");
+      const table = page.getByRole("table", { name: s.table });
+      await expect(table).toBeVisible({ timeout: 60_000 });
+      const rows = table.getByRole("row");
+      await expect(rows).toHaveCount(6);
+      await expect(rows.nth(1).getByRole("rowheader")).toHaveText(s.first);
+      await expect(rows.nth(3).getByRole("rowheader")).toHaveText(s.default);
+      const column = (i: number) =>
+        rows.evaluateAll(
+          (trs, c) => trs.slice(1).map((tr) => Number(tr.children[c]!.textContent.replace(/[¥,]/g, ""))),
+          i,
+        );
+      const [costs, paid] = [await column(1), await column(2)];
+      // 1.0.0 at its default gate pays ¥54,589,127.80 to 198 distributors (crw eval on the same data).
+      expect(costs[2]).toBe(54589127.8);
+      expect(paid[2]).toBe(198);
+      expect(costs[0]).toBeGreaterThan(costs[4]!);
+      for (let i = 1; i < 5; i++) {
+        expect(costs[i]).toBeLessThanOrEqual(costs[i - 1]!);
+        expect(paid[i]).toBeLessThanOrEqual(paid[i - 1]!);
+      }
+      await expect(page.getByRole("img", { name: s.chart }).locator("canvas")).toBeVisible();
+      await page.screenshot({ path: `test-results/screenshots/sweep-${locale}-${theme}.png` });
+      await page.setViewportSize({ width: 760, height: 800 });
+      await page.screenshot({ path: `test-results/screenshots/sweep-${locale}-${theme}-narrow.png` });
+    });
+  }
 });

@@ -33,6 +33,8 @@ export interface RuleStatement {
   error?: RecordError;
   /** The evaluation tree; absent when the rule was not evaluated (`rule/upstream`). */
   trace?: ExplainNode;
+  /** The rule's logic, so a view can show the literals of branches that did not run. */
+  logic: unknown;
   inputs: StatementInput[];
   sentence: LocalizedText;
   flips: FlipValue[];
@@ -97,6 +99,7 @@ export function recordStatement(
       ...(unit ? { unit } : {}),
       value,
       inputs,
+      logic: rule.logic,
     };
     if (error?.code === "rule/upstream") {
       rules.push({ ...base, error, sentence: upstreamSentence(rule.title, error), flips: [] });

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { pickText, type Locale } from "../../../base";
 import type { GuardrailResult } from "../../../engine";
+import "./statement.css";
 
 /** How many offending records a guardrail names before "and N more". */
 const SHOWN = 20;

@@ -86,7 +86,12 @@ function RuleCard({
       {rule.trace && (
         <details className="statement__details">
           <summary>{t("statement.tree")}</summary>
-          <TraceTree root={rule.trace} label={`${t("statement.tree")}: ${title}`} locale={locale} />
+          <TraceTree
+            root={rule.trace}
+            label={`${t("statement.tree")}: ${title}`}
+            locale={locale}
+            logic={rule.logic}
+          />
         </details>
       )}
     </section>

@@ -171,8 +171,9 @@ export function SweepView({ input }: EditorProps) {
             {rows.map((r) => (
               <tr key={r.value} className={r.value === spec.default ? "sweep__default" : undefined}>
                 <th scope="row" className="statement__num">
-                  {fmt(r.value)}
-                  {r.value === spec.default && ` (${t("statement.sweep.current")})`}
+                  {r.value === spec.default
+                    ? t("statement.sweep.current", { value: fmt(r.value) })
+                    : fmt(r.value)}
                 </th>
                 <td className="statement__num">{formatValue(Number(r.cost), "CNY", locale)}</td>
                 <td className="statement__num">{r.paid}</td>

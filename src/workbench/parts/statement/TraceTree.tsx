@@ -20,9 +20,31 @@ function headText(node: ExplainNode): string {
   return node.op;
 }
 
-function Node({ node, locale, depth }: { node: ExplainNode; locale: Locale; depth: number }) {
+/** The sub-expression at an RFC 6901 pointer of the logic (for literals that never ran). */
+function at(logic: unknown, pointer: string): unknown {
+  let current = logic;
+  for (const raw of pointer.split("/").slice(1)) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<string, unknown>)[raw.replace(/~1/g, "/").replace(/~0/g, "~")];
+  }
+  return current;
+}
+
+function Node({
+  node,
+  locale,
+  depth,
+  logic,
+}: {
+  node: ExplainNode;
+  locale: Locale;
+  depth: number;
+  logic: unknown;
+}) {
   const { t } = useTranslation();
   const head = headText(node);
+  const literal =
+    node.op === "literal" && !node.evaluated ? JSON.stringify(at(logic, node.pointer)) : undefined;
   const leaf = node.op === "var" || node.op === "literal" || node.args.length === 0;
   const value = valueText(node, locale);
   return (
@@ -38,13 +60,13 @@ function Node({ node, locale, depth }: { node: ExplainNode; locale: Locale; dept
         {node.evaluated ? (
           <span className="trace__value">{head ? `= ${value}` : value}</span>
         ) : (
-          <span className="trace__skipped">{head ? t("statement.notTaken") : "…"}</span>
+          <span className="trace__skipped">{head ? t("statement.notTaken") : (literal ?? "…")}</span>
         )}
       </span>
       {!leaf && (
         <ul role="group" className="trace__children">
           {node.args.map((child) => (
-            <Node key={child.pointer} node={child} locale={locale} depth={depth + 1} />
+            <Node key={child.pointer} node={child} locale={locale} depth={depth + 1} logic={logic} />
           ))}
         </ul>
       )}
@@ -53,10 +75,20 @@ function Node({ node, locale, depth }: { node: ExplainNode; locale: Locale; dept
 }
 
 /** The evaluation tree of a rule: every sub-expression with its value, untaken branches greyed. */
-export function TraceTree({ root, label, locale }: { root: ExplainNode; label: string; locale: Locale }) {
+export function TraceTree({
+  root,
+  label,
+  locale,
+  logic,
+}: {
+  root: ExplainNode;
+  label: string;
+  locale: Locale;
+  logic: unknown;
+}) {
   return (
     <ul role="tree" aria-label={label} className="trace__tree">
-      <Node node={root} locale={locale} depth={1} />
+      <Node node={root} locale={locale} depth={1} logic={logic} />
     </ul>
   );
 }

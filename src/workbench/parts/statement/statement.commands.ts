@@ -1,4 +1,5 @@
 import { pickText } from "../../../base";
+import { sweepRangeProblem } from "../../../engine";
 import type { CommandDefinition } from "../../commands/command";
 import type { QuickPickItem, WorkbenchServices } from "../../services";
 import { pinRecordAsTest } from "./pinTest";
@@ -168,7 +169,11 @@ export const statementCommands: CommandDefinition[] = [
       const max = spec.max ?? Infinity;
       const base = typeof spec.default === "number" ? spec.default : 0;
       const span = base === 0 ? 1 : Math.abs(base) * 0.2;
-      const lowBound = (n: number) => (n < min ? tr(s, "sweep.from", { min }) : undefined);
+      const problem = (a: number, b: number, n: number) => {
+        const text = sweepRangeProblem(param, spec, a, b, n);
+        return text ? pickText(text, locale) : undefined;
+      };
+      const lowBound = (n: number) => problem(n, Math.max(n, max === Infinity ? n + 1 : max), 2);
       const from = await askNumber(
         s,
         tr(s, "sweep.from", { min: spec.min ?? "−∞" }),
@@ -180,12 +185,10 @@ export const statementCommands: CommandDefinition[] = [
         s,
         tr(s, "sweep.to", { max: spec.max ?? "∞" }),
         Math.min(max, Number((base + span).toPrecision(6))),
-        (n) => (n > max || n <= from ? tr(s, "sweep.to", { max: spec.max ?? "∞" }) : undefined),
+        (n) => problem(from, n, 2),
       );
       if (to === undefined) return;
-      const steps = await askNumber(s, tr(s, "sweep.steps"), 11, (n) =>
-        Number.isInteger(n) && n >= 2 && n <= 101 ? undefined : tr(s, "sweep.steps"),
-      );
+      const steps = await askNumber(s, tr(s, "sweep.steps"), 11, (n) => problem(from, to, n));
       if (steps === undefined) return;
       const datasetId = await pickDataset(s);
       if (!datasetId) return;

@@ -56,7 +56,7 @@ const en = {
     chart: "Total cost and counts across {{param}}",
     chartLoading: "Loading the chart…",
     invalidNumber: "Enter a number.",
-    current: "default",
+    current: "{{value}} (default)",
   },
 };
 
@@ -115,7 +115,7 @@ const zhCN = {
     chart: "{{param}} 取值范围内的总成本与数量",
     chartLoading: "正在加载图表…",
     invalidNumber: "请输入数字。",
-    current: "默认值",
+    current: "{{value}}（默认值）",
   },
 };
 
