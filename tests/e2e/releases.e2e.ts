@@ -29,6 +29,27 @@ async function pick(page: Page, label: string) {
   await page.keyboard.press("Enter");
 }
 
+/** Reads one store of the workspace database (a key, or every value) straight from IndexedDB. */
+function readStore(page: Page, store: string, key?: string): Promise<unknown> {
+  return page.evaluate(
+    async ({ store, key }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open("channel-rules-workbench");
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(new Error(String(r.error)));
+      });
+      const objects = db.transaction(store).objectStore(store);
+      const value = await new Promise<unknown>((resolve) => {
+        const r = key === undefined ? objects.getAll() : objects.get(key);
+        r.onsuccess = () => resolve(r.result);
+      });
+      db.close();
+      return value;
+    },
+    { store, key },
+  );
+}
+
 const crw = (...args: string[]) =>
   spawnSync(process.execPath, ["dist/cli/crw.mjs", ...args], { encoding: "utf8" });
 
@@ -145,19 +166,10 @@ test.describe("releases", () => {
     const createdAt = (JSON.parse(exported) as { createdAt: string }).createdAt;
     // The release records the manifest it was built from (the typed notes in its changelog); next to
     // the same rule files, crw pack build of that manifest writes the same bytes.
-    const manifestText = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open("channel-rules-workbench");
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(new Error(String(r.error)));
-      });
-      const stored = await new Promise<{ manifest?: { text: string } }>((resolve) => {
-        const r = db.transaction("releases").objectStore("releases").get("dealer-program@1.1.0");
-        r.onsuccess = () => resolve(r.result as { manifest?: { text: string } });
-      });
-      db.close();
-      return stored.manifest?.text ?? "";
-    });
+    const stored = (await readStore(page, "releases", "dealer-program@1.1.0")) as {
+      manifest?: { text: string };
+    };
+    const manifestText = stored.manifest?.text ?? "";
     expect(manifestText).toContain("Bands re-cut to 2/5/10 M");
     cpSync("rules", "test-results/e2e-releases/rules", { recursive: true });
     const manifestPath = "test-results/e2e-releases/rules/manifests/released-1.1.0.manifest.json";
@@ -259,39 +271,24 @@ test.describe("releases", () => {
     await page.screenshot({ path: `${shots}/releases-packs-view-zh-CN-light.png` });
 
     // Deleting asks twice; cancelling the second question keeps the release.
-    await runCommand(page, "规则包: 删除已发布版本");
-    await pick(page, "dealer-program 1.0.0");
-    await page
-      .getByRole("dialog", { name: "删除发布版本 dealer-program 1.0.0？" })
-      .getByRole("button", { name: "删除" })
-      .click();
     const again = page.getByRole("dialog", { name: "确定删除 dealer-program 1.0.0？" });
-    await again.getByRole("button", { name: "取消" }).click();
+    const deleteAnswering = async (second: string) => {
+      await runCommand(page, "规则包: 删除已发布版本");
+      await pick(page, "dealer-program 1.0.0");
+      await page
+        .getByRole("dialog", { name: "删除发布版本 dealer-program 1.0.0？" })
+        .getByRole("button", { name: "删除" })
+        .click();
+      await again.getByRole("button", { name: second }).click();
+    };
+    await deleteAnswering("取消");
     await expect(releasedList.getByRole("listitem")).toHaveCount(2);
-    await runCommand(page, "规则包: 删除已发布版本");
-    await pick(page, "dealer-program 1.0.0");
-    await page
-      .getByRole("dialog", { name: "删除发布版本 dealer-program 1.0.0？" })
-      .getByRole("button", { name: "删除" })
-      .click();
-    await again.getByRole("button", { name: "永久删除" }).click();
+    await deleteAnswering("永久删除");
     await expect(
       page.getByRole("status").filter({ hasText: "已删除 dealer-program 1.0.0；已记录在审计日志中。" }),
     ).toBeVisible();
     await expect(releasedList.getByRole("listitem")).toHaveCount(1);
-    const audit = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open("channel-rules-workbench");
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(new Error(String(r.error)));
-      });
-      const all = await new Promise<unknown[]>((resolve) => {
-        const r = db.transaction("audit").objectStore("audit").getAll();
-        r.onsuccess = () => resolve(r.result);
-      });
-      db.close();
-      return all;
-    });
+    const audit = await readStore(page, "audit");
     expect(audit).toMatchObject([{ action: "release.delete", subject: "dealer-program@1.0.0" }]);
   });
 });

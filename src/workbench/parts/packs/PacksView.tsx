@@ -48,6 +48,23 @@ export function copyIntegrity(services: WorkbenchServices, integrity: string): v
   });
 }
 
+/** A release's integrity, shortened; the button copies the whole hash (its accessible name says so). */
+export function IntegrityButton({ integrity }: { integrity: string }) {
+  const { t } = useTranslation();
+  const services = useServices();
+  return (
+    <button
+      type="button"
+      className="packs__integrity"
+      title={integrity}
+      aria-label={t("packs.view.copyIntegrity", { integrity })}
+      onClick={() => copyIntegrity(services, integrity)}
+    >
+      <code>{shortIntegrity(integrity)}</code>
+    </button>
+  );
+}
+
 function PackList() {
   const { t } = useTranslation();
   const services = useServices();
@@ -146,15 +163,7 @@ function PackList() {
                       </span>
                       {r.notes && <span className="packs__notes">{r.notes}</span>}
                     </button>
-                    <button
-                      type="button"
-                      className="packs__integrity"
-                      title={r.integrity}
-                      aria-label={t("packs.view.copyIntegrity", { integrity: r.integrity })}
-                      onClick={() => copyIntegrity(services, r.integrity)}
-                    >
-                      <code>{shortIntegrity(r.integrity)}</code>
-                    </button>
+                    <IntegrityButton integrity={r.integrity} />
                   </li>
                 ))}
               </ul>
