@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
@@ -48,6 +49,16 @@ function readStore(page: Page, store: string, key?: string): Promise<unknown> {
     },
     { store, key },
   );
+}
+
+/** The serious and critical axe violations of the page, readably. */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 const crw = (...args: string[]) =>
@@ -110,6 +121,7 @@ test.describe("releases", () => {
       "Bands re-cut to 2/5/10 M; gate 95 %; A-class rebates become terminal support; 50 M budget.",
     );
     await page.screenshot({ path: `${shots}/releases-flow-en-dark.png` });
+    expect(await seriousViolations(page), "release form").toEqual([]);
     await notes.press("Tab");
     await page.keyboard.press("Enter");
     await expect(
@@ -134,6 +146,7 @@ test.describe("releases", () => {
       "unchanged since 1.1.0",
     );
     await page.screenshot({ path: `${shots}/releases-packs-view-en-dark.png` });
+    expect(await seriousViolations(page), "Packs view").toEqual([]);
 
     // A released version opens read-only: typing changes nothing; editing starts from the draft.
     await releasedList.getByRole("button", { name: "Open dealer-program 1.1.0 (read-only)" }).click();
@@ -218,6 +231,7 @@ test.describe("releases", () => {
     const row = compare.getByRole("row", { name: /out\.cash-rebate/ });
     await expect(row).toBeVisible();
     await page.screenshot({ path: `${shots}/releases-compare-en-dark.png` });
+    expect(await seriousViolations(page), "compare").toEqual([]);
   });
 
   test("zh-CN, light: import a built pack into a fresh profile, refuse a tampered one, and delete asks twice", async ({
@@ -269,6 +283,7 @@ test.describe("releases", () => {
     await expect(page.getByRole("status").filter({ hasText: /已发布 dealer-program 1\.1\.0/ })).toBeVisible();
     await expect(releasedList.getByRole("listitem")).toHaveCount(2);
     await page.screenshot({ path: `${shots}/releases-packs-view-zh-CN-light.png` });
+    expect(await seriousViolations(page), "Packs view, light").toEqual([]);
 
     // Deleting asks twice; cancelling the second question keeps the release.
     const again = page.getByRole("dialog", { name: "确定删除 dealer-program 1.0.0？" });
