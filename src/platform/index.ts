@@ -100,3 +100,4 @@ export {
   type OutputMovement,
   type PackImpact,
 } from "./releases/releaseEvidence";
+export { engineersReadme, engineersZip, SAMPLE_RECORDS } from "./releases/engineersZip";
