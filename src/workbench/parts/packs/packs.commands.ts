@@ -287,7 +287,10 @@ export const packsCommands: CommandDefinition[] = [
         lists.datasets.find((d) => d.id === activeDatasetId) ??
         lists.datasets[0];
       const reference = dataset
-        ? { name: dataset.name, records: await s.datasets.records(dataset.id, { start: 0, count: SAMPLE_RECORDS }) }
+        ? {
+            name: dataset.name,
+            records: await s.datasets.records(dataset.id, { start: 0, count: SAMPLE_RECORDS }),
+          }
         : undefined;
       const zip = await engineersZip(pack, reference);
       s.files.download(
