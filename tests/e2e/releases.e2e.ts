@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
+import { strFromU8, unzipSync } from "fflate";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
@@ -205,6 +206,23 @@ test.describe("releases", () => {
     const tampered = crw("pack", "verify", tamperedPath);
     expect(tampered.status).toBe(1);
     expect(tampered.stderr).toContain("integrity mismatch");
+
+    // The engineers' zip: the pack, the README, test vectors that crw jsonlogic runs, checksums.
+    await runCommand(page, "Pack: Export for Engineers");
+    const zipping = page.waitForEvent("download");
+    await pick(page, "dealer-program 1.1.0");
+    const zipDownload = await zipping;
+    expect(zipDownload.suggestedFilename()).toBe("dealer-program-1.1.0.zip");
+    const zipPath = "test-results/e2e-releases/dealer-program-1.1.0.zip";
+    await zipDownload.saveAs(zipPath);
+    const unzipped = unzipSync(readFileSync(zipPath));
+    const inZip = (name: string) => strFromU8(unzipped[`dealer-program-1.1.0/${name}`]!);
+    expect(inZip("dealer-program-1.1.0.pack.json")).toBe(exported);
+    expect(inZip("README.md")).toContain("npx crw eval dealer-program-1.1.0.pack.json");
+    writeFileSync("test-results/e2e-releases/cases.jsonl", inZip("cases.jsonl"));
+    const cases = crw("jsonlogic", "test-results/e2e-releases/cases.jsonl");
+    expect(cases.status).toBe(0);
+    expect(cases.stdout.trim().split("\n")).toHaveLength(inZip("tests.jsonl").trim().split("\n").length);
 
     // Compare 1.0.0 with 1.1.0: the diff model, a side-by-side diff of a changed rule, the impact.
     await runCommand(page, "Pack: Compare Versions");
