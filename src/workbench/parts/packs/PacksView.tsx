@@ -3,7 +3,7 @@ import { useSelector } from "@xstate/react";
 import { useTranslation } from "react-i18next";
 import { pickText } from "../../../base";
 import type { Pack } from "../../../engine";
-import type { StoredRelease } from "../../../platform";
+import { changelogNotes, type StoredRelease } from "../../../platform";
 import { useServices, type DraftState, type WorkbenchServices } from "../../services";
 import { usePreferencesActor } from "../../shell/preferencesContext";
 import { useWorkspaceActor } from "../../shell/workspaceContext";
@@ -19,6 +19,11 @@ export function PacksView() {
       <PackList />
     </WorkspaceGate>
   );
+}
+
+/** A release's notes in the locale when its changelog has them localized, else as stored. */
+export function notesIn(release: StoredRelease, locale: string): string {
+  return changelogNotes((release.pack as Pack).changelog, release.version, locale) || release.notes;
 }
 
 /** The stored releases, re-read when the release service says they changed. */
@@ -161,7 +166,7 @@ function PackList() {
                         {r.diffedAgainst &&
                           ` · ${t("packs.view.diffedAgainst", { version: r.diffedAgainst.split("@")[1] })}`}
                       </span>
-                      {r.notes && <span className="packs__notes">{r.notes}</span>}
+                      {notesIn(r, locale) && <span className="packs__notes">{notesIn(r, locale)}</span>}
                     </button>
                     <IntegrityButton integrity={r.integrity} />
                   </li>

@@ -8,7 +8,7 @@ import { useServices, type WorkbenchServices } from "../../services";
 import { usePreferencesActor } from "../../shell/preferencesContext";
 import type { EditorProps } from "../contribution";
 import { useMonacoPlatform } from "../editor/useMonacoPlatform";
-import { IntegrityButton, useReleases } from "./PacksView";
+import { IntegrityButton, notesIn, useReleases } from "./PacksView";
 
 /**
  * "Edit as a new draft": a released version never changes, so editing starts from the workspace's
@@ -73,7 +73,7 @@ export function ReleasedPackEditor({ input }: EditorProps) {
             <IntegrityButton integrity={release.integrity} />
           </dd>
           <dt>{t("packs.released.notes")}</dt>
-          <dd className="released__notes">{release.notes}</dd>
+          <dd className="released__notes">{notesIn(release, locale)}</dd>
           {release.diffedAgainst && (
             <>
               <dt>{t("packs.released.diffedAgainst")}</dt>
