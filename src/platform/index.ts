@@ -181,3 +181,4 @@ export {
 } from "./workers/datasetImportService";
 export { exportDataset, type ExportFormat } from "./datasets/exportDataset";
 export { pathLabel } from "./datasets/schemaPaths";
+export { engineersReadme, engineersZip, SAMPLE_RECORDS } from "./releases/engineersZip";

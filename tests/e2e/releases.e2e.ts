@@ -1,5 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { strFromU8, unzipSync } from "fflate";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
@@ -27,6 +29,37 @@ async function pick(page: Page, label: string) {
   await palette(page).fill(label);
   await expect(options(page).first()).toContainText(label);
   await page.keyboard.press("Enter");
+}
+
+/** Reads one store of the workspace database (a key, or every value) straight from IndexedDB. */
+function readStore(page: Page, store: string, key?: string): Promise<unknown> {
+  return page.evaluate(
+    async ({ store, key }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open("channel-rules-workbench");
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(new Error(String(r.error)));
+      });
+      const objects = db.transaction(store).objectStore(store);
+      const value = await new Promise<unknown>((resolve) => {
+        const r = key === undefined ? objects.getAll() : objects.get(key);
+        r.onsuccess = () => resolve(r.result);
+      });
+      db.close();
+      return value;
+    },
+    { store, key },
+  );
+}
+
+/** The serious and critical axe violations of the page, readably. */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 const crw = (...args: string[]) =>
@@ -89,6 +122,7 @@ test.describe("releases", () => {
       "Bands re-cut to 2/5/10 M; gate 95 %; A-class rebates become terminal support; 50 M budget.",
     );
     await page.screenshot({ path: `${shots}/releases-flow-en-dark.png` });
+    expect(await seriousViolations(page), "release form").toEqual([]);
     await notes.press("Tab");
     await page.keyboard.press("Enter");
     await expect(
@@ -113,6 +147,7 @@ test.describe("releases", () => {
       "unchanged since 1.1.0",
     );
     await page.screenshot({ path: `${shots}/releases-packs-view-en-dark.png` });
+    expect(await seriousViolations(page), "Packs view").toEqual([]);
 
     // A released version opens read-only: typing changes nothing; editing starts from the draft.
     await releasedList.getByRole("button", { name: "Open dealer-program 1.1.0 (read-only)" }).click();
@@ -145,19 +180,10 @@ test.describe("releases", () => {
     const createdAt = (JSON.parse(exported) as { createdAt: string }).createdAt;
     // The release records the manifest it was built from (the typed notes in its changelog); next to
     // the same rule files, crw pack build of that manifest writes the same bytes.
-    const manifestText = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open("channel-rules-workbench");
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(new Error(String(r.error)));
-      });
-      const stored = await new Promise<{ manifest?: { text: string } }>((resolve) => {
-        const r = db.transaction("releases").objectStore("releases").get("dealer-program@1.1.0");
-        r.onsuccess = () => resolve(r.result as { manifest?: { text: string } });
-      });
-      db.close();
-      return stored.manifest?.text ?? "";
-    });
+    const stored = (await readStore(page, "releases", "dealer-program@1.1.0")) as {
+      manifest?: { text: string };
+    };
+    const manifestText = stored.manifest?.text ?? "";
     expect(manifestText).toContain("Bands re-cut to 2/5/10 M");
     cpSync("rules", "test-results/e2e-releases/rules", { recursive: true });
     const manifestPath = "test-results/e2e-releases/rules/manifests/released-1.1.0.manifest.json";
@@ -180,6 +206,23 @@ test.describe("releases", () => {
     const tampered = crw("pack", "verify", tamperedPath);
     expect(tampered.status).toBe(1);
     expect(tampered.stderr).toContain("integrity mismatch");
+
+    // The engineers' zip: the pack, the README, test vectors that crw jsonlogic runs, checksums.
+    await runCommand(page, "Pack: Export for Engineers");
+    const zipping = page.waitForEvent("download");
+    await pick(page, "dealer-program 1.1.0");
+    const zipDownload = await zipping;
+    expect(zipDownload.suggestedFilename()).toBe("dealer-program-1.1.0.zip");
+    const zipPath = "test-results/e2e-releases/dealer-program-1.1.0.zip";
+    await zipDownload.saveAs(zipPath);
+    const unzipped = unzipSync(readFileSync(zipPath));
+    const inZip = (name: string) => strFromU8(unzipped[`dealer-program-1.1.0/${name}`]!);
+    expect(inZip("dealer-program-1.1.0.pack.json")).toBe(exported);
+    expect(inZip("README.md")).toContain("npx crw eval dealer-program-1.1.0.pack.json");
+    writeFileSync("test-results/e2e-releases/cases.jsonl", inZip("cases.jsonl"));
+    const cases = crw("jsonlogic", "test-results/e2e-releases/cases.jsonl");
+    expect(cases.status).toBe(0);
+    expect(cases.stdout.trim().split("\n")).toHaveLength(inZip("tests.jsonl").trim().split("\n").length);
 
     // Compare 1.0.0 with 1.1.0: the diff model, a side-by-side diff of a changed rule, the impact.
     await runCommand(page, "Pack: Compare Versions");
@@ -206,6 +249,7 @@ test.describe("releases", () => {
     const row = compare.getByRole("row", { name: /out\.cash-rebate/ });
     await expect(row).toBeVisible();
     await page.screenshot({ path: `${shots}/releases-compare-en-dark.png` });
+    expect(await seriousViolations(page), "compare").toEqual([]);
   });
 
   test("zh-CN, light: import a built pack into a fresh profile, refuse a tampered one, and delete asks twice", async ({
@@ -257,41 +301,27 @@ test.describe("releases", () => {
     await expect(page.getByRole("status").filter({ hasText: /已发布 dealer-program 1\.1\.0/ })).toBeVisible();
     await expect(releasedList.getByRole("listitem")).toHaveCount(2);
     await page.screenshot({ path: `${shots}/releases-packs-view-zh-CN-light.png` });
+    expect(await seriousViolations(page), "Packs view, light").toEqual([]);
 
     // Deleting asks twice; cancelling the second question keeps the release.
-    await runCommand(page, "规则包: 删除已发布版本");
-    await pick(page, "dealer-program 1.0.0");
-    await page
-      .getByRole("dialog", { name: "删除发布版本 dealer-program 1.0.0？" })
-      .getByRole("button", { name: "删除" })
-      .click();
     const again = page.getByRole("dialog", { name: "确定删除 dealer-program 1.0.0？" });
-    await again.getByRole("button", { name: "取消" }).click();
+    const deleteAnswering = async (second: string) => {
+      await runCommand(page, "规则包: 删除已发布版本");
+      await pick(page, "dealer-program 1.0.0");
+      await page
+        .getByRole("dialog", { name: "删除发布版本 dealer-program 1.0.0？" })
+        .getByRole("button", { name: "删除" })
+        .click();
+      await again.getByRole("button", { name: second }).click();
+    };
+    await deleteAnswering("取消");
     await expect(releasedList.getByRole("listitem")).toHaveCount(2);
-    await runCommand(page, "规则包: 删除已发布版本");
-    await pick(page, "dealer-program 1.0.0");
-    await page
-      .getByRole("dialog", { name: "删除发布版本 dealer-program 1.0.0？" })
-      .getByRole("button", { name: "删除" })
-      .click();
-    await again.getByRole("button", { name: "永久删除" }).click();
+    await deleteAnswering("永久删除");
     await expect(
       page.getByRole("status").filter({ hasText: "已删除 dealer-program 1.0.0；已记录在审计日志中。" }),
     ).toBeVisible();
     await expect(releasedList.getByRole("listitem")).toHaveCount(1);
-    const audit = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open("channel-rules-workbench");
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(new Error(String(r.error)));
-      });
-      const all = await new Promise<unknown[]>((resolve) => {
-        const r = db.transaction("audit").objectStore("audit").getAll();
-        r.onsuccess = () => resolve(r.result);
-      });
-      db.close();
-      return all;
-    });
+    const audit = await readStore(page, "audit");
     expect(audit).toMatchObject([{ action: "release.delete", subject: "dealer-program@1.0.0" }]);
   });
 });

@@ -3,7 +3,7 @@ import { useSelector } from "@xstate/react";
 import { useTranslation } from "react-i18next";
 import { pickText } from "../../../base";
 import type { Pack } from "../../../engine";
-import type { StoredRelease } from "../../../platform";
+import { changelogNotes, type StoredRelease } from "../../../platform";
 import { useServices, type DraftState, type WorkbenchServices } from "../../services";
 import { usePreferencesActor } from "../../shell/preferencesContext";
 import { useWorkspaceActor } from "../../shell/workspaceContext";
@@ -19,6 +19,11 @@ export function PacksView() {
       <PackList />
     </WorkspaceGate>
   );
+}
+
+/** A release's notes in the locale when its changelog has them localized, else as stored. */
+export function notesIn(release: StoredRelease, locale: string): string {
+  return changelogNotes((release.pack as Pack).changelog, release.version, locale) || release.notes;
 }
 
 /** The stored releases, re-read when the release service says they changed. */
@@ -46,6 +51,23 @@ export function copyIntegrity(services: WorkbenchServices, integrity: string): v
     services.output.log(integrity);
     done();
   });
+}
+
+/** A release's integrity, shortened; the button copies the whole hash (its accessible name says so). */
+export function IntegrityButton({ integrity }: { integrity: string }) {
+  const { t } = useTranslation();
+  const services = useServices();
+  return (
+    <button
+      type="button"
+      className="packs__integrity"
+      title={integrity}
+      aria-label={t("packs.view.copyIntegrity", { integrity })}
+      onClick={() => copyIntegrity(services, integrity)}
+    >
+      <code>{shortIntegrity(integrity)}</code>
+    </button>
+  );
 }
 
 function PackList() {
@@ -144,17 +166,9 @@ function PackList() {
                         {r.diffedAgainst &&
                           ` · ${t("packs.view.diffedAgainst", { version: r.diffedAgainst.split("@")[1] })}`}
                       </span>
-                      {r.notes && <span className="packs__notes">{r.notes}</span>}
+                      {notesIn(r, locale) && <span className="packs__notes">{notesIn(r, locale)}</span>}
                     </button>
-                    <button
-                      type="button"
-                      className="packs__integrity"
-                      title={r.integrity}
-                      aria-label={t("packs.view.copyIntegrity", { integrity: r.integrity })}
-                      onClick={() => copyIntegrity(services, r.integrity)}
-                    >
-                      <code>{shortIntegrity(r.integrity)}</code>
-                    </button>
+                    <IntegrityButton integrity={r.integrity} />
                   </li>
                 ))}
               </ul>

@@ -8,8 +8,7 @@ import { useServices, type WorkbenchServices } from "../../services";
 import { usePreferencesActor } from "../../shell/preferencesContext";
 import type { EditorProps } from "../contribution";
 import { useMonacoPlatform } from "../editor/useMonacoPlatform";
-import { shortIntegrity } from "./packs.commands";
-import { copyIntegrity, useReleases } from "./PacksView";
+import { IntegrityButton, notesIn, useReleases } from "./PacksView";
 
 /**
  * "Edit as a new draft": a released version never changes, so editing starts from the workspace's
@@ -71,18 +70,10 @@ export function ReleasedPackEditor({ input }: EditorProps) {
           <dd>{release.releasedAt.replace("T", " ").slice(0, 19)} UTC</dd>
           <dt>{t("packs.released.integrity")}</dt>
           <dd>
-            <button
-              type="button"
-              className="packs__integrity"
-              title={release.integrity}
-              aria-label={t("packs.view.copyIntegrity", { integrity: release.integrity })}
-              onClick={() => copyIntegrity(services, release.integrity)}
-            >
-              <code>{shortIntegrity(release.integrity)}</code>
-            </button>
+            <IntegrityButton integrity={release.integrity} />
           </dd>
           <dt>{t("packs.released.notes")}</dt>
-          <dd className="released__notes">{release.notes}</dd>
+          <dd className="released__notes">{notesIn(release, locale)}</dd>
           {release.diffedAgainst && (
             <>
               <dt>{t("packs.released.diffedAgainst")}</dt>

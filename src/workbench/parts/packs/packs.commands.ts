@@ -1,6 +1,6 @@
 import { pickText } from "../../../base";
 import { packFileText, type Pack, type PackDiff } from "../../../engine";
-import type { StoredRelease } from "../../../platform";
+import { engineersZip, SAMPLE_RECORDS, type StoredRelease } from "../../../platform";
 import type { CommandDefinition } from "../../commands/command";
 import type { QuickPickItem, WorkbenchServices } from "../../services";
 
@@ -270,6 +270,37 @@ export const packsCommands: CommandDefinition[] = [
       const file = packFileName(release);
       s.files.download(file, packFileText(release.pack as object), "application/json");
       s.notifications.notify({ severity: "info", message: s.i18n.t("packs.cmd.exported", { file }) });
+    },
+  },
+  {
+    id: "pack.exportForEngineers",
+    title: { en: "Export for Engineers", "zh-CN": "导出给工程师" },
+    category: pack,
+    run: async (s, arg) => {
+      const release = await targetRelease(s, arg);
+      if (!release) return;
+      const pack = release.pack as Pack;
+      const { lists, activeDatasetId } = s.workspace.getSnapshot().context;
+      const named = (pack as unknown as Record<string, unknown>)["x-reference-dataset"];
+      const dataset =
+        lists.datasets.find((d) => d.id === named) ??
+        lists.datasets.find((d) => d.id === activeDatasetId) ??
+        lists.datasets[0];
+      const reference = dataset
+        ? {
+            name: dataset.name,
+            records: await s.datasets.records(dataset.id, { start: 0, count: SAMPLE_RECORDS }),
+          }
+        : undefined;
+      const zip = await engineersZip(pack, reference);
+      s.files.download(
+        zip.name,
+        new Blob([zip.bytes as Uint8Array<ArrayBuffer>], { type: "application/zip" }),
+      );
+      s.notifications.notify({
+        severity: "info",
+        message: s.i18n.t("packs.cmd.exported", { file: zip.name }),
+      });
     },
   },
   {
