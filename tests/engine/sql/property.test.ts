@@ -62,7 +62,7 @@ describe("SQL target: random well-typed logic in DuckDB equals the reference", (
     const bools = fc.sample(bool, { numRuns: 50, seed: 20261204 });
     const rules: PackContent["rules"] = [
       ...numbers.map(([logic, output], i) => ({ id: `n${i}`, logic, output })),
-      ...bools.map((logic, i) => ({ id: `b${i}`, logic, output: { type: "boolean" } as OutputSpec })),
+      ...bools.map((logic, i) => ({ id: `b${i}`, logic, output: { type: "boolean" } })),
     ].map((r) => ({ ...r, kind: "incentive" as const, version: "1.0.0", title: { en: r.id }, tests: [] }));
     const content: PackContent = { params: { k: { type: "number", default: 0.5 } }, population: [], rules };
     const prepared = preparePack(content, (_n, pointer, code, message, severity = "error") => ({
