@@ -49,6 +49,7 @@ const { num, bool } = fc.letrec<{ num: Logic; bool: Logic }>((tie) => ({
   ),
 }));
 
+const BOOLEAN: OutputSpec = { type: "boolean" };
 const outputs: fc.Arbitrary<OutputSpec> = fc.constantFrom<OutputSpec>(
   { type: "number" },
   { type: "number", decimals: 2 },
@@ -60,10 +61,17 @@ describe("SQL target: random well-typed logic in DuckDB equals the reference", (
   it("200 rules over the corner records", async () => {
     const numbers = fc.sample(fc.tuple(num, outputs), { numRuns: 150, seed: 20261203 });
     const bools = fc.sample(bool, { numRuns: 50, seed: 20261204 });
-    const rules: PackContent["rules"] = [
+    const specs: { id: string; logic: Logic; output: OutputSpec }[] = [
       ...numbers.map(([logic, output], i) => ({ id: `n${i}`, logic, output })),
-      ...bools.map((logic, i) => ({ id: `b${i}`, logic, output: { type: "boolean" } })),
-    ].map((r) => ({ ...r, kind: "incentive" as const, version: "1.0.0", title: { en: r.id }, tests: [] }));
+      ...bools.map((logic, i) => ({ id: `b${i}`, logic, output: BOOLEAN })),
+    ];
+    const rules: PackContent["rules"] = specs.map((r) => ({
+      ...r,
+      kind: "incentive" as const,
+      version: "1.0.0",
+      title: { en: r.id },
+      tests: [],
+    }));
     const content: PackContent = { params: { k: { type: "number", default: 0.5 } }, population: [], rules };
     const prepared = preparePack(content, (_n, pointer, code, message, severity = "error") => ({
       code,
