@@ -20,7 +20,7 @@ import {
 } from "../../engine";
 import { expandPaths, readTextFile } from "../io/files";
 import { formatProblem } from "../io/report";
-import { ruleLoaderFor } from "../io/target";
+import { packLocator, ruleLoaderFor } from "../io/target";
 import { loadDatasetSchema } from "./eval";
 import { refusalProblems } from "./sql";
 
@@ -86,18 +86,7 @@ async function problemsOf(path: string, context: ValidateContext): Promise<Probl
       : [];
     const sql =
       verified.prepared && context.target === "sql"
-        ? sqlProblems(
-            verified.prepared,
-            (node, pointer, code, message, severity) =>
-              problemAt(
-                file,
-                code,
-                `/${node.kind === "rule" ? "rules" : "population"}/${node.index}${pointer}`,
-                message,
-                severity,
-              ),
-            context,
-          )
+        ? sqlProblems(verified.prepared, packLocator(file), context)
         : [];
     return [...verified.problems, ...linted, ...sql];
   }

@@ -37,6 +37,18 @@ export interface Target {
   guardrails: Guardrail[];
 }
 
+/** Locates a finding about a built pack's rule or operator at `/rules/<i>` or `/population/<i>`. */
+export function packLocator(file: LoadedFile): NodeLocator {
+  return (node, pointer, code, message, severity) =>
+    problemAt(
+      file,
+      code,
+      `/${node.kind === "rule" ? "rules" : "population"}/${node.index}${pointer}`,
+      message,
+      severity,
+    );
+}
+
 /** Loads rule files named in a manifest, relative to the manifest's folder. */
 export function ruleLoaderFor(manifestPath: string): RuleLoader {
   return async (path) => {

@@ -261,6 +261,7 @@ class PackCompiler {
     const outType = sqlTypeOf(d, expected.type);
     this.produced.set(`out.${id}`, expected);
     const reads = this.stepReads;
+    const fence = d.fence;
     return {
       reads,
       produces: [`out.${id}`],
@@ -276,10 +277,10 @@ class PackCompiler {
           `      SELECT ${list("s", [...carried, ERRORS, `#raw:${id}`])}, ${value} AS ${ident(`#val:${id}`)}`,
           `      FROM (`,
           `        SELECT ${list("p", [...carried, ERRORS])}, ${raw.sql} AS ${ident(`#raw:${id}`)}`,
-          `        FROM ${previous} p`,
-          `      ) s`,
-          `    ) s`,
-          `  ) s`,
+          `        FROM ${previous} p${fence}`,
+          `      ) s${fence}`,
+          `    ) s${fence}`,
+          `  ) s${fence}`,
           `)`,
         ].join("\n"),
     };
@@ -366,6 +367,7 @@ class PackCompiler {
     this.produced.set(op.out, type);
     const title = (op as { title?: { en?: string } }).title?.en;
     const reads = this.stepReads;
+    const fence = d.fence;
     return {
       reads,
       produces: [op.out],
@@ -378,8 +380,8 @@ class PackCompiler {
           `    SELECT ${[...carried, ERRORS].map((c) => `p.${ident(c)}`).join(", ")},`,
           `      ${measureSql} AS ${ident(`#m:${op.id}`)}, ${participates} AS ${ident(`#part:${op.id}`)}` +
             (partition ? `, ${partition.sql} AS ${ident(`#key:${op.id}`)}` : ""),
-          `    FROM ${previous} p`,
-          `  ) s`,
+          `    FROM ${previous} p${fence}`,
+          `  ) s${fence}`,
           `)`,
         ].join("\n"),
     };

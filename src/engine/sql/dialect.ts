@@ -16,6 +16,13 @@ export interface Dialect {
   round(x: string, decimals: number): string;
   /** A string collation that orders by code point, not by locale. */
   binaryCollation: string;
+  /**
+   * Appended to every SELECT of the chain to keep the planner from flattening it: PostgreSQL pulls
+   * subqueries up into their parent and substitutes column references by whole expressions, which
+   * grows exponentially down a chain of steps that each read a value several times (`OFFSET 0` is
+   * the documented fence). DuckDB plans the chain as it is written.
+   */
+  fence: string;
 }
 
 /** A double literal that both engines parse to exactly the double JavaScript holds. */
@@ -50,6 +57,7 @@ const duckdb: Dialect = {
     `CASE WHEN abs(${x}) >= 1e15 THEN CAST(printf('%.14e', ${x}) AS DOUBLE) ` +
     `ELSE CAST(CAST(ROUND(CAST(printf('%.14e', ${x}) AS DECIMAL(38, 18)), ${d}) AS VARCHAR) AS DOUBLE) END`,
   binaryCollation: "",
+  fence: "",
 };
 
 const postgres: Dialect = {
@@ -63,6 +71,7 @@ const postgres: Dialect = {
   // zero; numeric → float8 goes through its text, correctly rounded.
   round: (x, d) => `CAST(ROUND(CAST(${x} AS NUMERIC), ${d}) AS DOUBLE PRECISION)`,
   binaryCollation: ' COLLATE "C"',
+  fence: " OFFSET 0",
 };
 
 export function dialectOf(name: DialectName): Dialect {

@@ -5,6 +5,7 @@
  * exactly one JavaScript type (SQL `NULL` standing for JavaScript `null`).
  */
 import type { JsonSchemaLike } from "../jsonlogic";
+import { resolveSchemaRef, typesOf } from "../jsonlogic/lint/schema";
 
 export type ScalarType = "number" | "string" | "boolean" | "null";
 
@@ -63,23 +64,6 @@ export interface SchemaInfo {
   id?: SchemaField;
 }
 
-function resolveRef(root: JsonSchemaLike, schema: JsonSchemaLike): JsonSchemaLike {
-  let current = schema;
-  for (let hops = 0; current.$ref && hops < 16; hops++) {
-    const match = /^#\/(\$defs|definitions)\/(.+)$/.exec(current.$ref);
-    const table = match ? (match[1] === "$defs" ? root.$defs : root.definitions) : undefined;
-    const target = match && table ? table[match[2]!] : undefined;
-    if (!target) return {};
-    current = target;
-  }
-  return current;
-}
-
-function typeList(schema: JsonSchemaLike): string[] {
-  if (typeof schema.type === "string") return [schema.type];
-  return Array.isArray(schema.type) ? [...(schema.type as string[])] : [];
-}
-
 /** Longest array the compiler unrolls (`filter`, `reduce`, `some` over each element). */
 export const MAX_UNROLLED_ARRAY = 64;
 
@@ -93,8 +77,8 @@ export function schemaInfo(root: JsonSchemaLike): SchemaInfo {
   const arrays = new Map<string, number>();
   const walk = (node: JsonSchemaLike, path: string, nullable: boolean, depth: number) => {
     if (depth > 32) return;
-    const schema = resolveRef(root, node);
-    const types = typeList(schema);
+    const schema = resolveSchemaRef(root, node);
+    const types = typesOf(schema);
     const canBeNull = nullable || types.includes("null");
     const real = types.filter((t) => t !== "null");
     if (schema.properties && (real.length === 0 || (real.length === 1 && real[0] === "object"))) {

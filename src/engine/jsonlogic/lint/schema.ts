@@ -25,7 +25,8 @@ export interface PathInfo {
   types: string[];
 }
 
-function resolve(root: JsonSchemaLike, schema: JsonSchemaLike): JsonSchemaLike {
+/** Follows local `$ref`s (`#/$defs/...`, `#/definitions/...`); `{}` where one leads nowhere. */
+export function resolveSchemaRef(root: JsonSchemaLike, schema: JsonSchemaLike): JsonSchemaLike {
   let current = schema;
   for (let hops = 0; current.$ref && hops < 16; hops++) {
     const match = /^#\/(\$defs|definitions)\/(.+)$/.exec(current.$ref);
@@ -37,14 +38,15 @@ function resolve(root: JsonSchemaLike, schema: JsonSchemaLike): JsonSchemaLike {
   return current;
 }
 
-function typesOf(schema: JsonSchemaLike): string[] {
+/** The `type` keyword as a list. */
+export function typesOf(schema: JsonSchemaLike): string[] {
   if (typeof schema.type === "string") return [schema.type];
   return Array.isArray(schema.type) ? [...(schema.type as string[])] : [];
 }
 
 /** Looks `segments` up in `root` (the schema of one record). */
 export function describePath(root: JsonSchemaLike, segments: readonly string[]): PathInfo {
-  let schema = resolve(root, root);
+  let schema = resolveSchemaRef(root, root);
   let alwaysPresent = true;
   for (const segment of segments) {
     const types = typesOf(schema);
@@ -52,12 +54,12 @@ export function describePath(root: JsonSchemaLike, segments: readonly string[]):
     const property = schema.properties?.[segment];
     if (property) {
       if (!schema.required?.includes(segment)) alwaysPresent = false;
-      schema = resolve(root, property);
+      schema = resolveSchemaRef(root, property);
       continue;
     }
     if (schema.items && /^\d+$/.test(segment)) {
       alwaysPresent = false;
-      schema = resolve(
+      schema = resolveSchemaRef(
         root,
         Array.isArray(schema.items)
           ? ((schema.items as JsonSchemaLike[])[Number(segment)] ?? {})
@@ -71,7 +73,7 @@ export function describePath(root: JsonSchemaLike, segments: readonly string[]):
     if (extra === undefined && !schema.properties) return { known: true, alwaysPresent: false, types: [] };
     if (typeof extra === "object") {
       alwaysPresent = false;
-      schema = resolve(root, extra);
+      schema = resolveSchemaRef(root, extra);
       continue;
     }
     return { known: extra === true, alwaysPresent: false, types: [] };
@@ -82,5 +84,5 @@ export function describePath(root: JsonSchemaLike, segments: readonly string[]):
 
 /** Top-level property names of the record schema. */
 export function topLevelFields(root: JsonSchemaLike): Set<string> {
-  return new Set(Object.keys(resolve(root, root).properties ?? {}));
+  return new Set(Object.keys(resolveSchemaRef(root, root).properties ?? {}));
 }
