@@ -52,6 +52,12 @@ export function registerCommands(program: Command): void {
     .option("--schema <file>", "dataset JSON Schema that types CSV columns")
     .addOption(new Option("--chunk-size <n>", "records per chunk").hideHelp())
     .addOption(new Option("--stats", "print a crw-stats JSON line with peak memory to stderr").hideHelp())
+    .addOption(
+      new Option(
+        "--threads <n>",
+        "1: read on one thread; 2: always split the input with a read worker",
+      ).hideHelp(),
+    )
     .action((target: string, options: EvalOptions) => finish(evalCommand(target, options)));
 
   const pack = program.command("pack").description("build, verify and compare rule packs");

@@ -2,6 +2,7 @@ import { stat } from "node:fs/promises";
 import { DatasetError, RecordBatches, runPackLines } from "../../engine";
 import { resolveRunDate, runDateNote } from "../io/asOf";
 import { CliError, displayName, readTextFile } from "../io/files";
+import { splitPoint, startReadWorker, type ReadWorker } from "../io/parallelRead";
 import { readRecords } from "../io/records";
 import { writeChunk } from "../io/report";
 import { loadTarget } from "../io/target";
@@ -14,6 +15,7 @@ export interface EvalOptions {
   schema?: string;
   chunkSize?: string;
   stats?: boolean;
+  threads?: string;
 }
 
 export async function loadDatasetSchema(path: string | undefined): Promise<unknown> {
@@ -43,14 +45,38 @@ export async function evalCommand(targetPath: string, options: EvalOptions): Pro
   let withErrors = 0;
   const errorCodes = new Map<string, number>();
   let note: string | undefined;
+  const threads = options.threads === undefined ? undefined : Number(options.threads);
+  if (threads !== undefined && threads !== 1 && threads !== 2)
+    throw new CliError(`--threads: give 1 or 2, not ${options.threads}.`);
+  const split = await splitPoint(options.data, target.prepared, threads);
+  let worker: ReadWorker | undefined;
   try {
-    const date = await resolveRunDate(options.asOf, readRecords(options.data, schema));
+    const records =
+      split === undefined
+        ? readRecords(options.data, schema)
+        : readRecords(options.data, schema, { start: 0, end: split, firstLine: 1 });
+    const date = await resolveRunDate(options.asOf, records);
+    if (split !== undefined) {
+      const { size } = await stat(options.data);
+      worker = startReadWorker({
+        target: targetPath,
+        paramTexts: options.param ?? {},
+        data: options.data,
+        start: split,
+        size,
+        params,
+        ctx: date.ctx,
+        fromRecords: date.source === "records",
+      });
+    }
     const chunkSize = options.chunkSize === undefined ? undefined : Number(options.chunkSize);
+    const reader = worker;
     for await (const chunk of runPackLines(target.prepared, date.records, {
       params,
       ctx: date.ctx,
       reuseRecords: true,
       ...(chunkSize ? { chunkSize } : {}),
+      ...(reader ? { append: (count: number) => reader.append(count) } : {}),
     })) {
       count += chunk.count;
       withErrors += chunk.errors.length;
@@ -58,12 +84,16 @@ export async function evalCommand(targetPath: string, options: EvalOptions): Pro
         for (const e of errors) errorCodes.set(e.code, (errorCodes.get(e.code) ?? 0) + 1);
       await writeChunk(process.stdout, chunk.text);
     }
-    note = runDateNote("crw eval", date);
+    const mainMismatches = date.mismatches();
+    const workerMismatches = worker?.mismatches() ?? 0;
+    note = runDateNote("crw eval", { ...date, mismatches: () => mainMismatches + workerMismatches });
   } catch (error) {
     if (error instanceof DatasetError) {
       throw new CliError(`${displayName(options.data)}: ${error.message}`);
     }
     throw error;
+  } finally {
+    await worker?.stop();
   }
   if (note !== undefined) process.stderr.write(`${note}\n`);
   const seconds = (performance.now() - started) / 1000;
@@ -75,7 +105,7 @@ export async function evalCommand(targetPath: string, options: EvalOptions): Pro
   if (options.stats) {
     // maxRSS is in kilobytes; read by the benchmark (tests/bench/cli.bench.ts).
     process.stderr.write(
-      `crw-stats ${JSON.stringify({ records: count, seconds, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`,
+      `crw-stats ${JSON.stringify({ records: count, seconds, maxRssBytes: process.resourceUsage().maxRSS * 1024, readThreads: split === undefined ? 1 : 2 })}\n`,
     );
   }
   return withErrors > 0 ? 1 : 0;
