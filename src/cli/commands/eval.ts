@@ -3,7 +3,8 @@ import { DatasetError, RecordBatches, runPackLines } from "../../engine";
 import { resolveRunDate, runDateNote } from "../io/asOf";
 import { CliError, displayName, readTextFile } from "../io/files";
 import { splitPoint, startReadWorker, type ReadWorker } from "../io/parallelRead";
-import { readRecords } from "../io/records";
+import { isJsonl, readRecords } from "../io/records";
+import { estimateLines } from "../io/split";
 import { writeChunk } from "../io/report";
 import { loadTarget } from "../io/target";
 import { runParams } from "./params";
@@ -50,6 +51,7 @@ export async function evalCommand(targetPath: string, options: EvalOptions): Pro
     throw new CliError(`--threads: give 1 or 2, not ${options.threads}.`);
   const split = await splitPoint(options.data, target.prepared, threads);
   let worker: ReadWorker | undefined;
+  const { size } = await stat(options.data);
   try {
     const records =
       split === undefined
@@ -57,7 +59,6 @@ export async function evalCommand(targetPath: string, options: EvalOptions): Pro
         : readRecords(options.data, schema, { start: 0, end: split, firstLine: 1 });
     const date = await resolveRunDate(options.asOf, records);
     if (split !== undefined) {
-      const { size } = await stat(options.data);
       worker = startReadWorker({
         target: targetPath,
         paramTexts: options.param ?? {},
@@ -71,12 +72,14 @@ export async function evalCommand(targetPath: string, options: EvalOptions): Pro
     }
     const chunkSize = options.chunkSize === undefined ? undefined : Number(options.chunkSize);
     const reader = worker;
+    const expectedRecords = isJsonl(options.data) ? await estimateLines(options.data, 0, size) : undefined;
     for await (const chunk of runPackLines(target.prepared, date.records, {
       params,
       ctx: date.ctx,
       reuseRecords: true,
       ...(chunkSize ? { chunkSize } : {}),
       ...(reader ? { append: (count: number) => reader.append(count) } : {}),
+      ...(expectedRecords === undefined ? {} : { expectedRecords }),
     })) {
       count += chunk.count;
       withErrors += chunk.errors.length;

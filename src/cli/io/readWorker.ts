@@ -8,7 +8,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { readHeldPart, RecordBatches, type RunContext } from "../../engine";
 import { CliError } from "./files";
 import { readRecords } from "./records";
-import { lineBreaksBefore } from "./split";
+import { estimateLines, lineBreaksBefore } from "./split";
 import { loadTarget } from "./target";
 
 /** What the main thread passes in `workerData`. */
@@ -48,6 +48,7 @@ async function main(input: ReadWorkerInput) {
       params: input.params,
       ctx: input.ctx,
       reuseRecords: true,
+      expectedRecords: await estimateLines(input.data, input.start, input.end),
     },
   );
   if (part.ok) parentPort!.postMessage({ part: { ok: true, data: part.data }, mismatches }, part.transfer);

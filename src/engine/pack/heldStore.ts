@@ -218,9 +218,9 @@ function inputNodes(tree: PathTree, capacity: number): InputNode[] {
 /** Held records, columnar: ids, whether each is evaluated, errors, outputs and read fields. */
 export class HeldStore {
   count = 0;
-  private capacity = 1024;
+  private capacity: number;
   ids: unknown[] = [];
-  evaluated = new Uint8Array(this.capacity);
+  evaluated: Uint8Array;
   /** Errors of the records that have any, by index. */
   errors = new Map<number, RecordError[]>();
   readonly out: Column[];
@@ -233,7 +233,11 @@ export class HeldStore {
     readonly outNames: readonly string[],
     readonly popNames: readonly string[],
     tree: PathTree,
+    /** Records expected: sizing the columns once avoids copying them as they double. */
+    expected = 1024,
   ) {
+    this.capacity = Math.max(16, Math.ceil(expected));
+    this.evaluated = new Uint8Array(this.capacity);
     this.out = outNames.map(() => new Column(this.capacity));
     this.pop = popNames.map(() => new Column(this.capacity));
     this.input = inputNodes(tree, this.capacity);

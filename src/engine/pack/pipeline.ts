@@ -1,7 +1,7 @@
 import type { LocalizedText } from "../../base";
 import { recordProblem, type RunContext } from "./context";
 import { pathReader } from "./paths";
-import { computePopulation, type PopulationRow } from "./population";
+import { computePopulation, computePopulationInput, type PopulationRow } from "./population";
 import { evaluateChecked, RuleFailure, upstreamError, type PreparedPack, type RecordError } from "./prepare";
 import { ABSENT, HeldStore, OBJECT, type Column, type HeldData, type InputNode } from "./heldStore";
 import { errorsText, member, resultLine, valueText } from "./resultLine";
@@ -83,6 +83,12 @@ export interface RunOptions {
    * before the population passes. Only for packs {@link holdsInColumns} accepts.
    */
   append?: (count: number) => Promise<HeldData>;
+  /**
+   * About how many records the run will hold (its own and appended ones), e.g. estimated from a
+   * file's size: the columns are sized for that many once instead of doubling (which briefly holds
+   * both copies). Only a hint; more records still fit.
+   */
+  expectedRecords?: number;
 }
 
 /** A record the pipeline refuses for the whole dataset (not an object, reserved key). */
@@ -350,9 +356,9 @@ async function* run(
   }
 }
 
-function storeFor(plan: RunPlan): HeldStore | undefined {
+function storeFor(plan: RunPlan, expected?: number): HeldStore | undefined {
   if (plan.later.length === 0 || !plan.templates || !plan.keep) return undefined;
-  return new HeldStore(Object.keys(plan.templates.out), Object.keys(plan.templates.pop), plan.keep);
+  return new HeldStore(Object.keys(plan.templates.out), Object.keys(plan.templates.pop), plan.keep, expected);
 }
 
 /**
@@ -379,7 +385,7 @@ export async function readHeldPart(
   options: RunOptions,
 ): Promise<HeldPart> {
   const plan = planRun(pack.steps);
-  const store = storeFor(plan);
+  const store = storeFor(plan, options.expectedRecords);
   if (!store) throw new Error("readHeldPart: this pack's held records do not go into columns");
   let index = 0;
   const take = (record: unknown): HeldPart | undefined => {
@@ -466,13 +472,25 @@ async function* laterPasses(
           : typeof op.budget === "number"
             ? () => op.budget
             : read(op.budget);
-      const rows = new Array<PopulationRow>(n);
+      // Measures in a typed array; partition values, ids and budgets read from the columns on demand.
+      const measures = new Float64Array(n);
+      const finite = new Uint8Array(n);
       for (let i = 0; i < n; i++) {
-        rows[i] = store.evaluated[i]
-          ? { measure: measure(i), partition: partition?.(i), id: store.ids[i], budget: budget?.(i) }
-          : { measure: undefined };
+        if (!store.evaluated[i]) continue;
+        const m = measure(i);
+        if (typeof m === "number" && Number.isFinite(m)) {
+          measures[i] = m;
+          finite[i] = 1;
+        }
       }
-      const values = computePopulation(op, rows);
+      const values = computePopulationInput(op, {
+        count: n,
+        measure: measures,
+        finite,
+        ...(partition ? { partition } : {}),
+        id: (i) => store.ids[i],
+        ...(budget ? { budget } : {}),
+      });
       const column = store.pop[store.popIndex.get(op.out.slice("pop.".length))!]!;
       for (let i = 0; i < n; i++) if (store.evaluated[i]) column.set(i, values[i] ?? null);
       progress("population", passNumber, n, n);
