@@ -55,7 +55,7 @@ export function registerCommands(program: Command): void {
     .addOption(
       new Option(
         "--threads <n>",
-        "1: read on one thread; 2: always split the input with a read worker",
+        "2: read the second half of a JSONL file on a worker thread (default 1)",
       ).hideHelp(),
     )
     .action((target: string, options: EvalOptions) => finish(evalCommand(target, options)));
