@@ -61,6 +61,12 @@ export function registerCommands(program: Command): void {
     .option("--schema <file>", "dataset JSON Schema that types CSV columns")
     .addOption(new Option("--chunk-size <n>", "records per chunk").hideHelp())
     .addOption(new Option("--stats", "print a crw-stats JSON line with peak memory to stderr").hideHelp())
+    .addOption(
+      new Option(
+        "--threads <n>",
+        "2: read the second half of a JSONL file on a worker thread (default 1)",
+      ).hideHelp(),
+    )
     .action((target: string, options: EvalOptions) => finish(evalCommand(target, options)));
 
   program

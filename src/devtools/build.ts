@@ -21,6 +21,7 @@ import { nodeBundle, root } from "./bundleOptions";
 /** Bundle name in `dist/cli/` → source entry, relative to the repository root. */
 export const CLI_ENTRIES: Readonly<Record<string, string>> = {
   crw: "src/cli/main.ts",
+  "read-worker": "src/cli/io/readWorker.ts",
 };
 
 /** Where the CLI bundle goes, and the list of sources it was built from (read by src/cli/crw.js). */

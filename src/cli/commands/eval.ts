@@ -8,7 +8,9 @@ import {
 } from "../../engine";
 import { resolveRunDate, runDateNote } from "../io/asOf";
 import { CliError, displayName, readTextFile } from "../io/files";
-import { readRecords } from "../io/records";
+import { splitPoint, startReadWorker, type ReadWorker } from "../io/parallelRead";
+import { isJsonl, readRecords } from "../io/records";
+import { estimateLines } from "../io/split";
 import { writeChunk } from "../io/report";
 import { loadTarget } from "../io/target";
 import { runParams } from "./params";
@@ -20,6 +22,7 @@ export interface EvalOptions {
   schema?: string;
   chunkSize?: string;
   stats?: boolean;
+  threads?: string;
 }
 
 export async function loadDatasetSchema(path: string | undefined): Promise<unknown> {
@@ -50,9 +53,33 @@ export async function evalCommand(targetPath: string, options: EvalOptions): Pro
   const errorCodes = new Map<string, number>();
   let note: string | undefined;
   const guardrails = new GuardrailCollector(target.guardrails, params);
+  const threads = options.threads === undefined ? undefined : Number(options.threads);
+  if (threads !== undefined && threads !== 1 && threads !== 2)
+    throw new CliError(`--threads: give 1 or 2, not ${options.threads}.`);
+  const split = await splitPoint(options.data, target.prepared, threads);
+  let worker: ReadWorker | undefined;
+  const { size } = await stat(options.data);
   try {
-    const date = await resolveRunDate(options.asOf, readRecords(options.data, schema));
+    const records =
+      split === undefined
+        ? readRecords(options.data, schema)
+        : readRecords(options.data, schema, { start: 0, end: split, firstLine: 1 });
+    const date = await resolveRunDate(options.asOf, records);
+    if (split !== undefined) {
+      worker = startReadWorker({
+        target: targetPath,
+        paramTexts: options.param ?? {},
+        data: options.data,
+        start: split,
+        size,
+        params,
+        ctx: date.ctx,
+        fromRecords: date.source === "records",
+      });
+    }
     const chunkSize = options.chunkSize === undefined ? undefined : Number(options.chunkSize);
+    const reader = worker;
+    const expectedRecords = isJsonl(options.data) ? await estimateLines(options.data, 0, size) : undefined;
     for await (const chunk of runPackLines(target.prepared, date.records, {
       params,
       ctx: date.ctx,
@@ -60,6 +87,8 @@ export async function evalCommand(targetPath: string, options: EvalOptions): Pro
       // Result objects only when guardrails read them; the lines need none.
       withResults: target.guardrails.length > 0,
       ...(chunkSize ? { chunkSize } : {}),
+      ...(reader ? { append: (count: number) => reader.append(count) } : {}),
+      ...(expectedRecords === undefined ? {} : { expectedRecords }),
     })) {
       count += chunk.count;
       withErrors += chunk.errors.length;
@@ -68,12 +97,16 @@ export async function evalCommand(targetPath: string, options: EvalOptions): Pro
       for (const result of chunk.results ?? []) guardrails.add(result);
       await writeChunk(process.stdout, chunk.text);
     }
-    note = runDateNote("crw eval", date);
+    const mainMismatches = date.mismatches();
+    const workerMismatches = worker?.mismatches() ?? 0;
+    note = runDateNote("crw eval", { ...date, mismatches: () => mainMismatches + workerMismatches });
   } catch (error) {
     if (error instanceof DatasetError) {
       throw new CliError(`${displayName(options.data)}: ${error.message}`);
     }
     throw error;
+  } finally {
+    await worker?.stop();
   }
   if (note !== undefined) process.stderr.write(`${note}\n`);
   const checked = guardrails.results();
@@ -90,7 +123,7 @@ export async function evalCommand(targetPath: string, options: EvalOptions): Pro
   if (options.stats) {
     // maxRSS is in kilobytes; read by the benchmark (tests/bench/cli.bench.ts).
     process.stderr.write(
-      `crw-stats ${JSON.stringify({ records: count, seconds, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`,
+      `crw-stats ${JSON.stringify({ records: count, seconds, maxRssBytes: process.resourceUsage().maxRSS * 1024, readThreads: split === undefined ? 1 : 2 })}\n`,
     );
   }
   return withErrors > 0 || failed > 0 ? 1 : 0;

@@ -38,14 +38,22 @@ function splitLines(text: string, final: boolean): { lines: string[]; rest: stri
  * and the 1-based line number of its first line. A BOM at the start is dropped; a last line without
  * a line break is kept.
  */
-async function* lineBatches(path: string): AsyncGenerator<{ lines: string[]; first: number }> {
-  const input = createReadStream(path, { encoding: "utf8", highWaterMark: READ_SIZE });
+async function* lineBatches(
+  path: string,
+  range?: ByteRange,
+): AsyncGenerator<{ lines: string[]; first: number }> {
+  const input = createReadStream(path, {
+    encoding: "utf8",
+    highWaterMark: READ_SIZE,
+    ...(range ? { start: range.start, end: range.end - 1 } : {}),
+  });
   let rest = "";
-  let next = 1;
+  let next = range?.firstLine ?? 1;
+  const fromStart = range === undefined || range.start === 0;
   try {
     for await (const block of input as AsyncIterable<string>) {
       const split = splitLines(
-        next === 1 && rest === "" ? block.replace(/^\uFEFF/, "") : rest + block,
+        fromStart && next === 1 && rest === "" ? block.replace(/^\uFEFF/, "") : rest + block,
         false,
       );
       rest = split.rest;
@@ -75,9 +83,19 @@ function invalidJsonLine(path: string, text: string, line: number): RejectedReco
   ]);
 }
 
+/**
+ * A part of a file that starts at the start of a line: bytes [start, end), whose first line has
+ * number `firstLine` in the whole file.
+ */
+export interface ByteRange {
+  start: number;
+  end: number;
+  firstLine: number;
+}
+
 /** JSONL: one record per line, streamed; a malformed line becomes a rejected record, the run goes on. */
-async function* readJsonl(path: string): AsyncGenerator<unknown[]> {
-  for await (const { lines, first } of lineBatches(path)) {
+async function* readJsonl(path: string, range?: ByteRange): AsyncGenerator<unknown[]> {
+  for await (const { lines, first } of lineBatches(path, range)) {
     const records: unknown[] = [];
     for (let i = 0; i < lines.length; i++) {
       const text = lines[i]!;
@@ -212,12 +230,21 @@ async function* batched(records: AsyncIterable<unknown>, size = 1024): AsyncGene
   if (batch.length > 0) yield batch;
 }
 
+/** Whether `path` is read as JSONL (one record per line). */
+export function isJsonl(path: string): boolean {
+  return path.endsWith(".jsonl") || path.endsWith(".ndjson");
+}
+
 /**
  * Reads a dataset by its extension: `.json` (array), `.jsonl` (one record per line) or `.csv`. The
  * records are fresh objects, so runs may pass `reuseRecords`.
  */
-export function readRecords(path: string, schema?: unknown): RecordBatches {
-  if (path.endsWith(".jsonl") || path.endsWith(".ndjson")) return new RecordBatches(readJsonl(path));
+export function readRecords(path: string, schema?: unknown, range?: ByteRange): RecordBatches {
+  if (range) {
+    if (!isJsonl(path)) throw new Error("readRecords: only JSONL is read in parts");
+    return new RecordBatches(readJsonl(path, range));
+  }
+  if (isJsonl(path)) return new RecordBatches(readJsonl(path));
   if (path.endsWith(".json")) return new RecordBatches(readJsonArray(path));
   if (path.endsWith(".csv")) return new RecordBatches(batched(readCsv(path, schema)));
   throw new CliError(`${displayName(path)}:1:1: unknown data format; use .json, .jsonl or .csv.`);

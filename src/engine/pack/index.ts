@@ -30,6 +30,9 @@ export {
 export {
   runPack,
   runPackLines,
+  readHeldPart,
+  holdsInColumns,
+  type HeldPart,
   type LineChunk,
   RecordBatches,
   RejectedRecord,
@@ -41,6 +44,7 @@ export {
   type CancelSignal,
 } from "./pipeline";
 export { resultLine } from "./resultLine";
+export type { HeldData } from "./heldStore";
 export { resultObject, type ResultObject, type ResultObjectError } from "./resultObject";
 export {
   resolveRunDate,

@@ -1,9 +1,9 @@
 import type { LocalizedText } from "../../base";
 import { recordProblem, type RunContext } from "./context";
 import { pathReader } from "./paths";
-import { computePopulation, type PopulationRow } from "./population";
+import { computePopulation, computePopulationInput, type PopulationRow } from "./population";
 import { evaluateChecked, RuleFailure, upstreamError, type PreparedPack, type RecordError } from "./prepare";
-import { ABSENT, HeldStore, OBJECT, type Column, type InputNode } from "./heldStore";
+import { ABSENT, HeldStore, OBJECT, type Column, type HeldData, type InputNode } from "./heldStore";
 import { errorsText, member, resultLine, valueText } from "./resultLine";
 import { planRun, type PopulationStep, type RuleStep, type RunPlan } from "./runPlan";
 
@@ -77,6 +77,18 @@ export interface RunOptions {
    * reads are not all statically known always hold objects.
    */
   columnar?: boolean;
+  /**
+   * Records held elsewhere that follow `records` (another thread's part of the input, see
+   * {@link readHeldPart}): called once `records` are read, with their count; its records are appended
+   * before the population passes. Only for packs {@link holdsInColumns} accepts.
+   */
+  append?: (count: number) => Promise<HeldData>;
+  /**
+   * About how many records the run will hold (its own and appended ones), e.g. estimated from a
+   * file's size: the columns are sized for that many once instead of doubling (which briefly holds
+   * both copies). Only a hint; more records still fit.
+   */
+  expectedRecords?: number;
 }
 
 /** A record the pipeline refuses for the whole dataset (not an object, reserved key). */
@@ -315,6 +327,11 @@ async function* run(
   }
   if (index - taken > 0 || index === 0) yield* flushRead();
   if (streaming) return;
+  if (options.append) {
+    if (!store) throw new Error("runPack: append needs a pack whose held records go into columns");
+    store.append(await options.append(store.count));
+    progress("read", readPass, store.count, options.total);
+  }
   if (store) {
     yield* laterPasses(store, plan, options, chunkSize, readPass, progress, checkCancel, pause);
     return;
@@ -342,6 +359,66 @@ async function* run(
       await pause();
     }
   }
+}
+
+function storeFor(plan: RunPlan, expected?: number): HeldStore | undefined {
+  if (plan.later.length === 0 || !plan.templates || !plan.keep) return undefined;
+  return new HeldStore(Object.keys(plan.templates.out), Object.keys(plan.templates.pop), plan.keep, expected);
+}
+
+/**
+ * Whether a run of `pack` holds records in columns, so its input can be read in parts on several
+ * threads ({@link readHeldPart}, `append`): it has population operators and every read is static.
+ */
+export function holdsInColumns(pack: PreparedPack): boolean {
+  return storeFor(planRun(pack.steps)) !== undefined;
+}
+
+/** What {@link readHeldPart} gives: the part's held records, or the first record the run refuses. */
+export type HeldPart =
+  { ok: true; data: HeldData; transfer: ArrayBuffer[] } | { ok: false; index: number; record: unknown };
+
+/**
+ * The read phase of a run on one part of the input: each record admitted, its early rules run and
+ * held in columns, exactly as {@link runPack} does with the whole input. Another thread runs it on
+ * the later part of a file and hands the data to the run's `append`. A refused record comes back
+ * with its index in the part, for the caller to report (pack-format.md §3) at its place in the input.
+ */
+export async function readHeldPart(
+  pack: PreparedPack,
+  records: Iterable<unknown> | AsyncIterable<unknown> | RecordBatches,
+  options: RunOptions,
+): Promise<HeldPart> {
+  const plan = planRun(pack.steps);
+  const store = storeFor(plan, options.expectedRecords);
+  if (!store) throw new Error("readHeldPart: this pack's held records do not go into columns");
+  let index = 0;
+  const take = (record: unknown): HeldPart | undefined => {
+    let h: Held;
+    try {
+      h = admit(record, index, options, plan);
+    } catch (error) {
+      if (error instanceof DatasetError) return { ok: false, index, record };
+      throw error;
+    }
+    index++;
+    if (plan.early.length > 0 && h.evaluate) runRules(plan.early, h);
+    hold(store, h, record);
+    return undefined;
+  };
+  if (records instanceof RecordBatches) {
+    for await (const batch of records.batches)
+      for (const record of batch) {
+        const refused = take(record);
+        if (refused) return refused;
+      }
+  } else {
+    for await (const record of records) {
+      const refused = take(record);
+      if (refused) return refused;
+    }
+  }
+  return { ok: true, ...store.toData() };
 }
 
 /** Moves a record that was read (and had its early rules run) into the columns. */
@@ -400,13 +477,25 @@ async function* laterPasses(
           : typeof op.budget === "number"
             ? () => op.budget
             : read(op.budget);
-      const rows = new Array<PopulationRow>(n);
+      // Measures in a typed array; partition values, ids and budgets read from the columns on demand.
+      const measures = new Float64Array(n);
+      const finite = new Uint8Array(n);
       for (let i = 0; i < n; i++) {
-        rows[i] = store.evaluated[i]
-          ? { measure: measure(i), partition: partition?.(i), id: store.ids[i], budget: budget?.(i) }
-          : { measure: undefined };
+        if (!store.evaluated[i]) continue;
+        const m = measure(i);
+        if (typeof m === "number" && Number.isFinite(m)) {
+          measures[i] = m;
+          finite[i] = 1;
+        }
       }
-      const values = computePopulation(op, rows);
+      const values = computePopulationInput(op, {
+        count: n,
+        measure: measures,
+        finite,
+        ...(partition ? { partition } : {}),
+        id: (i) => store.ids[i],
+        ...(budget ? { budget } : {}),
+      });
       const column = store.pop[store.popIndex.get(op.out.slice("pop.".length))!]!;
       for (let i = 0; i < n; i++) if (store.evaluated[i]) column.set(i, values[i] ?? null);
       progress("population", passNumber, n, n);
@@ -416,11 +505,23 @@ async function* laterPasses(
       continue;
     }
     const columns = pass.steps.map((s) => store.out[store.outIndex.get(s.node.id)!]!);
+    // One `out` and one `pop` object for the whole pass, refilled per record: their keys never change
+    // (the templates), rules only read them, and rule values are primitives, so no record can see
+    // another's values.
+    const out = { ...templates.out } as Record<string, unknown>;
+    const pop = { ...templates.pop } as Record<string, unknown>;
     for (let start = 0; start < n; start += chunkSize) {
       const end = Math.min(start + chunkSize, n);
       for (let i = start; i < end; i++) {
         if (!store.evaluated[i]) continue;
-        const h = context(i);
+        store.fill(out, store.out, i);
+        store.fill(pop, store.pop, i);
+        const c = store.inputObject(i);
+        c.params = options.params;
+        c.ctx = options.ctx;
+        c.pop = pop;
+        c.out = out;
+        const h = new Held(c, out, pop, store.errors.get(i), true);
         runRules(pass.steps, h);
         pass.steps.forEach((s, k) => columns[k]!.set(i, h.out[s.node.id]));
         if (h.errors !== undefined) store.errors.set(i, h.errors);

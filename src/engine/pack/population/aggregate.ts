@@ -1,13 +1,14 @@
 import type { GroupStat } from "../model";
 import {
   isFiniteNumber,
+  nulls,
   partitions,
   sumInOrder,
-  type PopulationRow,
+  type PopulationInput,
   type PopulationValue,
 } from "./partition";
 
-function statOf(stat: GroupStat, rows: readonly PopulationRow[], group: readonly number[]): number {
+function statOf(stat: GroupStat, rows: PopulationInput, group: readonly number[]): number {
   switch (stat) {
     case "sum":
       return sumInOrder(rows, group);
@@ -18,9 +19,10 @@ function statOf(stat: GroupStat, rows: readonly PopulationRow[], group: readonly
     case "min":
     case "max": {
       // A loop, not Math.min(...spread): a million-record partition would overflow the call stack.
-      let best = rows[group[0]!]!.measure as number;
+      const { measure } = rows;
+      let best = measure[group[0]!]!;
       for (const i of group) {
-        const m = rows[i]!.measure as number;
+        const m = measure[i]!;
         if (stat === "min" ? m < best : m > best) best = m;
       }
       return best;
@@ -29,8 +31,8 @@ function statOf(stat: GroupStat, rows: readonly PopulationRow[], group: readonly
 }
 
 /** The statistic of the partition, the same value for all its records. */
-export function groupStat(stat: GroupStat, rows: readonly PopulationRow[]): PopulationValue[] {
-  const values: PopulationValue[] = rows.map(() => null);
+export function groupStat(stat: GroupStat, rows: PopulationInput): PopulationValue[] {
+  const values = nulls(rows);
   for (const group of partitions(rows)) {
     const value = statOf(stat, rows, group);
     for (const index of group) values[index] = value;
@@ -39,12 +41,12 @@ export function groupStat(stat: GroupStat, rows: readonly PopulationRow[]): Popu
 }
 
 /** Measure ÷ partition maximum × 100; `null` when the maximum is not positive. */
-export function normalizeToMax(rows: readonly PopulationRow[]): PopulationValue[] {
-  const values: PopulationValue[] = rows.map(() => null);
+export function normalizeToMax(rows: PopulationInput): PopulationValue[] {
+  const values = nulls(rows);
   for (const group of partitions(rows)) {
     const max = statOf("max", rows, group);
     if (!(max > 0)) continue;
-    for (const index of group) values[index] = ((rows[index]!.measure as number) / max) * 100;
+    for (const index of group) values[index] = (rows.measure[index]! / max) * 100;
   }
   return values;
 }
@@ -54,10 +56,10 @@ export function normalizeToMax(rows: readonly PopulationRow[]): PopulationValue[
  * first record of the partition in input order (it is meant to be constant there, e.g. a parameter);
  * a budget that is not a finite number gives `null` for the partition.
  */
-export function budgetFactor(rows: readonly PopulationRow[]): PopulationValue[] {
-  const values: PopulationValue[] = rows.map(() => null);
+export function budgetFactor(rows: PopulationInput): PopulationValue[] {
+  const values = nulls(rows);
   for (const group of partitions(rows)) {
-    const budget = rows[group[0]!]!.budget;
+    const budget = rows.budget?.(group[0]!);
     if (!isFiniteNumber(budget)) continue;
     const sum = sumInOrder(rows, group);
     const factor = sum > 0 ? Math.min(1, budget / sum) : 1;

@@ -1,10 +1,10 @@
 import type { PopulationOp } from "../model";
 import { budgetFactor, groupStat, normalizeToMax } from "./aggregate";
-import type { PopulationRow, PopulationValue } from "./partition";
+import { inputOf, type PopulationInput, type PopulationRow, type PopulationValue } from "./partition";
 import { percentile, rank } from "./rank";
 import { cumulativeShare, cumulativeShareClass } from "./share";
 
-export type { PopulationRow, PopulationValue } from "./partition";
+export type { PopulationInput, PopulationRow, PopulationValue } from "./partition";
 export { partitionKey, compareIds } from "./partition";
 
 /**
@@ -12,6 +12,11 @@ export { partitionKey, compareIds } from "./partition";
  * record i's measure, partition value, id and budget; the result holds record i's value at index i.
  */
 export function computePopulation(op: PopulationOp, rows: readonly PopulationRow[]): PopulationValue[] {
+  return computePopulationInput(op, inputOf(rows));
+}
+
+/** {@link computePopulation} over column-wise input (what the pipeline's held store gives). */
+export function computePopulationInput(op: PopulationOp, rows: PopulationInput): PopulationValue[] {
   switch (op.op) {
     case "rank":
       return rank(op, rows);

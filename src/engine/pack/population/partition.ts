@@ -8,6 +8,45 @@ export interface PopulationRow {
   budget?: unknown;
 }
 
+/**
+ * What the operators read, column-wise: record i takes part when `finite[i]` is 1 (its measure is a
+ * finite number, `measure[i]`); the accessors give its partition value, id and budget. Typed arrays,
+ * so a million records cost no object each (see {@link inputOf} for rows).
+ */
+export interface PopulationInput {
+  count: number;
+  measure: Float64Array;
+  finite: Uint8Array;
+  partition?: (i: number) => unknown;
+  id: (i: number) => unknown;
+  budget?: (i: number) => unknown;
+}
+
+/** {@link PopulationInput} over rows. */
+export function inputOf(rows: readonly PopulationRow[]): PopulationInput {
+  const measure = new Float64Array(rows.length);
+  const finite = new Uint8Array(rows.length);
+  rows.forEach((row, i) => {
+    if (isFiniteNumber(row.measure)) {
+      measure[i] = row.measure;
+      finite[i] = 1;
+    }
+  });
+  return {
+    count: rows.length,
+    measure,
+    finite,
+    partition: (i) => rows[i]!.partition,
+    id: (i) => rows[i]!.id,
+    budget: (i) => rows[i]!.budget,
+  };
+}
+
+/** A result array with `null` for every record. */
+export function nulls(input: PopulationInput): PopulationValue[] {
+  return new Array<PopulationValue>(input.count).fill(null);
+}
+
 /** A value an operator writes for a record; `null` where the record takes no part. */
 export type PopulationValue = number | string | null;
 
@@ -36,24 +75,42 @@ export function partitionKey(value: unknown): string {
 
 /**
  * Indices of the records taking part in the operator, grouped by partition; each group keeps the
- * records' input order, which is the order sums run in.
+ * records' input order, which is the order sums run in. Groups are keyed as {@link partitionKey}
+ * keys them, with strings and numbers looked up without building the key.
  */
-export function partitions(rows: readonly PopulationRow[]): number[][] {
-  const groups = new Map<string, number[]>();
-  rows.forEach((row, index) => {
-    if (!isFiniteNumber(row.measure)) return;
-    const key = partitionKey(row.partition);
-    const group = groups.get(key);
-    if (group) group.push(index);
-    else groups.set(key, [index]);
-  });
-  return [...groups.values()];
+export function partitions(input: PopulationInput): number[][] {
+  const list: number[][] = [];
+  const strings = new Map<string, number[]>();
+  const numbers = new Map<number, number[]>();
+  const others = new Map<string, number[]>();
+  const { finite, partition } = input;
+  for (let index = 0; index < input.count; index++) {
+    if (!finite[index]) continue;
+    const value = partition?.(index);
+    let group: number[] | undefined;
+    if (typeof value === "string") {
+      group = strings.get(value);
+      if (!group) strings.set(value, (group = []));
+    } else if (typeof value === "number") {
+      // Map keys compare like String(value) does here: -0 and 0 together, NaN with NaN.
+      group = numbers.get(value);
+      if (!group) numbers.set(value, (group = []));
+    } else {
+      const key = partitionKey(value);
+      group = others.get(key);
+      if (!group) others.set(key, (group = []));
+    }
+    if (group.length === 0) list.push(group);
+    group.push(index);
+  }
+  return list;
 }
 
 /** Sum in the given (input) order, so every runtime adds the same floats in the same sequence. */
-export function sumInOrder(rows: readonly PopulationRow[], indices: readonly number[]): number {
+export function sumInOrder(input: PopulationInput, indices: readonly number[]): number {
+  const { measure } = input;
   let sum = 0;
-  for (const i of indices) sum += rows[i]!.measure as number;
+  for (const i of indices) sum += measure[i]!;
   return sum;
 }
 

@@ -1,12 +1,20 @@
 import type { CumulativeShareClassOp } from "../model";
-import { compareIds, partitions, sumInOrder, type PopulationRow, type PopulationValue } from "./partition";
+import {
+  compareIds,
+  nulls,
+  partitions,
+  sumInOrder,
+  type PopulationInput,
+  type PopulationValue,
+} from "./partition";
 
 /** Partition members sorted by measure descending, ties by record id ascending, then input order. */
-function sortedForShare(rows: readonly PopulationRow[], group: readonly number[]): number[] {
+function sortedForShare(rows: PopulationInput, group: readonly number[]): number[] {
+  const m = rows.measure;
   return [...group].sort((a, b) => {
-    const byMeasure = (rows[b]!.measure as number) - (rows[a]!.measure as number);
+    const byMeasure = m[b]! - m[a]!;
     if (byMeasure !== 0) return byMeasure;
-    return compareIds(rows[a]!.id, rows[b]!.id) || a - b;
+    return compareIds(rows.id(a), rows.id(b)) || a - b;
   });
 }
 
@@ -14,14 +22,14 @@ function sortedForShare(rows: readonly PopulationRow[], group: readonly number[]
  * Running sum including the record ÷ partition total, in descending measure order; `null` for the
  * whole partition when its total is not positive. The total is summed in input order.
  */
-export function cumulativeShare(rows: readonly PopulationRow[]): PopulationValue[] {
-  const values: PopulationValue[] = rows.map(() => null);
+export function cumulativeShare(rows: PopulationInput): PopulationValue[] {
+  const values = nulls(rows);
   for (const group of partitions(rows)) {
     const total = sumInOrder(rows, group);
     if (!(total > 0)) continue;
     let running = 0;
     for (const index of sortedForShare(rows, group)) {
-      running += rows[index]!.measure as number;
+      running += rows.measure[index]!;
       values[index] = running / total;
     }
   }
@@ -35,9 +43,9 @@ export function cumulativeShare(rows: readonly PopulationRow[]): PopulationValue
  */
 export function cumulativeShareClass(
   op: Pick<CumulativeShareClassOp, "breaks" | "labels">,
-  rows: readonly PopulationRow[],
+  rows: PopulationInput,
 ): PopulationValue[] {
-  const values: PopulationValue[] = rows.map(() => null);
+  const values = nulls(rows);
   for (const group of partitions(rows)) {
     const total = sumInOrder(rows, group);
     if (!(total > 0)) continue;
@@ -46,7 +54,7 @@ export function cumulativeShareClass(
       const before = running / total;
       const reached = op.breaks.filter((b) => before >= b).length;
       values[index] = op.labels[reached] ?? null;
-      running += rows[index]!.measure as number;
+      running += rows.measure[index]!;
     }
   }
   return values;
