@@ -3,3 +3,4 @@ export * from "./problem";
 export * from "./source/jsonPosition";
 export * from "./jsonlogic";
 export * from "./pack";
+export * from "./templates";
