@@ -4,3 +4,4 @@ export * from "./source/jsonPosition";
 export * from "./jsonlogic";
 export * from "./pack";
 export * from "./templates";
+export * from "./builder";

@@ -43,6 +43,7 @@ export type {
   RenameResult,
   WorkspaceEdits,
 } from "./documents/workspaceEdits";
+export type { TemplateCreateResult } from "./documents/templateEdits";
 export {
   createWorkspaceChannel,
   isWorkspaceMessage,

@@ -11,6 +11,7 @@ import { outputContribution } from "./output/output.contribution";
 import { editorContribution } from "./editor/editor.contribution";
 import { searchContribution } from "./search/search.contribution";
 import { testsContribution } from "./tests/tests.contribution";
+import { templatesContribution } from "./templates/templates.contribution";
 
 export const contributions: readonly Contribution[] = [
   workbenchContribution,
@@ -23,6 +24,7 @@ export const contributions: readonly Contribution[] = [
   keybindingsContribution,
   settingsContribution,
   editorContribution,
+  templatesContribution,
 ];
 
 /** Every contributed side bar view, by view id. */

@@ -19,6 +19,7 @@ import {
   runRuleTests,
   templateFields,
   type ExplainNode,
+  type JsonSchemaLike,
   type Manifest,
   type RuleTemplate,
   type TemplateOutput,
@@ -26,7 +27,9 @@ import {
 } from "../../../src/engine";
 
 const ROOT = resolve(__dirname, "../../..");
-const schema = JSON.parse(readFileSync(join(ROOT, "samples/distributor.schema.json"), "utf8")) as object;
+const schema = JSON.parse(
+  readFileSync(join(ROOT, "samples/distributor.schema.json"), "utf8"),
+) as JsonSchemaLike;
 const MANIFEST = "rules/manifests/dealer-program-1.0.0.manifest.json";
 
 function generate(template: RuleTemplate, values: TemplateValues): TemplateOutput {
