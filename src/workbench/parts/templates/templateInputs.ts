@@ -24,18 +24,14 @@ export function parseInput(kind: ScalarFieldKind, text: string): unknown {
   return kind === "ratio" ? clean(n / 100) : n;
 }
 
-const money = (locale: Locale) =>
-  new Intl.NumberFormat(locale === "zh-CN" ? "zh-CN" : "en-US", {
-    style: "currency",
-    currency: "CNY",
-    minimumFractionDigits: 0,
-    maximumFractionDigits: 2,
-  });
+/** ¥1,234,567.5 in both languages (Intl's en-US currency style writes "CN¥"). */
+const money = (value: number, locale: Locale) =>
+  `${value < 0 ? "-" : ""}¥${Math.abs(value).toLocaleString(locale === "zh-CN" ? "zh-CN" : "en-US", { maximumFractionDigits: 2 })}`;
 
 /** How a value reads beside its input: ¥1,000,000 for money, 1.5 % for ratios. */
 export function readable(kind: ScalarFieldKind, value: unknown, locale: Locale): string {
   if (typeof value !== "number" || !Number.isFinite(value)) return "";
-  if (kind === "money") return money(locale).format(value);
+  if (kind === "money") return money(value, locale);
   if (kind === "ratio") return `${clean(value * 100).toLocaleString(locale)} %`;
   return "";
 }
