@@ -76,3 +76,10 @@ export { chooseFiles, downloadFile } from "./files/files";
 export type { MetaKey, MetaValues } from "./storage/schema";
 export * from "./monaco";
 export { aliveTabs, claimTab, newTabId } from "./documents/tabPresence";
+export {
+  applyLogicEditsToText,
+  logicNodeText,
+  minimalReplacement,
+  replaceLogicNodeText,
+  type TextReplacement,
+} from "./documents/logicEdits";

@@ -12,6 +12,7 @@ import { editorContribution } from "./editor/editor.contribution";
 import { searchContribution } from "./search/search.contribution";
 import { testsContribution } from "./tests/tests.contribution";
 import { templatesContribution } from "./templates/templates.contribution";
+import { builderContribution } from "./builder/builder.contribution";
 
 export const contributions: readonly Contribution[] = [
   workbenchContribution,
@@ -25,6 +26,7 @@ export const contributions: readonly Contribution[] = [
   settingsContribution,
   editorContribution,
   templatesContribution,
+  builderContribution,
 ];
 
 /** Every contributed side bar view, by view id. */
