@@ -116,7 +116,8 @@ test.describe("low-code", () => {
     const bands = builder.getByRole("table", { name: "Band table over sales.rebate_base_ytd" });
     await expect(bands.getByRole("row")).toHaveCount(5);
     // The third band starts at a parameter, shown with its title and default.
-    const from3 = bands.getByRole("textbox", { name: "From, row 3" });
+    // A parameter cell is a field picker (a combobox over the fields and parameters).
+    const from3 = bands.getByRole("combobox", { name: "From, row 3" });
     await expect(from3).toHaveValue("params.tier_2_floor");
     await expect(bands).toContainText("Rebate band 3 starts at");
     await expect(bands).toContainText("default ¥3,000,000");
@@ -141,7 +142,7 @@ test.describe("low-code", () => {
     await page.getByRole("button", { name: "Visual Builder" }).click();
     await builder.getByRole("textbox", { name: "From, row 3" }).focus();
     await page.keyboard.press("Control+Z");
-    await expect(builder.getByRole("textbox", { name: "From, row 3" })).toHaveValue("params.tier_2_floor");
+    await expect(builder.getByRole("combobox", { name: "From, row 3" })).toHaveValue("params.tier_2_floor");
     await page.keyboard.press("Control+S");
     await expect.poll(() => storedRule(page, "volume-rebate")).toBe(original);
   });
