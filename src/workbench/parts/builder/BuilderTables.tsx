@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent } from "react";
+import { useId, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { pickText } from "../../../base";
 import {
@@ -23,7 +23,7 @@ import {
   type VarNode,
   type ScalarFieldKind,
 } from "../../../engine";
-import { parseInput, readable } from "../templates/templateInputs";
+import { parseInput } from "../templates/templateInputs";
 import { CommitInput, LiteralInput, VarView, hintOf, kindOf, useBuilder, type Hint } from "./builderContext";
 function Warnings({ warnings }: { warnings: TableWarning[] }) {
   const { locale } = useBuilder();
@@ -204,6 +204,7 @@ function BandValue({
   return ctx.render(node);
 }
 
+/** A parameter in a table cell: typing a number puts that number in its place (in every place it is written). */
 function VarOrNumber({
   node,
   label,
@@ -214,44 +215,11 @@ function VarOrNumber({
   edits: (v: unknown) => LogicEdit[];
 }) {
   const ctx = useBuilder();
-  const { t } = useTranslation();
-  const [draft, setDraft] = useState<string | null>(null);
-  const hint = hintOf(node, ctx);
-  const commit = () => {
-    if (draft === null || draft === node.name) return setDraft(null);
-    const typed = draft.trim();
-    setDraft(null);
+  const commit = (typed: string) => {
     const n = parseInput("number", typed);
-    if (typeof n === "number") ctx.edit(edits(n));
-    else if (typed) ctx.edit(edits(printNode({ ...node, name: typed })));
+    ctx.edit(edits(typeof n === "number" ? n : printNode({ ...node, name: typed })));
   };
-  const def =
-    hint.param && typeof hint.param.default === "number"
-      ? readable(kindOf(undefined, hint.param), hint.param.default, ctx.locale) || String(hint.param.default)
-      : undefined;
-  return (
-    <span className="builder__var builder__var--param">
-      <input
-        className="builder__field"
-        type="text"
-        list={ctx.listId}
-        aria-label={label}
-        spellCheck={false}
-        value={draft ?? node.name}
-        size={Math.max(8, Math.min(30, (draft ?? node.name).length + 1))}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === "Enter") commit();
-          if (e.key === "Escape") setDraft(null);
-        }}
-      />
-      {hint.param?.title && <span className="builder__title">{pickText(hint.param.title, ctx.locale)}</span>}
-      {def !== undefined && (
-        <span className="builder__default">{t("builder.paramDefault", { value: def })}</span>
-      )}
-    </span>
-  );
+  return <VarView node={node} label={label} onCommit={commit} />;
 }
 
 export function RowTableView({ node }: { node: StepsNode | LookupNode }) {

@@ -163,7 +163,16 @@ export function CommitInput({
 }
 
 /** A `var`: the field picker (searchable; titles in the UI language), and what the field is. */
-export function VarView({ node, label }: { node: VarNode; label: string }) {
+export function VarView({
+  node,
+  label,
+  onCommit,
+}: {
+  node: VarNode;
+  label: string;
+  /** What a typed entry does; by default it names another field or parameter. */
+  onCommit?: (typed: string) => void;
+}) {
   const ctx = useBuilder();
   const { t } = useTranslation();
   const [draft, setDraft] = useState<string | null>(null);
@@ -171,7 +180,8 @@ export function VarView({ node, label }: { node: VarNode; label: string }) {
   const commit = () => {
     if (draft === null || draft === node.name || draft.trim() === "") return setDraft(null);
     setDraft(null);
-    ctx.edit([{ path: node.path, value: printNode({ ...node, name: draft.trim() }) }]);
+    if (onCommit) onCommit(draft.trim());
+    else ctx.edit([{ path: node.path, value: printNode({ ...node, name: draft.trim() }) }]);
   };
   const title = hint.field
     ? pickText(hint.field.title, ctx.locale)
