@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
@@ -5,6 +6,17 @@ async function runCommand(page: Page, title: string) {
   await page.keyboard.press("F1");
   await page.getByRole("combobox").fill(title);
   await page.keyboard.press("Enter");
+}
+
+/** Serious and critical axe violations inside one part of the page, readably. */
+async function violationsIn(page: Page, selector: string) {
+  const results = await new AxeBuilder({ page })
+    .include(selector)
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 /** The stored text of a rule, straight from IndexedDB. */
@@ -90,6 +102,7 @@ test.describe("low-code", () => {
     const form = page.getByRole("form", { name: /新建规则/ });
     await expect(form.getByRole("table", { name: /各等级比例与上限/ })).toBeVisible();
     await page.screenshot({ path: "test-results/screenshots/lowcode-template-form-zh-CN-light.png" });
+    expect(await violationsIn(page, ".template-form"), "template form").toEqual([]);
   });
 
   test("volume-rebate in the visual builder: a band threshold changed in the table, the JSON changes, Ctrl+Z undoes it", async ({
@@ -170,6 +183,7 @@ test.describe("low-code", () => {
       await page.screenshot({
         path: `test-results/screenshots/lowcode-builder-${rule}-${lang}-${theme}.png`,
       });
+      expect(await violationsIn(page, ".builder"), `builder on ${rule}`).toEqual([]);
       // Showing a rule in the builder never changes it.
       expect(await storedRule(page, rule)).toBe(original);
     }

@@ -11,7 +11,7 @@ export interface SchemaField {
   /** `x-unit` (`CNY`, `ratio`, `days`, …). */
   unit?: string;
   enum?: string[];
-  /** `format: date` strings. */
+  /** Dates (`format: date`, or `x-unit: date`), given as ISO strings. */
   date?: boolean;
 }
 
@@ -68,7 +68,7 @@ export function schemaFields(schema: unknown): SchemaField[] {
     };
     if (typeof n["x-unit"] === "string") field.unit = n["x-unit"];
     if (Array.isArray(n.enum)) field.enum = n.enum.filter((e): e is string => typeof e === "string");
-    if (n.format === "date") field.date = true;
+    if (n.format === "date" || n["x-unit"] === "date") field.date = true;
     out.push(field);
   };
   walk(root, [], { en: [], zh: [] });
