@@ -4,6 +4,7 @@ import { evalCommand, type EvalOptions } from "./commands/eval";
 import { jsonlogicCommand } from "./commands/jsonlogic";
 import { packBuildCommand, packVerifyCommand } from "./commands/pack";
 import { collectParam } from "./commands/params";
+import { sqlCommand, type SqlOptions } from "./commands/sql";
 import { testCommand } from "./commands/test";
 import { validateCommand } from "./commands/validate";
 
@@ -37,7 +38,15 @@ export function registerCommands(program: Command): void {
     .description("check files and print problems as file:line:col severity code message")
     .argument("<paths...>")
     .option("--schema <file>", "dataset JSON Schema of one record: warn about var paths it does not know")
-    .action((paths: string[], options: { schema?: string }) => finish(validateCommand(paths, options)));
+    .addOption(
+      new Option(
+        "--target <target>",
+        "also report what has no exact translation to that target (with --schema)",
+      ).choices(["sql"]),
+    )
+    .action((paths: string[], options: { schema?: string; target?: "sql" }) =>
+      finish(validateCommand(paths, options)),
+    );
 
   program
     .command("eval")
@@ -53,6 +62,26 @@ export function registerCommands(program: Command): void {
     .addOption(new Option("--chunk-size <n>", "records per chunk").hideHelp())
     .addOption(new Option("--stats", "print a crw-stats JSON line with peak memory to stderr").hideHelp())
     .action((target: string, options: EvalOptions) => finish(evalCommand(target, options)));
+
+  program
+    .command("sql")
+    .description("compile a manifest or pack to one SQL statement with crw eval's results (stdout)")
+    .argument("<target>", "a *.manifest.json or *.pack.json (or a *.rule.json)")
+    .addOption(
+      new Option("--dialect <dialect>", "SQL engine").choices(["duckdb", "postgres"]).makeOptionMandatory(),
+    )
+    .option(
+      "--table <name>",
+      "table, view or table function with one column per record path (default: records)",
+    )
+    .option("--schema <file>", "dataset JSON Schema of one record: the column types every translation needs")
+    .option("--param <name=value>", "override a parameter (repeatable)", collectParam)
+    .option(
+      "--as-of <YYYY-MM-DD>",
+      "evaluation date for ctx.as_of and ctx.eval_month (required when the pack reads ctx)",
+    )
+    .option("--placeholders", "write parameters as $1, $2... for the engine to bind (listed on stderr)")
+    .action((target: string, options: SqlOptions) => finish(sqlCommand(target, options)));
 
   const pack = program.command("pack").description("build, verify and compare rule packs");
   pack

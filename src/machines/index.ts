@@ -8,3 +8,5 @@ export * from "./editors.machine";
 export * from "./document.machine";
 export * from "./workspaceOps.machine";
 export * from "./tests.machine";
+export * from "./release.machine";
+export * from "./simulation.machine";

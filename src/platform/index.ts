@@ -72,10 +72,72 @@ export {
   type AnalysisService,
   type WorkerLike,
 } from "./workers/analysisService";
+export {
+  createInlineStatementService,
+  createWorkerStatementService,
+  type StatementService,
+} from "./workers/statementService";
+export type {
+  PackSource as StatementPackSource,
+  StatementReply,
+  SweepReply,
+} from "./workers/statementProtocol";
+export { appendTestText } from "./documents/pinTest";
 export { chooseFiles, downloadFile } from "./files/files";
 export type { MetaKey, MetaValues } from "./storage/schema";
 export * from "./monaco";
 export { aliveTabs, claimTab, newTabId } from "./documents/tabPresence";
+export type { AuditEntry, StoredRelease, StoredRun } from "./storage/records";
+export {
+  byNameThenNewest,
+  createIndexedDbReleaseRepository,
+  createMemoryReleaseRepository,
+  releaseId,
+  type PutReleaseResult,
+  type ReleaseRepository,
+} from "./storage/releaseRepository";
+export { bumpVersion, compareSemver, isSemver, parseSemver, type Semver } from "./releases/semver";
+export { importPackFile, notesOf, type ImportOutcome } from "./releases/importRelease";
+export {
+  buildWorkspacePack,
+  changedSince,
+  changelogNotes,
+  packImpact,
+  preparedPackOf,
+  releaseManifestText,
+  suggestBump,
+  versionProblem,
+  type BumpEvidence,
+  type BumpSuggestion,
+  type OutputMovement,
+  type PackImpact,
+} from "./releases/releaseEvidence";
+export { indexedDbRunRepository, memoryRunRepository, type RunRepository } from "./storage/runRepository";
+export { arrayRecordSource, datasetRecordSource, type RecordSource } from "./simulation/recordSource";
+export {
+  PackSourceError,
+  resolvePackSource,
+  type PackSource,
+  type ResolvedPack,
+} from "./simulation/packSource";
+export {
+  runSimulation,
+  SimulationError,
+  type DatasetRef,
+  type RunMeta,
+  type SimulationOutcome,
+  type SimulationProgress,
+  type SimulationRequest,
+} from "./simulation/runSimulation";
+export { csvCell, resultsCsv, resultsJsonl } from "./simulation/exports";
+export {
+  createInlineSimulationService,
+  createWorkerSimulationService,
+  SimulationCancelled,
+  SimulationFailed,
+  type SimulationJob,
+  type SimulationService,
+} from "./workers/simulationService";
 export {
   applyLogicEditsToText,
   logicNodeText,

@@ -6,6 +6,7 @@ import {
   RunCancelled,
   RunDateError,
   runPack,
+  type Guardrail,
   type PreparedPack,
   type RunDate,
 } from "../engine";
@@ -43,8 +44,9 @@ export class Evaluation implements ResultStream {
     private readonly prepared: PreparedPack,
     private readonly records: Iterable<unknown> | AsyncIterable<unknown>,
     private readonly options: EvaluateOptions,
+    guardrails: readonly Guardrail[] = [],
   ) {
-    this.collector = new SummaryCollector(prepared);
+    this.collector = new SummaryCollector(prepared, guardrails);
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<ResultLine> {
@@ -56,6 +58,7 @@ export class Evaluation implements ResultStream {
     this.started = true;
     const { options } = this;
     const params = runParams(this.prepared, options.params);
+    this.collector.checkGuardrails(params);
     try {
       this.date = await resolveRunDate(options.asOf, this.records);
     } catch (error) {

@@ -1,5 +1,5 @@
-import type { Pack, PreparedPack } from "../engine";
-import { Evaluation } from "./evaluation";
+import { declaredGuardrails, type Guardrail, type Pack, type PreparedPack } from "../engine";
+import { Evaluation, runParams } from "./evaluation";
 import { explainRule } from "./explain";
 import { SummaryCollector } from "./summary";
 import type {
@@ -12,6 +12,7 @@ import type {
   RuleInfo,
   RunSummary,
   RuntimePack,
+  SummarizeOptions,
 } from "./types";
 
 /** What the runtime tells about a declared parameter: its type, default and bounds. */
@@ -38,6 +39,7 @@ export class LoadedPack implements RuntimePack {
   readonly integrity: string;
   readonly params: Readonly<Record<string, ParamInfo>>;
   readonly rules: readonly RuleInfo[];
+  private readonly guardrails: readonly Guardrail[];
 
   constructor(
     pack: Pack,
@@ -48,6 +50,7 @@ export class LoadedPack implements RuntimePack {
     this.integrity = pack.integrity;
     this.params = Object.fromEntries(Object.entries(pack.params).map(([k, spec]) => [k, paramInfo(spec)]));
     const byId = new Map(pack.rules.map((rule) => [rule.id, rule]));
+    this.guardrails = declaredGuardrails(pack);
     this.rules = prepared.steps.flatMap((s) => (s.kind === "rule" ? [ruleInfo(byId.get(s.node.id)!)] : []));
   }
 
@@ -64,7 +67,7 @@ export class LoadedPack implements RuntimePack {
     records: Iterable<unknown> | AsyncIterable<unknown>,
     options: EvaluateOptions = {},
   ): ResultStream {
-    return new Evaluation(this.prepared, records, options);
+    return new Evaluation(this.prepared, records, options, this.guardrails);
   }
 
   explain(record: unknown, ruleId: string, options: ExplainOptions = {}): Promise<Explanation> {
@@ -78,8 +81,9 @@ export class LoadedPack implements RuntimePack {
     return explainRule(this.prepared, evaluateOne, record, ruleId, options);
   }
 
-  summarize(results: Iterable<ResultLine>): RunSummary {
-    const collector = new SummaryCollector(this.prepared);
+  summarize(results: Iterable<ResultLine>, options: SummarizeOptions = {}): RunSummary {
+    const collector = new SummaryCollector(this.prepared, this.guardrails);
+    collector.checkGuardrails(runParams(this.prepared, options.params));
     for (const line of results) collector.add(line);
     return collector.summary();
   }

@@ -1,4 +1,4 @@
-import { DecimalSum, type PreparedPack } from "../engine";
+import { DecimalSum, GuardrailCollector, type Guardrail, type PreparedPack } from "../engine";
 import type { OutputSummary, ResultLine, ResultValue, RunSummary } from "./types";
 
 /** Label of a non-numeric value in counts: strings as they are, anything else as JSON. */
@@ -71,8 +71,12 @@ export class SummaryCollector {
   private withErrors = 0;
   private readonly errors: Record<string, number> = {};
   private readonly tallies: [string, Tally][] = [];
+  private guardrails: GuardrailCollector | undefined;
 
-  constructor(prepared: PreparedPack) {
+  constructor(
+    prepared: PreparedPack,
+    private readonly declared: readonly Guardrail[] = [],
+  ) {
     for (const step of prepared.steps) {
       if (step.kind === "rule") {
         const { type, decimals } = step.rule.rule.output;
@@ -86,8 +90,14 @@ export class SummaryCollector {
     }
   }
 
+  /** Starts checking the guardrails with the run's resolved parameters; call before the first `add`. */
+  checkGuardrails(params: Record<string, unknown>): void {
+    this.guardrails = new GuardrailCollector(this.declared, params);
+  }
+
   add(line: ResultLine): void {
     this.records++;
+    this.guardrails?.add(line);
     if (line.errors.length > 0) this.withErrors++;
     for (const e of line.errors) this.errors[e.code] = (this.errors[e.code] ?? 0) + 1;
     for (const [path, tally] of this.tallies) {
@@ -105,6 +115,7 @@ export class SummaryCollector {
       errors: { ...this.errors },
       ...(asOf ? { asOf } : {}),
       outputs: Object.fromEntries(this.tallies.map(([path, tally]) => [path, tally.result()])),
+      guardrails: this.guardrails?.results() ?? [],
     };
   }
 }

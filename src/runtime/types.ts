@@ -122,6 +122,34 @@ export type OutputSummary =
       nulls: number;
     };
 
+/** A record a failed guardrail names, with the values its condition or total read. */
+export interface GuardrailOffender {
+  id: unknown;
+  values: Record<string, unknown>;
+}
+
+/** What one of the pack's guardrails (`x-guardrails`) found over a run. */
+export interface GuardrailOutcome {
+  id: string;
+  kind: "total" | "none" | "share" | "count";
+  title?: { en: string; "zh-CN"?: string };
+  passed: boolean;
+  /** total: the exact decimal sum; share: the share as a decimal; count and none: records matching. */
+  actual: string;
+  /** The bounds as resolved for the run's parameters, and the parameter each came from. */
+  max?: { value: string; param?: string };
+  min?: { value: string; param?: string };
+  records: number;
+  matched: number;
+  /** The records named as the cause of a failure (at most 100). */
+  offending: GuardrailOffender[];
+  offendingCount: number;
+  /** Records whose condition could not be evaluated (counted as not matching). */
+  errors: number;
+  /** What was checked and found, in English and Chinese. */
+  message: { en: string; "zh-CN"?: string };
+}
+
 /** What a run gave, over all its records. */
 export interface RunSummary {
   records: number;
@@ -133,6 +161,13 @@ export interface RunSummary {
   asOf?: { date: string; source: "option" | "records" | "today"; mismatches: number };
   /** Per `out.<id>` and `pop.<name>`, in the pack's order. */
   outputs: Record<string, OutputSummary>;
+  /** The pack's guardrails over the run, in declaration order (empty when it declares none). */
+  guardrails: GuardrailOutcome[];
+}
+
+export interface SummarizeOptions {
+  /** The parameter overrides the results were evaluated with, for bounds such as `params.rebate_budget`. */
+  params?: Record<string, unknown>;
 }
 
 /** Results one record at a time, in input order; the summary grows as they are read. */
@@ -196,8 +231,11 @@ export interface RuntimePack {
   ): ResultStream;
   /** Why `ruleId` gave `record` its value: the evaluation trace of its logic. */
   explain(record: unknown, ruleId: string, options?: ExplainOptions): Promise<Explanation>;
-  /** The run summary of results from {@link evaluate}: records, errors, totals per output. */
-  summarize(results: Iterable<ResultLine>): RunSummary;
+  /**
+   * The run summary of results from {@link evaluate}: records, errors, totals per output and the
+   * pack's guardrails (checked with the pack's defaults overridden by `options.params`).
+   */
+  summarize(results: Iterable<ResultLine>, options?: SummarizeOptions): RunSummary;
 }
 
 /** One finding that stopped a pack from loading, or a run from starting. */

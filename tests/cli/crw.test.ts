@@ -177,6 +177,48 @@ describe("crw", () => {
     expect(run.stderr).toContain("10 records, 0 with errors");
   });
 
+  describe("eval: guardrails (x-guardrails)", () => {
+    const manifest = "rules/manifests/dealer-program-1.0.0.manifest.json";
+    const data = "samples/distributors-300.json";
+
+    it("reports each guardrail on stderr and counts them in the summary line; all pass on the sample", async () => {
+      const run = await crw("eval", manifest, "--data", data);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toContain(
+        "crw eval: guardrail within-budget passed: Total of out.cash-rebate + out.terminal-support-budget is 54589127.8; it must be at most 100000000 (params.rebate_budget).",
+      );
+      expect(run.stderr).toContain(
+        "crw eval: guardrail elimination-share passed: 8 of 300 records (2.7 %) match",
+      );
+      expect(run.stderr).toMatch(/300 records, 0 with errors; 42 steps; guardrails 5 passed, 0 failed; /);
+    });
+
+    it("a failed guardrail names its records and makes the exit status 1; stdout is unchanged", async () => {
+      const strict = ["--param", "ability_threshold=75", "--param", "attitude_threshold=75"];
+      const run = await crw("eval", manifest, "--data", data, ...strict);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(
+        /guardrail no-rebate-for-eliminated FAILED: 28 of 300 records match the condition; none may\. Records: D-0009, D-0012, .* and 18 more\./,
+      );
+      expect(run.stderr).toContain("guardrails 3 passed, 2 failed");
+      expect(run.stdout.trim().split("\n")).toHaveLength(300);
+    });
+
+    it("a guardrail naming an output the pack does not have is refused before anything runs", async () => {
+      const dir = await mkdtemp(join(tmpdir(), "crw-guardrails-"));
+      const text = await readFile(manifest, "utf8");
+      const m = JSON.parse(text.replaceAll('"../', `"${process.cwd()}/rules/`)) as Record<string, unknown>;
+      m["x-guardrails"] = [{ id: "typo", kind: "total", of: "out.cash-rebates", max: 1 }];
+      const path = join(dir, "typo.manifest.json");
+      await writeFile(path, JSON.stringify(m, null, 2));
+      const run = await crw("eval", path, "--data", data);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(
+        'Guardrail "typo": "out.cash-rebates" is not a numeric output of the pack',
+      );
+    });
+  });
+
   describe("eval: the evaluation date without --as-of", () => {
     const dated = join(fixtures, "dated");
     const rule = join(dated, "run-date.rule.json");

@@ -159,6 +159,24 @@ test.describe("rule editor", () => {
     await expect(page.locator(".monaco-editor .squiggly-error")).toHaveCount(0);
   });
 
+  test("chords that start in the editor: Monaco's own (Ctrl+K Ctrl+0, fold all) and the workbench's (Ctrl+K Ctrl+T)", async ({
+    page,
+  }) => {
+    await page.goto("/?lang=en&theme=dark");
+    await quickOpen(page, "volume-rebate", strings.en.ruleEditor);
+    await expect(renderedText(page)).toContainText('"or": [');
+    await page.keyboard.press("Control+k");
+    await page.keyboard.press("Control+0");
+    await expect(renderedText(page)).not.toContainText('"or": [');
+    await page.keyboard.press("Control+k");
+    await page.keyboard.press("Control+j");
+    await expect(renderedText(page)).toContainText('"or": [');
+    await page.keyboard.press("Control+k");
+    await page.keyboard.press("Control+t");
+    await expect(page.getByRole("dialog").getByRole("option", { name: /High Contrast/ })).toBeVisible();
+    await page.keyboard.press("Escape");
+  });
+
   test("completes members from the rule-file schema and operators with their snippet", async ({ page }) => {
     await page.goto("/?lang=en&theme=dark");
     await quickOpen(page, "volume-rebate", strings.en.ruleEditor);

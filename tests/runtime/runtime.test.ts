@@ -240,6 +240,35 @@ describe("summarize", () => {
   });
 });
 
+describe("summarize: guardrails", () => {
+  it("checks the pack's x-guardrails with the run's parameters, in summarize and in a stream's summary", async () => {
+    const guarded = await loadPack(
+      await resealed((p) => {
+        p["x-guardrails"] = [
+          { id: "cap", kind: "total", of: "out.base", max: 60000 },
+          { id: "rate-bound", kind: "total", of: "out.ratio", max: "params.rate" },
+          { id: "one-top", kind: "count", where: { "==": [{ var: "out.ranked" }, "top"] }, max: 1 },
+        ];
+      }),
+    );
+    const results = await guarded.evaluate(records, { asOf: "2024-12-31" });
+    const [cap, rate, top] = guarded.summarize(results).guardrails;
+    expect(cap).toMatchObject({ id: "cap", passed: false, actual: "63408.68", max: { value: "60000" } });
+    expect(cap!.offending.map((o) => o.id)).toEqual(["c", "a", "b"]);
+    // out.ratio totals 0.375 (record b failed): above the default rate 0.015, within an override of 0.5.
+    expect(rate).toMatchObject({ passed: false, actual: "0.375" });
+    expect(guarded.summarize(results, { params: { rate: 0.5 } }).guardrails[1]).toMatchObject({
+      passed: true,
+      max: { value: "0.5", param: "params.rate" },
+    });
+    expect(top).toMatchObject({ passed: true, matched: 1 });
+    const stream = guarded.evaluateStream(records, { asOf: "2024-12-31" });
+    for await (const _ of stream);
+    expect(stream.summary().guardrails.map((g) => g.passed)).toEqual([false, false, true]);
+    expect(pack.summarize(results).guardrails).toEqual([]);
+  });
+});
+
 describe("explain", () => {
   it("traces a rule on the record alone when it needs no population operator", async () => {
     const why = await pack.explain(records[2], "base", { asOf: "2024-12-31" });

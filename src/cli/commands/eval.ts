@@ -1,5 +1,11 @@
 import { stat } from "node:fs/promises";
-import { DatasetError, RecordBatches, resultLine, runPack } from "../../engine";
+import {
+  DatasetError,
+  GuardrailCollector,
+  RecordBatches,
+  runPackLines,
+  type GuardrailResult,
+} from "../../engine";
 import { resolveRunDate, runDateNote } from "../io/asOf";
 import { CliError, displayName, readTextFile } from "../io/files";
 import { readRecords } from "../io/records";
@@ -43,23 +49,24 @@ export async function evalCommand(targetPath: string, options: EvalOptions): Pro
   let withErrors = 0;
   const errorCodes = new Map<string, number>();
   let note: string | undefined;
+  const guardrails = new GuardrailCollector(target.guardrails, params);
   try {
     const date = await resolveRunDate(options.asOf, readRecords(options.data, schema));
     const chunkSize = options.chunkSize === undefined ? undefined : Number(options.chunkSize);
-    for await (const chunk of runPack(target.prepared, date.records, {
+    for await (const chunk of runPackLines(target.prepared, date.records, {
       params,
       ctx: date.ctx,
       reuseRecords: true,
+      // Result objects only when guardrails read them; the lines need none.
+      withResults: target.guardrails.length > 0,
       ...(chunkSize ? { chunkSize } : {}),
     })) {
-      let text = "";
-      for (const result of chunk) {
-        text += resultLine(result) + "\n";
-        count++;
-        if (result.errors.length > 0) withErrors++;
-        for (const e of result.errors) errorCodes.set(e.code, (errorCodes.get(e.code) ?? 0) + 1);
-      }
-      await writeChunk(process.stdout, text);
+      count += chunk.count;
+      withErrors += chunk.errors.length;
+      for (const errors of chunk.errors)
+        for (const e of errors) errorCodes.set(e.code, (errorCodes.get(e.code) ?? 0) + 1);
+      for (const result of chunk.results ?? []) guardrails.add(result);
+      await writeChunk(process.stdout, chunk.text);
     }
     note = runDateNote("crw eval", date);
   } catch (error) {
@@ -69,11 +76,16 @@ export async function evalCommand(targetPath: string, options: EvalOptions): Pro
     throw error;
   }
   if (note !== undefined) process.stderr.write(`${note}\n`);
+  const checked = guardrails.results();
+  for (const g of checked) process.stderr.write(guardrailLine(g));
+  const failed = checked.filter((g) => !g.passed).length;
   const seconds = (performance.now() - started) / 1000;
   const codes = [...errorCodes].map(([code, n]) => `${code} ×${n}`).join(", ");
+  const guardrailSummary =
+    checked.length > 0 ? `guardrails ${checked.length - failed} passed, ${failed} failed; ` : "";
   process.stderr.write(
     `crw eval: ${count} records, ${withErrors} with errors${codes ? ` (${codes})` : ""}; ` +
-      `${target.prepared.steps.length} steps; ${seconds.toFixed(2)} s\n`,
+      `${target.prepared.steps.length} steps; ${guardrailSummary}${seconds.toFixed(2)} s\n`,
   );
   if (options.stats) {
     // maxRSS is in kilobytes; read by the benchmark (tests/bench/cli.bench.ts).
@@ -81,5 +93,17 @@ export async function evalCommand(targetPath: string, options: EvalOptions): Pro
       `crw-stats ${JSON.stringify({ records: count, seconds, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`,
     );
   }
-  return withErrors > 0 ? 1 : 0;
+  return withErrors > 0 || failed > 0 ? 1 : 0;
+}
+
+/** Offending record ids named on a failed guardrail's line. */
+const NAMED_OFFENDERS = 10;
+
+/** One guardrail's outcome on stderr: `crw eval: guardrail <id> passed|FAILED: <message>`. */
+function guardrailLine(g: GuardrailResult): string {
+  const head = `crw eval: guardrail ${g.id} ${g.passed ? "passed" : "FAILED"}: ${g.message.en}`;
+  if (g.passed || g.offending.length === 0) return head + "\n";
+  const named = g.offending.slice(0, NAMED_OFFENDERS).map((r) => String(r.id));
+  const more = g.offendingCount - named.length;
+  return `${head} Records: ${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}.\n`;
 }

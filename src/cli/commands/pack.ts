@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { buildPack, verifyPack, type JsonSchemaLike } from "../../engine";
+import { buildPack, packFileText, verifyPack, type JsonSchemaLike } from "../../engine";
 import { CliError, readTextFile } from "../io/files";
 import { printProblems, ruleLoaderFor } from "../io/target";
 import { loadDatasetSchema } from "./eval";
@@ -34,7 +34,7 @@ export async function packBuildCommand(
   }
   const output =
     options.output ?? manifestPath.replace(/\.manifest\.json$/, "") + `-${result.pack.version}.pack.json`;
-  await writeFile(output, JSON.stringify(result.pack, null, 2) + "\n");
+  await writeFile(output, packFileText(result.pack));
   process.stderr.write(
     `crw pack build: wrote ${output} (${result.pack.name} ${result.pack.version}, ${result.pack.rules.length} rules, ` +
       `${result.pack.population.length} population operators, ${passed} tests passed, ${result.pack.integrity})\n`,

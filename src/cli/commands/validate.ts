@@ -9,16 +9,25 @@ import {
   preparePack,
   problemAt,
   verifyPack,
+  compilePackToSql,
+  makeRunContext,
+  resolveParams,
+  type DialectName,
   type JsonSchemaLike,
+  type NodeLocator,
+  type PreparedPack,
   type Problem,
 } from "../../engine";
 import { expandPaths, readTextFile } from "../io/files";
 import { formatProblem } from "../io/report";
 import { ruleLoaderFor } from "../io/target";
 import { loadDatasetSchema } from "./eval";
+import { refusalProblems } from "./sql";
 
 interface ValidateContext {
   datasetSchema?: JsonSchemaLike;
+  /** `--target sql`: also report what the SQL compiler refuses. */
+  target?: "sql";
   /** Rule files linted already (absolute paths): a manifest does not lint them a second time. */
   ruleFiles: Set<string>;
 }
@@ -57,7 +66,10 @@ async function problemsOf(path: string, context: ValidateContext): Promise<Probl
         rules: content.rules,
       });
     });
-    return [...loaded.problems, ...preparePack(content, loaded.locate).problems, ...linted];
+    const prepared = preparePack(content, loaded.locate);
+    const sql =
+      prepared.pack && context.target === "sql" ? sqlProblems(prepared.pack, loaded.locate, context) : [];
+    return [...loaded.problems, ...prepared.problems, ...linted, ...sql];
   }
   if (kind === "pack") {
     const verified = await verifyPack(file, { runTests: false });
@@ -72,7 +84,22 @@ async function problemsOf(path: string, context: ValidateContext): Promise<Probl
           }),
         )
       : [];
-    return [...verified.problems, ...linted];
+    const sql =
+      verified.prepared && context.target === "sql"
+        ? sqlProblems(
+            verified.prepared,
+            (node, pointer, code, message, severity) =>
+              problemAt(
+                file,
+                code,
+                `/${node.kind === "rule" ? "rules" : "population"}/${node.index}${pointer}`,
+                message,
+                severity,
+              ),
+            context,
+          )
+        : [];
+    return [...verified.problems, ...linted, ...sql];
   }
   return [
     problemAt(file, "file/kind", "", {
@@ -81,12 +108,47 @@ async function problemsOf(path: string, context: ValidateContext): Promise<Probl
   ];
 }
 
+/**
+ * What `crw sql` would refuse, for each dialect: with the default parameters and any date (ctx values
+ * do not change what translates). A refusal of both dialects is reported once.
+ */
+function sqlProblems(pack: PreparedPack, locate: NodeLocator, context: ValidateContext): Problem[] {
+  const params = resolveParams(pack.content.params);
+  const ctx = makeRunContext("2000-01-01");
+  if (!params.ok || !ctx.ok) return [];
+  const compiled = (["duckdb", "postgres"] as DialectName[]).map((dialect) => ({
+    dialect,
+    result: compilePackToSql(pack, {
+      dialect,
+      params: params.value,
+      ctx: ctx.value,
+      ...(context.datasetSchema ? { schema: context.datasetSchema } : {}),
+    }),
+  }));
+  const key = (r: { id: string; pointer: string; reason: string }) => `${r.id} ${r.pointer} ${r.reason}`;
+  const [duck, pg] = compiled;
+  const inPg = new Set(pg!.result.refusals.map(key));
+  const inDuck = new Set(duck!.result.refusals.map(key));
+  const both = { ...duck!.result, refusals: duck!.result.refusals.filter((r) => inPg.has(key(r))) };
+  const onlyDuck = { ...duck!.result, refusals: duck!.result.refusals.filter((r) => !inPg.has(key(r))) };
+  const onlyPg = { ...pg!.result, refusals: pg!.result.refusals.filter((r) => !inDuck.has(key(r))) };
+  return [
+    ...refusalProblems(both, locate),
+    ...refusalProblems(onlyDuck, locate, "duckdb"),
+    ...refusalProblems(onlyPg, locate, "postgres"),
+  ];
+}
+
 /** `crw validate`: prints `file:line:col severity code message` for every problem found. */
-export async function validateCommand(paths: string[], options: { schema?: string } = {}): Promise<number> {
+export async function validateCommand(
+  paths: string[],
+  options: { schema?: string; target?: "sql" } = {},
+): Promise<number> {
   const files = await expandPaths(paths, /\.(rule|manifest|pack)\.json$/);
   const datasetSchema = (await loadDatasetSchema(options.schema)) as JsonSchemaLike | undefined;
   const context: ValidateContext = {
     ...(datasetSchema === undefined ? {} : { datasetSchema }),
+    ...(options.target ? { target: options.target } : {}),
     ruleFiles: new Set(files.filter((f) => f.endsWith(".rule.json")).map((f) => resolve(f))),
   };
   let errors = 0;

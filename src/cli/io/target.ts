@@ -1,5 +1,6 @@
 import { dirname, resolve } from "node:path";
 import {
+  declaredGuardrails,
   detectKind,
   loadManifest,
   loadRuleFile,
@@ -9,12 +10,14 @@ import {
   verifyPack,
   type LoadedFile,
   type DiffSide,
+  type Guardrail,
   type Pack,
   type PackContent,
   type ParamSpec,
   type PreparedPack,
   type Problem,
   type RuleLoader,
+  type NodeLocator,
 } from "../../engine";
 import { CliError, readTextFile } from "./files";
 import { formatError } from "./report";
@@ -28,6 +31,10 @@ export interface Target {
   pack?: Pack;
   /** Name, version and content, for `crw pack diff` (manifests and packs only). */
   side?: DiffSide;
+  /** Locates a finding about a rule or population operator in its source file. */
+  locate: NodeLocator;
+  /** The manifest's or pack's `x-guardrails`, checked by `crw eval` after the run. */
+  guardrails: Guardrail[];
 }
 
 /** Loads rule files named in a manifest, relative to the manifest's folder. */
@@ -74,11 +81,11 @@ export async function loadTarget(path: string, paramTexts: Record<string, string
     if (!rule) refuse(problems);
     const params = Object.fromEntries(Object.entries(paramTexts).map(([k, v]) => [k, inferParamSpec(v)]));
     const content: PackContent = { params, population: [], rules: [rule] };
-    const prepared = preparePack(content, (_n, pointer, code, message, severity) =>
-      problemAt(file, code, pointer, message, severity),
-    );
+    const locate: NodeLocator = (_n, pointer, code, message, severity) =>
+      problemAt(file, code, pointer, message, severity);
+    const prepared = preparePack(content, locate);
     if (!prepared.pack) refuse(prepared.problems);
-    return { kind, file, prepared: prepared.pack };
+    return { kind, file, prepared: prepared.pack, locate, guardrails: [] };
   }
   if (kind === "manifest") {
     const loaded = await loadManifest(file, ruleLoaderFor(path));
@@ -91,14 +98,37 @@ export async function loadTarget(path: string, paramTexts: Record<string, string
       ...loaded.content,
       order: prepared.pack.steps.map((s) => s.node.id),
     };
-    return { kind, file, prepared: prepared.pack, side };
+    return {
+      kind,
+      file,
+      prepared: prepared.pack,
+      side,
+      locate: loaded.locate,
+      guardrails: declaredGuardrails(manifest!),
+    };
   }
   if (kind === "pack") {
     const verified = await verifyPack(file, { runTests: false });
     if (!verified.pack || !verified.prepared || verified.problems.some((p) => p.severity === "error")) {
       refuse(verified.problems);
     }
-    return { kind, file, prepared: verified.prepared, pack: verified.pack, side: verified.pack };
+    const locate: NodeLocator = (node, pointer, code, message, severity) =>
+      problemAt(
+        file,
+        code,
+        `/${node.kind === "rule" ? "rules" : "population"}/${node.index}${pointer}`,
+        message,
+        severity,
+      );
+    return {
+      kind,
+      file,
+      prepared: verified.prepared,
+      pack: verified.pack,
+      side: verified.pack,
+      locate,
+      guardrails: declaredGuardrails(verified.pack),
+    };
   }
   throw new CliError(
     `${file.file}:1:1: cannot tell whether this is a rule file, a manifest or a pack; name it *.rule.json, *.manifest.json or *.pack.json.`,

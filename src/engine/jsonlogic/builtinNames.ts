@@ -2,12 +2,12 @@
  * Names of every member of every builtin prototype in this realm (`toString`, `__proto__`,
  * `constructor`, `map`, `length`, `toFixed`, `getTime`...), collected once.
  *
- * The code generator own-checks (`hasOwnProperty`) only path segments in this set. A segment outside
+ * Both compiled evaluators (codegen.ts, closure.ts) own-check (`hasOwnProperty`) only path segments in this set. A segment outside
  * it (`sales`, `rebate_base_ytd`) cannot be inherited by JSON data, whose objects, arrays and
  * primitives inherit only from builtin prototypes; so a plain read is exactly the hardened lookup,
  * about four times cheaper. This holds as long as nobody adds properties to builtin prototypes, which
- * neither logic nor data can do (evaluation never writes to any object); the closure evaluator and
- * the reference always check. See compile.ts.
+ * neither logic nor data can do (evaluation never writes to any object); the reference always
+ * checks, and so does the closure evaluator for paths of four or more segments. See compile.ts.
  */
 let names: Set<string> | undefined;
 

@@ -29,6 +29,8 @@ export {
 } from "./prepare";
 export {
   runPack,
+  runPackLines,
+  type LineChunk,
   RecordBatches,
   RejectedRecord,
   DatasetError,
@@ -61,8 +63,27 @@ export {
 export { lintRule, type RuleLintOptions } from "./lint";
 export { buildPack, type BuildResult, type FileTestOutcome } from "./build";
 export { verifyPack, type VerifyResult } from "./verify";
+export { packFileText } from "./packText";
 export { getPath } from "./paths";
 export { jsonEqual } from "./json";
 export { diffPacks, versionBump, type PackDiff, type DiffSide, type Bump } from "./diff";
 export { ImpactCollector, type OutputImpact, type NumberStats } from "./impact";
 export { DecimalSum } from "./decimalSum";
+export {
+  GuardrailCollector,
+  evaluateGuardrails,
+  guardrailProblems,
+  declaredGuardrails,
+  compareDecimal,
+  GUARDRAILS_KEY,
+  OFFENDING_LIMIT,
+  type Guardrail,
+  type GuardrailBound,
+  type GuardrailLine,
+  type GuardrailProblem,
+  type GuardrailResult,
+  type OffendingRecord,
+  type TotalGuardrail,
+  type NoneGuardrail,
+  type ShareGuardrail,
+} from "./guardrails";

@@ -1,5 +1,6 @@
 import type { Problem } from "../problem";
 import type { NodeLocator } from "./graph";
+import { declaredGuardrails, guardrailProblems } from "./guardrails";
 import { problemAt, type SourceRef } from "./located";
 import type { Manifest, Pack, PackContent, RuleFile } from "./model";
 import { normalizeManifest, normalizePack, normalizeRuleFile, parseDocument } from "./normalize";
@@ -68,6 +69,10 @@ export async function loadManifest(file: LoadedFile, loadRule: RuleLoader): Prom
   }
   if (problems.length > 0) return { manifest, ruleSources, problems, locate };
   const content = { params: manifest.params, population: manifest.population, rules };
+  // Guardrails name outputs and parameters of this pack; a wrong name is an error of the manifest.
+  for (const p of guardrailProblems(declaredGuardrails(manifest), content))
+    problems.push(problemAt(file, p.code, p.pointer, p.message));
+  if (problems.length > 0) return { manifest, ruleSources, problems, locate };
   return { manifest, content, ruleSources, problems, locate };
 }
 

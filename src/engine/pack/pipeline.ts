@@ -3,6 +3,8 @@ import { recordProblem, type RunContext } from "./context";
 import { pathReader } from "./paths";
 import { computePopulation, type PopulationRow } from "./population";
 import { evaluateChecked, RuleFailure, upstreamError, type PreparedPack, type RecordError } from "./prepare";
+import { ABSENT, HeldStore, OBJECT, type Column, type InputNode } from "./heldStore";
+import { errorsText, member, resultLine, valueText } from "./resultLine";
 import { planRun, type PopulationStep, type RuleStep, type RunPlan } from "./runPlan";
 
 /** A record that could not be read (a CSV row with a bad cell, a malformed JSONL line). */
@@ -69,6 +71,12 @@ export interface RunOptions {
    * records the caller keeps, such as a dataset shown in the workbench.
    */
   reuseRecords?: boolean;
+  /**
+   * `false` holds records for population passes as objects (one per record) instead of typed-array
+   * columns: the straightforward form the columnar one is tested against. Default `true`; packs whose
+   * reads are not all statically known always hold objects.
+   */
+  columnar?: boolean;
 }
 
 /** A record the pipeline refuses for the whole dataset (not an object, reserved key). */
@@ -160,12 +168,47 @@ function toResult(held: Held, errorRank: RunPlan["errorRank"]): RecordResult {
   return { id: held.context.id ?? null, out: held.out, pop: held.pop, errors };
 }
 
+/** One chunk of output lines of {@link runPackLines}. */
+export interface LineChunk {
+  /** The lines, each ending in a line break. */
+  text: string;
+  /** Records in the chunk. */
+  count: number;
+  /** The errors of each record of the chunk that has any. */
+  errors: RecordError[][];
+  /** With `withResults`: the chunk's results as objects too (guardrails read them). */
+  results?: RecordResult[];
+}
+
+/** A chunk of output, rendered on demand as result objects or as lines. */
+interface Emitted {
+  results(): RecordResult[];
+  lines(): LineChunk;
+}
+
+function emitHeld(chunk: readonly Held[], errorRank: RunPlan["errorRank"]): Emitted {
+  return {
+    results: () => chunk.map((h) => toResult(h, errorRank)),
+    lines: () => {
+      let text = "";
+      const errors: RecordError[][] = [];
+      for (const h of chunk) {
+        const result = toResult(h, errorRank);
+        text += resultLine(result) + "\n";
+        if (result.errors.length > 0) errors.push(result.errors);
+      }
+      return { text, count: chunk.length, errors };
+    },
+  };
+}
+
 /**
  * Runs a prepared pack over records (pack-format.md §3, §5, §6) and yields results in input order, a
  * chunk at a time. Packs without population operators stream: memory holds one chunk. Population
  * operators need every record, so records are held until the last pass; rules that need no operator
  * are evaluated while reading (see {@link planRun}), and held records keep only the fields later
- * steps read where those reads are statically known, plus `out`, `pop` and errors.
+ * steps read where those reads are statically known, plus `out`, `pop` and errors, in typed-array
+ * columns (heldStore.ts).
  *
  * @throws DatasetError for a record that is not an object or carries a reserved key.
  * @throws RunCancelled when `signal` is aborted (checked between chunks).
@@ -175,6 +218,29 @@ export async function* runPack(
   records: Iterable<unknown> | AsyncIterable<unknown> | RecordBatches,
   options: RunOptions,
 ): AsyncGenerator<RecordResult[]> {
+  for await (const chunk of run(pack, records, options)) yield chunk.results();
+}
+
+/**
+ * {@link runPack} writing `crw eval` lines ({@link resultLine}) instead of result objects: the same
+ * text, without building an object per record for held records.
+ */
+export async function* runPackLines(
+  pack: PreparedPack,
+  records: Iterable<unknown> | AsyncIterable<unknown> | RecordBatches,
+  options: RunOptions & { withResults?: boolean },
+): AsyncGenerator<LineChunk> {
+  for await (const chunk of run(pack, records, options)) {
+    const lines = chunk.lines();
+    yield options.withResults ? { ...lines, results: chunk.results() } : lines;
+  }
+}
+
+async function* run(
+  pack: PreparedPack,
+  records: Iterable<unknown> | AsyncIterable<unknown> | RecordBatches,
+  options: RunOptions,
+): AsyncGenerator<Emitted> {
   const chunkSize = options.chunkSize ?? 4096;
   const plan = planRun(pack.steps);
   const { early, later, errorRank } = plan;
@@ -193,7 +259,11 @@ export async function* runPack(
       done,
       ...(total === undefined ? {} : { total }),
     });
-  const result = (held: Held) => toResult(held, errorRank);
+  // Held records go into columns when every read is statically known (the usual case).
+  const store =
+    !streaming && plan.templates && plan.keep && options.columnar !== false
+      ? new HeldStore(Object.keys(plan.templates.out), Object.keys(plan.templates.pop), plan.keep)
+      : undefined;
 
   const held: Held[] = [];
   let chunk: Held[] = [];
@@ -204,6 +274,10 @@ export async function* runPack(
     const h = admit(record, index, options, plan);
     index++;
     if (readPass && h.evaluate) runRules(early, h);
+    if (store) {
+      hold(store, h, record);
+      return;
+    }
     if (!streaming && plan.project && h.evaluate) {
       const context = plan.project(h.context);
       context.params = options.params;
@@ -214,10 +288,12 @@ export async function* runPack(
     }
     chunk.push(h);
   };
-  const flushRead = async function* (): AsyncGenerator<RecordResult[]> {
-    if (streaming) yield chunk.map(result);
+  let taken = 0;
+  const flushRead = async function* (): AsyncGenerator<Emitted> {
+    if (streaming) yield emitHeld(chunk, errorRank);
     else for (const h of chunk) held.push(h);
     chunk = [];
+    taken = index;
     // The read phase is pass 1 when it evaluates rules, and pass 0 when it only collects records.
     progress("read", readPass, index, options.total);
     checkCancel();
@@ -228,17 +304,21 @@ export async function* runPack(
     for await (const batch of records.batches) {
       for (const record of batch) {
         take(record);
-        if (chunk.length >= chunkSize) yield* flushRead();
+        if (index - taken >= chunkSize) yield* flushRead();
       }
     }
   } else {
     for await (const record of records) {
       take(record);
-      if (chunk.length >= chunkSize) yield* flushRead();
+      if (index - taken >= chunkSize) yield* flushRead();
     }
   }
-  if (chunk.length > 0 || index === 0) yield* flushRead();
+  if (index - taken > 0 || index === 0) yield* flushRead();
   if (streaming) return;
+  if (store) {
+    yield* laterPasses(store, plan, options, chunkSize, readPass, progress, checkCancel, pause);
+    return;
+  }
 
   for (const [p, pass] of later.entries()) {
     const passNumber = p + readPass + 1;
@@ -249,18 +329,214 @@ export async function* runPack(
       checkCancel();
       await pause();
       if (last)
-        for (let i = 0; i < held.length; i += chunkSize) yield held.slice(i, i + chunkSize).map(result);
+        for (let i = 0; i < held.length; i += chunkSize)
+          yield emitHeld(held.slice(i, i + chunkSize), errorRank);
       continue;
     }
     for (let i = 0; i < held.length; i += chunkSize) {
       const part = held.slice(i, i + chunkSize);
       for (const h of part) if (h.evaluate) runRules(pass.steps, h);
-      if (last) yield part.map(result);
+      if (last) yield emitHeld(part, errorRank);
       progress("rules", passNumber, Math.min(i + chunkSize, held.length), held.length);
       checkCancel();
       await pause();
     }
   }
+}
+
+/** Moves a record that was read (and had its early rules run) into the columns. */
+function hold(store: HeldStore, h: Held, record: unknown): void {
+  const i = store.add();
+  if (h.evaluate) {
+    const context = h.context;
+    store.ids[i] = Object.prototype.hasOwnProperty.call(context, "id") ? context.id : undefined;
+    store.evaluated[i] = 1;
+    const { out, outNames } = store;
+    for (let c = 0; c < out.length; c++) out[c]!.set(i, h.out[outNames[c]!]);
+    store.putInput(i, record as Record<string, unknown>);
+  } else {
+    store.ids[i] = h.context.id;
+    store.evaluated[i] = 0;
+  }
+  if (h.errors !== undefined) store.errors.set(i, h.errors);
+}
+
+/** The passes after reading, over the columns, then the output in chunks. */
+async function* laterPasses(
+  store: HeldStore,
+  plan: RunPlan,
+  options: RunOptions,
+  chunkSize: number,
+  readPass: number,
+  progress: (phase: RunProgress["phase"], pass: number, done: number, total?: number) => void,
+  checkCancel: () => void,
+  pause: () => Promise<void>,
+): AsyncGenerator<Emitted> {
+  const templates = plan.templates!;
+  const n = store.count;
+  const base = { params: options.params, ctx: options.ctx };
+  const context = (i: number): Held => {
+    const out = store.valuesObject(store.out, templates.out, i);
+    const pop = store.valuesObject(store.pop, templates.pop, i);
+    const c = store.inputObject(i);
+    c.params = options.params;
+    c.ctx = options.ctx;
+    c.pop = pop;
+    c.out = out;
+    return new Held(c, out, pop, store.errors.get(i), true);
+  };
+  const output = (start: number) => storeChunk(store, plan, templates, start, Math.min(start + chunkSize, n));
+  for (const [p, pass] of plan.later.entries()) {
+    const passNumber = p + readPass + 1;
+    const last = p === plan.later.length - 1;
+    if (pass.kind === "population") {
+      const { op } = pass.step;
+      const read = (path: string) => storeReader(store, path, base, context);
+      const measure = read(op.measure);
+      const partition = op.partitionBy === undefined ? undefined : read(op.partitionBy);
+      const budget =
+        op.op !== "budget_factor"
+          ? undefined
+          : typeof op.budget === "number"
+            ? () => op.budget
+            : read(op.budget);
+      const rows = new Array<PopulationRow>(n);
+      for (let i = 0; i < n; i++) {
+        rows[i] = store.evaluated[i]
+          ? { measure: measure(i), partition: partition?.(i), id: store.ids[i], budget: budget?.(i) }
+          : { measure: undefined };
+      }
+      const values = computePopulation(op, rows);
+      const column = store.pop[store.popIndex.get(op.out.slice("pop.".length))!]!;
+      for (let i = 0; i < n; i++) if (store.evaluated[i]) column.set(i, values[i] ?? null);
+      progress("population", passNumber, n, n);
+      checkCancel();
+      await pause();
+      if (last) for (let start = 0; start < n; start += chunkSize) yield output(start);
+      continue;
+    }
+    const columns = pass.steps.map((s) => store.out[store.outIndex.get(s.node.id)!]!);
+    for (let start = 0; start < n; start += chunkSize) {
+      const end = Math.min(start + chunkSize, n);
+      for (let i = start; i < end; i++) {
+        if (!store.evaluated[i]) continue;
+        const h = context(i);
+        runRules(pass.steps, h);
+        pass.steps.forEach((s, k) => columns[k]!.set(i, h.out[s.node.id]));
+        if (h.errors !== undefined) store.errors.set(i, h.errors);
+      }
+      if (last) yield output(start);
+      progress("rules", passNumber, end, n);
+      checkCancel();
+      await pause();
+    }
+  }
+}
+
+/**
+ * A reader of `path` in the context of held record `i`, as {@link pathReader} reads the projected
+ * context: straight from a column where the path names one, else from the rebuilt context.
+ */
+function storeReader(
+  store: HeldStore,
+  path: string,
+  base: { params: unknown; ctx: unknown },
+  context: (i: number) => Held,
+): (i: number) => unknown {
+  const segments = path.split(".");
+  const [head, name] = segments;
+  const rest = segments.slice(2).join(".");
+  const inner = rest === "" ? undefined : pathReader(rest);
+  if ((head === "out" || head === "pop") && name !== undefined) {
+    const index = (head === "out" ? store.outIndex : store.popIndex).get(name);
+    const column = index === undefined ? undefined : (head === "out" ? store.out : store.pop)[index];
+    if (column) return inner ? (i) => inner(column.get(i)) : (i) => column.get(i);
+  }
+  if ((head === "params" || head === "ctx") && segments.length > 1) {
+    const r = pathReader(path);
+    return () => r(base);
+  }
+  const node = head === undefined ? undefined : store.input.find((x) => x.key === head);
+  if (node && head !== "out" && head !== "pop" && head !== "params" && head !== "ctx") {
+    return inputReader(store, node, segments.slice(1));
+  }
+  const r = pathReader(path);
+  return (i) => r(context(i).context);
+}
+
+function inputReader(store: HeldStore, node: InputNode, rest: readonly string[]): (i: number) => unknown {
+  const tail = rest.length === 0 ? undefined : pathReader(rest.join("."));
+  const child = rest.length === 0 ? undefined : node.children?.find((x) => x.key === rest[0]);
+  const below = child ? inputReader(store, child, rest.slice(1)) : undefined;
+  return (i) => {
+    const tag = node.column.tags[i];
+    if (tag === ABSENT) return undefined;
+    if (tag === OBJECT) {
+      if (rest.length === 0) return store.inputObject(i, node.children);
+      return below ? below(i) : undefined;
+    }
+    const value = node.column.get(i);
+    return tail ? tail(value) : value;
+  };
+}
+
+/** Output of held records [start, end) from the columns. */
+function storeChunk(
+  store: HeldStore,
+  plan: RunPlan,
+  templates: NonNullable<RunPlan["templates"]>,
+  start: number,
+  end: number,
+): Emitted {
+  const { errorRank } = plan;
+  const errorsOf = (i: number): RecordError[] => {
+    const errors = store.errors.get(i) ?? [];
+    if (errorRank && store.evaluated[i] && errors.length > 1)
+      errors.sort((a, b) => (errorRank.get(a.rule ?? "") ?? 0) - (errorRank.get(b.rule ?? "") ?? 0));
+    return errors;
+  };
+  return {
+    results: () => {
+      const results: RecordResult[] = [];
+      for (let i = start; i < end; i++) {
+        const evaluated = store.evaluated[i] === 1;
+        results.push({
+          id: store.ids[i] ?? null,
+          out: evaluated ? store.valuesObject(store.out, templates.out, i) : {},
+          pop: evaluated ? store.valuesObject(store.pop, templates.pop, i) : {},
+          errors: errorsOf(i),
+        });
+      }
+      return results;
+    },
+    lines: () => {
+      const outMembers = store.outNames.map(member);
+      const popMembers = store.popNames.map(member);
+      const object = (columns: readonly Column[], members: readonly string[], i: number) => {
+        let text = "{";
+        for (let c = 0; c < columns.length; c++) {
+          const value = columns[c]!.text(i);
+          if (value === undefined) continue;
+          text += (text.length === 1 ? "" : ",") + members[c]! + value;
+        }
+        return text + "}";
+      };
+      let text = "";
+      const errors: RecordError[][] = [];
+      for (let i = start; i < end; i++) {
+        const evaluated = store.evaluated[i] === 1;
+        const recordErrors = errorsOf(i);
+        if (recordErrors.length > 0) errors.push(recordErrors);
+        const id = valueText(store.ids[i] ?? null);
+        text +=
+          (id === undefined ? "{" : `{"id":${id},`) +
+          `"out":${evaluated ? object(store.out, outMembers, i) : "{}"},` +
+          `"pop":${evaluated ? object(store.pop, popMembers, i) : "{}"},` +
+          `"errors":${errorsText(recordErrors)}}\n`;
+      }
+      return { text, count: end - start, errors };
+    },
+  };
 }
 
 function admit(record: unknown, index: number, options: RunOptions, plan: RunPlan): Held {

@@ -1,9 +1,10 @@
 import type { RecordResult } from "./pipeline";
+import type { RecordError } from "./prepare";
 
 /** `"key":` for each member name seen, so names are escaped once per run, not once per record. */
 const names = new Map<string, string>();
 
-function member(name: string): string {
+export function member(name: string): string {
   let text = names.get(name);
   if (text === undefined) {
     text = JSON.stringify(name) + ":";
@@ -13,7 +14,7 @@ function member(name: string): string {
 }
 
 /** A value as JSON.stringify writes it inside an object; `undefined` where it leaves the member out. */
-function valueText(value: unknown): string | undefined {
+export function valueText(value: unknown): string | undefined {
   switch (typeof value) {
     case "number":
       return Number.isFinite(value) ? String(value) : "null";
@@ -39,24 +40,28 @@ function objectText(object: Record<string, unknown>): string {
   return text + "}";
 }
 
+/** The `errors` member of an output line. */
+export function errorsText(errors: readonly RecordError[]): string {
+  return errors.length === 0
+    ? "[]"
+    : JSON.stringify(
+        errors.map((e) => ({
+          ...(e.rule === undefined ? {} : { rule: e.rule }),
+          code: e.code,
+          message: e.message.en,
+          ...(e.line === undefined ? {} : { line: e.line }),
+          ...(e.column === undefined ? {} : { column: e.column }),
+        })),
+      );
+}
+
 /**
  * One `crw eval` output line, `{"id","out","pop","errors"}`, byte for byte what JSON.stringify gives
  * (tests/cli compare both); `errors` carry English messages, the CLI's language.
  */
 export function resultLine(result: RecordResult): string {
   const id = valueText(result.id);
-  const errors =
-    result.errors.length === 0
-      ? "[]"
-      : JSON.stringify(
-          result.errors.map((e) => ({
-            ...(e.rule === undefined ? {} : { rule: e.rule }),
-            code: e.code,
-            message: e.message.en,
-            ...(e.line === undefined ? {} : { line: e.line }),
-            ...(e.column === undefined ? {} : { column: e.column }),
-          })),
-        );
+  const errors = errorsText(result.errors);
   return (
     (id === undefined ? "{" : `{"id":${id},`) +
     `"out":${objectText(result.out)},"pop":${objectText(result.pop)},"errors":${errors}}`

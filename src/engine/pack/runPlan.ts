@@ -1,5 +1,5 @@
 import type { PreparedStep } from "./prepare";
-import { neededFields, projector } from "./projection";
+import { neededFields, projector, type PathTree } from "./projection";
 
 export type RuleStep = PreparedStep & { kind: "rule" };
 export type PopulationStep = PreparedStep & { kind: "population" };
@@ -15,6 +15,8 @@ export interface RunPlan {
   later: Pass[];
   /** Copies of a record with only what `later` reads (plus `id`); `undefined` holds records whole. */
   project?: (record: Record<string, unknown>) => Record<string, unknown>;
+  /** The tree {@link project} copies. */
+  keep?: PathTree;
   /**
    * `out` and `pop` of every evaluated record, created up front with their keys in the pack's order
    * (values `null` until computed), so results list them in that order whatever order they are
@@ -75,7 +77,10 @@ export function planRun(steps: readonly PreparedStep[]): RunPlan {
   const plan: RunPlan = { early, later: passesOf(rest) };
   if (rest.length > 0) {
     const keep = neededFields(rest);
-    if (keep) plan.project = projector(keep);
+    if (keep) {
+      plan.project = projector(keep);
+      plan.keep = keep;
+    }
   }
   if (!dynamic) {
     const names = (kind: PreparedStep["kind"], prefix: number) =>

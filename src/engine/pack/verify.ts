@@ -1,5 +1,6 @@
 import type { Problem } from "../problem";
 import type { FileTestOutcome } from "./build";
+import { declaredGuardrails, guardrailProblems } from "./guardrails";
 import { checkIntegrity } from "./integrity";
 import { problemAt } from "./located";
 import { loadPack, type LoadedFile } from "./load";
@@ -21,8 +22,10 @@ export interface VerifyResult {
  */
 export async function verifyPack(
   file: LoadedFile,
-  options: { runTests?: boolean } = {},
+  options: { runTests?: boolean; codegen?: boolean } = {},
 ): Promise<VerifyResult> {
+  // Under a CSP without 'unsafe-eval' (the browser), `codegen: false` compiles to closures instead.
+  const compileOptions = options.codegen === undefined ? {} : { codegen: options.codegen };
   const loaded = loadPack(file);
   if (!loaded.pack || !loaded.raw) return { integrityOk: false, problems: loaded.problems, tests: [] };
   const { pack, raw } = loaded;
@@ -36,8 +39,10 @@ export async function verifyPack(
       }),
     );
   }
-  const prepared = preparePack(pack, loaded.locate);
+  const prepared = preparePack(pack, loaded.locate, compileOptions);
   problems.push(...prepared.problems);
+  for (const p of guardrailProblems(declaredGuardrails(pack), pack))
+    problems.push(problemAt(file, p.code, p.pointer, p.message));
   if (prepared.pack) {
     const planned = prepared.pack.steps.map((s) => s.node.id);
     if (planned.join("\u0000") !== pack.order.join("\u0000")) {
@@ -53,7 +58,7 @@ export async function verifyPack(
     options.runTests === false
       ? []
       : pack.rules.flatMap((rule, i) =>
-          runRuleTests(rule).map((t) => ({
+          runRuleTests(rule, compileOptions).map((t) => ({
             ...t,
             pointer: `/rules/${i}${t.pointer}`,
             file: file.file,

@@ -43,6 +43,25 @@ export interface DocumentModel {
   readonly isDisposed: boolean;
 }
 
+/** A key press as the workbench's keybindings describe it (lower-case key names: `k`, `f1`, `\\`). */
+export interface EditorKeyPress {
+  ctrl: boolean;
+  shift: boolean;
+  alt: boolean;
+  meta: boolean;
+  key: string;
+}
+
+/**
+ * A workbench chord (`Ctrl+K Ctrl+T`) that Monaco must run itself: Monaco has chords of its own
+ * that start with the same press (`Ctrl+K Ctrl+C` comments a line), so the editor resolves both in
+ * one place, as VS Code's single keybinding service does.
+ */
+export interface EditorKeybinding {
+  presses: readonly EditorKeyPress[];
+  run(): void;
+}
+
 /** Options of a code editor. */
 export interface CodeEditorOptions {
   model: DocumentModel;
@@ -51,6 +70,8 @@ export interface CodeEditorOptions {
   /** The accessible name of the editor's text area. */
   ariaLabel: string;
   readOnly?: boolean;
+  /** Workbench chords to resolve inside the editor (see {@link EditorKeybinding}). */
+  keybindings?: readonly EditorKeybinding[];
 }
 
 /** Cursor, selections, scroll and folding as Monaco saves them; opaque to the workbench (JSON-safe). */
@@ -87,6 +108,8 @@ export interface DiffEditorOptions {
   fontSize?: number;
   originalAriaLabel: string;
   modifiedAriaLabel: string;
+  /** Both sides read-only (comparing two versions that never change); default: the right is editable. */
+  readOnly?: boolean;
 }
 
 /** What the language services of a document need, asked for on each request so it is never stale. */

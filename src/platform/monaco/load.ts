@@ -2,6 +2,12 @@ import type { Locale } from "../../base";
 import type { MonacoPlatform } from "./api";
 
 let loading: Promise<MonacoPlatform> | undefined;
+let loadedIn: Locale | undefined;
+
+/** The language Monaco's own strings were loaded in, once it started loading. */
+export function monacoLocale(): Locale | undefined {
+  return loadedIn;
+}
 
 /**
  * Loads Monaco (its own chunk, fetched the first time an editor opens) and sets it up. Monaco reads
@@ -10,6 +16,7 @@ let loading: Promise<MonacoPlatform> | undefined;
  * once and Monaco's own menus and widgets on the next page load.
  */
 export function loadMonaco(locale: Locale): Promise<MonacoPlatform> {
+  loadedIn ??= locale;
   loading ??= (async () => {
     if (locale === "zh-CN") await import("monaco-editor/nls/lang/zh-cn");
     const { createMonacoPlatform } = await import("./runtime");
@@ -18,6 +25,7 @@ export function loadMonaco(locale: Locale): Promise<MonacoPlatform> {
   // A failed load (a chunk missing after a redeploy) may be retried by opening an editor again.
   loading.catch(() => {
     loading = undefined;
+    loadedIn = undefined;
   });
   return loading;
 }

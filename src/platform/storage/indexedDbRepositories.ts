@@ -20,6 +20,8 @@ import {
   type MetaValues,
   type WorkbenchDB,
 } from "./schema";
+import { createIndexedDbReleaseRepository } from "./releaseRepository";
+import { indexedDbRunRepository } from "./runRepository";
 
 type Db = IDBPDatabase<WorkbenchDB>;
 
@@ -226,6 +228,8 @@ export function createIndexedDbRepositories(name: string = DATABASE_NAME): Works
     datasets: datasetRepository(db),
     meta: metaRepository(db),
     drafts: draftRepository(db),
+    releases: createIndexedDbReleaseRepository(db),
+    runs: indexedDbRunRepository(db),
     commit: (changes) => commit(db, changes),
     async close() {
       const open = connection;

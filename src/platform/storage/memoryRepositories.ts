@@ -11,6 +11,8 @@ import {
   type RevisionConflict,
   type WorkspaceRepositories,
 } from "./repositories";
+import { createMemoryReleaseRepository } from "./releaseRepository";
+import { memoryRunRepository } from "./runRepository";
 
 /** Orders ids as IndexedDB orders string keys: by UTF-16 code units, not by locale. */
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -141,6 +143,8 @@ export function createMemoryRepositories(): WorkspaceRepositories {
     datasets: datasetRepository(),
     meta: metaRepository(),
     drafts: draftRepository(maps.drafts),
+    releases: createMemoryReleaseRepository(),
+    runs: memoryRunRepository(),
     commit: (changes) => run(() => commit(maps, changes)),
     close: () => Promise.resolve(),
   };

@@ -112,6 +112,11 @@ export interface StoredRelease {
   releasedAt: string;
   /** `name@version` of the release it was compared with when it was made, if any. */
   diffedAgainst?: string;
+  /**
+   * The manifest the pack was built from, its version and changelog as released, so `crw pack build`
+   * of this text and the stored rules gives the same pack. Absent for imported packs.
+   */
+  manifest?: { id: string; file: string; text: string };
 }
 
 /** A finished simulation run, kept so its report can be reopened and compared. */

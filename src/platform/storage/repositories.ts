@@ -7,6 +7,8 @@ import type {
   StoredRule,
 } from "./records";
 import type { MetaKey, MetaValues } from "./schema";
+import type { ReleaseRepository } from "./releaseRepository";
+import type { RunRepository } from "./runRepository";
 
 /** A store of documents keyed by `id` (rules, manifests). Values read out are copies. */
 export interface DocumentRepository<T extends { id: string }> {
@@ -92,6 +94,10 @@ export interface WorkspaceRepositories {
   datasets: DatasetRepository;
   meta: MetaRepository;
   drafts: DraftRepository;
+  /** Released pack versions (immutable) and the audit log of their deletion. */
+  releases: ReleaseRepository;
+  /** Simulation runs (summaries and results), see runRepository.ts. */
+  runs: RunRepository;
   /**
    * Applies every change in one transaction when every `ifRevision` holds, and none of them
    * otherwise (then the conflicts say what is stored). A value that cannot be stored rejects and

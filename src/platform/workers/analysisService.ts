@@ -1,11 +1,7 @@
 import type { LoadedFile } from "../../engine";
 import type { RuleTestReport, WorkspaceAnalysis, WorkspaceAnalysisInput } from "../analysis/analyzeWorkspace";
-import {
-  handleAnalysis,
-  type AnalysisEnvelope,
-  type AnalysisReply,
-  type AnalysisRequest,
-} from "./analysisProtocol";
+import { handleAnalysis, type AnalysisReply, type AnalysisRequest } from "./analysisProtocol";
+import { workerClient, type RequestWorker } from "./workerClient";
 
 /** Rule tests and workspace analysis, run where they cannot block typing. */
 export interface AnalysisService {
@@ -25,12 +21,7 @@ export function createInlineAnalysisService(): AnalysisService {
 }
 
 /** The minimal Worker surface the service uses, so tests can hand in a fake. */
-export interface WorkerLike {
-  postMessage(message: AnalysisEnvelope): void;
-  onmessage: ((event: MessageEvent<AnalysisReply>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-  terminate(): void;
-}
+export type WorkerLike = RequestWorker<AnalysisRequest, AnalysisReply>;
 
 /**
  * The service over a Web Worker, started on first use. Requests are answered in any order; a
@@ -40,46 +31,13 @@ export function createWorkerAnalysisService(
   start: () => WorkerLike = () =>
     new Worker(new URL("./analysis.worker.ts", import.meta.url), { type: "module" }),
 ): AnalysisService {
-  let worker: WorkerLike | undefined;
-  let next = 0;
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
-  const failAll = (reason: string) => {
-    for (const { reject } of pending.values()) reject(new Error(reason));
-    pending.clear();
-  };
-  const ensure = (): WorkerLike => {
-    if (worker) return worker;
-    const started = start();
-    started.onmessage = (event) => {
-      const reply = event.data;
-      const waiting = pending.get(reply.id);
-      if (!waiting) return;
-      pending.delete(reply.id);
-      if (reply.ok) waiting.resolve(reply.value);
-      else waiting.reject(new Error(reply.error));
-    };
-    started.onerror = (event) => {
-      event.preventDefault?.();
-      started.terminate();
-      worker = undefined;
-      failAll(event.message || "the analysis worker stopped");
-    };
-    worker = started;
-    return started;
-  };
-  const ask = <T>(request: AnalysisRequest): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      const id = ++next;
-      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      ensure().postMessage({ id, request });
-    });
+  const client = workerClient<AnalysisRequest, WorkspaceAnalysis | RuleTestReport>(
+    start,
+    "the analysis worker stopped",
+  );
   return {
-    analyze: (input) => ask<WorkspaceAnalysis>({ type: "analyze", input }),
-    runTests: (source) => ask<RuleTestReport>({ type: "runTests", source }),
-    dispose() {
-      worker?.terminate();
-      worker = undefined;
-      failAll("the analysis service was disposed");
-    },
+    analyze: (input) => client.ask<WorkspaceAnalysis>({ type: "analyze", input }),
+    runTests: (source) => client.ask<RuleTestReport>({ type: "runTests", source }),
+    dispose: () => client.dispose("the analysis service was disposed"),
   };
 }

@@ -27,6 +27,7 @@ import {
   needsSeed,
   readWorkspaceLists,
   seedWorkspace,
+  DATABASE_NAME,
   type WorkspaceRepositories,
 } from "../../platform";
 import { CommandRegistry } from "../commands/registry";
@@ -34,11 +35,18 @@ import { ContextKeys } from "../commands/contextKeys";
 import { createI18n } from "../i18n";
 import { contributedCommands, contributedEditors } from "../parts";
 import { createRecentCommands } from "../parts/workbench/recentCommands";
-import { createDocumentService, createServices, type WorkbenchServices } from "../services";
+import {
+  createDocumentService,
+  createReleaseService,
+  createServices,
+  type WorkbenchServices,
+} from "../services";
 import { initialPreferences } from "../shell/initialPreferences";
 import { documentEffects } from "./documentEffects";
 import { connectWorkspace, createWorkspaceActors } from "./workspaceWiring";
+import { announceMonacoLanguage } from "./monacoLanguageNotice";
 import { persistActor, readStored } from "./persistence";
+import { createSimulationHost, simulationEnded } from "./simulationWiring";
 
 export interface Environment {
   search: string;
@@ -186,12 +194,24 @@ export async function startWorkbench(
     actors,
     documents,
     datasets: { records: (id, range) => repositories.datasets.records(id, range) },
+    releases: createReleaseService({
+      repository: repositories.releases,
+      lists: () => workspace.getSnapshot().context.lists,
+      activeDatasetId: () => workspace.getSnapshot().context.activeDatasetId,
+      records: (id) => repositories.datasets.records(id),
+      locale: () => preferences.getSnapshot().context.locale,
+    }),
     files: { choose: chooseFiles, download: downloadFile },
     i18n,
     recentCommands: recent,
     editorKinds: new Set(Object.keys(contributedEditors)),
+    simulation: createSimulationHost(repositories, workspace, {
+      databaseName: DATABASE_NAME,
+      ended: (...outcome) => late.services && simulationEnded(late.services, ...outcome),
+    }),
   });
   late.services = services;
   connectWorkspace(services, store);
+  announceMonacoLanguage(services, () => window.location.reload());
   return services;
 }

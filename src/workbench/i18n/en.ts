@@ -310,6 +310,8 @@ export const en = {
     failed: "The editor could not be loaded: {{reason}}",
     openFailed: "{{name}} could not be opened: {{reason}}",
     retry: "Retry",
+    menusAfterReload: "The editor's own menus and widgets switch to {{language}} when the page reloads.",
+    reload: "Reload",
     ruleLabel: "Rule {{name}}",
     manifestLabel: "Pack manifest {{name}}",
     noTestRunner: "Running tests is not available yet.",

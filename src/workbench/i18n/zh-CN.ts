@@ -309,6 +309,8 @@ export const zhCN: Messages = {
     failed: "无法加载编辑器：{{reason}}",
     openFailed: "无法打开 {{name}}：{{reason}}",
     retry: "重试",
+    menusAfterReload: "编辑器自带的菜单和小部件将在页面重新加载后切换为{{language}}。",
+    reload: "重新加载",
     ruleLabel: "规则 {{name}}",
     manifestLabel: "规则包清单 {{name}}",
     noTestRunner: "运行测试功能尚不可用。",

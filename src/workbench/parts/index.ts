@@ -11,6 +11,9 @@ import { outputContribution } from "./output/output.contribution";
 import { editorContribution } from "./editor/editor.contribution";
 import { searchContribution } from "./search/search.contribution";
 import { testsContribution } from "./tests/tests.contribution";
+import { packsContribution } from "./packs/packs.contribution";
+import { statementContribution } from "./statement/statement.contribution";
+import { simulationContribution } from "./simulation/simulation.contribution";
 import { templatesContribution } from "./templates/templates.contribution";
 import { builderContribution } from "./builder/builder.contribution";
 
@@ -25,6 +28,9 @@ export const contributions: readonly Contribution[] = [
   keybindingsContribution,
   settingsContribution,
   editorContribution,
+  packsContribution,
+  statementContribution,
+  simulationContribution,
   templatesContribution,
   builderContribution,
 ];

@@ -39,14 +39,19 @@ export function QuickInput({ actor }: { actor: ActorRefFrom<typeof quickInputMac
   );
   const open = request !== null;
 
+  // Focus returns when the widget closes, not when one request follows another (a multi-step
+  // command's next pick): moving focus away then would blur the input and cancel the next pick.
   useEffect(() => {
     if (!open) return;
     returnFocus.current = document.activeElement;
-    inputRef.current?.focus();
     return () => {
       const target = returnFocus.current;
       if (target instanceof HTMLElement && target.isConnected) target.focus();
     };
+  }, [open]);
+
+  useEffect(() => {
+    if (open) inputRef.current?.focus();
   }, [open, request]);
 
   useEffect(() => {

@@ -24,6 +24,7 @@ import type {
   WorkbenchServices,
 } from "./services";
 import { createTestResults } from "./testResults";
+import type { ReleaseService } from "./releases";
 
 export interface ServiceActors {
   quickInput: ActorRefFrom<typeof quickInputMachine>;
@@ -43,10 +44,12 @@ export interface ServiceDependencies {
   actors: ServiceActors;
   documents: DocumentService;
   datasets: DatasetService;
+  releases: ReleaseService;
   files: FileService;
   i18n: i18n;
   /** The palette's recently used list, told about every command run. */
   recentCommands: { list(): readonly string[]; record(id: string): void };
+  simulation: WorkbenchServices["simulation"];
   /** The editor kinds parts contribute. */
   editorKinds: ReadonlySet<string>;
   now?(): Date;
@@ -140,10 +143,12 @@ export function createServices(deps: ServiceDependencies): WorkbenchServices {
     documents: deps.documents,
     datasets: deps.datasets,
     testResults: createTestResults(),
+    releases: deps.releases,
     workspace: actors.workspace,
     preferences: actors.preferences,
     workspaceOps: actors.workspaceOps,
     tests: actors.tests,
+    simulation: deps.simulation,
     i18n: deps.i18n,
     ui: {
       quickInput: actors.quickInput,

@@ -19,6 +19,8 @@ import type {
 } from "../../machines";
 import type { CommandRegistry } from "../commands/registry";
 import type { ContextKeys } from "../commands/contextKeys";
+import type { ReleaseService } from "./releases";
+import type { SimulationHost } from "./simulation";
 
 /** A quick pick entry with the value the pick resolves to when it is accepted. */
 export type QuickPickItem<T> = QuickPickEntry & { value: T };
@@ -141,12 +143,16 @@ export interface WorkbenchServices {
   documents: DocumentService;
   datasets: DatasetService;
   testResults: TestResultsService;
+  /** Released pack versions: the release flow, import, delete, the Packs view's lists. */
+  releases: ReleaseService;
   workspace: ActorRefFrom<typeof workspaceMachine>;
   preferences: ActorRefFrom<typeof preferencesMachine>;
   /** Workspace operations (new, rename, duplicate, delete/undo, include, import, export, validate). */
   workspaceOps: ActorRefFrom<typeof workspaceOpsMachine>;
   /** Test runs and the analysis of the whole workspace (problems, every rule's tests). */
   tests: ActorRefFrom<typeof testsMachine>;
+  /** Simulation runs, stored runs and the Simulation view's order (set at start-up). */
+  simulation: SimulationHost;
   i18n: i18n;
   /** The actors behind the shell's overlays, for the components that render them. */
   ui: {

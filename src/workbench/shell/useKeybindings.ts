@@ -11,13 +11,26 @@ import type { WorkbenchServices } from "../services";
 export function useKeybindings(services: WorkbenchServices, onChordPending: (label: string | null) => void) {
   useEffect(() => {
     let pending: KeyPress | undefined;
+    /** Monaco took the first press of a chord: its second press is Monaco's too (Ctrl+K Ctrl+J). */
+    let editorChord = false;
     const holds = (when: string | undefined) => evaluateWhen(when, services.contextKeys.get);
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.isComposing) return;
       const press = pressOfEvent(event);
       if (!press) return;
+      if (editorChord) {
+        editorChord = false;
+        return;
+      }
       const resolution = resolvePress(services.commands.registry.bindings(), press, pending, holds);
       if (resolution.kind === "none") return;
+      // A chord starting in a code editor is Monaco's to resolve: it knows its own chords and the
+      // workbench's (editorChords), so `Ctrl+K Ctrl+C` still comments and `Ctrl+K Ctrl+T` still
+      // picks a theme.
+      if (resolution.kind === "chord" && inCodeEditor(event.target)) {
+        editorChord = true;
+        return;
+      }
       event.preventDefault();
       event.stopPropagation();
       if (resolution.kind === "chord") {
@@ -32,6 +45,10 @@ export function useKeybindings(services: WorkbenchServices, onChordPending: (lab
     window.addEventListener("keydown", onKeyDown, true);
     return () => window.removeEventListener("keydown", onKeyDown, true);
   }, [services, onChordPending]);
+}
+
+function inCodeEditor(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest(".monaco-editor") !== null;
 }
 
 function describe(press: KeyPress): string {

@@ -23,7 +23,8 @@ describe("precompiled schema validators", () => {
     expect(committed === (await generateValidators()), "run `npm run validators` and commit the result").toBe(
       true,
     );
-  });
+    // Compiling every schema with Ajv takes a few seconds when the machine is busy.
+  }, 60_000);
 
   it("judge documents as Ajv compiling the schemas at run time does, valid and broken alike", () => {
     const { code: _code, ...options } = ajvOptions;

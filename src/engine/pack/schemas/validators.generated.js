@@ -1062,6 +1062,7 @@ const schema17 = {
       description: "Rule file paths relative to the manifest.",
     },
     changelog: { $ref: "#/definitions/changelog" },
+    "x-guardrails": { $ref: "#/definitions/guardrails" },
   },
   patternProperties: { "^x-": {} },
   additionalProperties: false,
@@ -1110,6 +1111,56 @@ const schema17 = {
       type: "string",
       pattern: "^[^.\\s]+(\\.[^.\\s]+)*$",
       description: "Dotted path into the evaluation context.",
+    },
+    guardrails: {
+      type: "array",
+      description:
+        "Checks over a whole run (README.md, Guardrails): totals, conditions no record may meet, shares and counts of records.",
+      items: { $ref: "#/definitions/guardrail" },
+    },
+    guardrailBound: {
+      anyOf: [
+        { type: "number" },
+        { type: "string", pattern: "^params\\.[A-Za-z_][A-Za-z0-9_]*$", description: "params.<name>" },
+      ],
+    },
+    producedPath: {
+      type: "string",
+      pattern: "^(out|pop)\\.[A-Za-z_][A-Za-z0-9_-]*$",
+      description: "out.<rule id> or pop.<name>",
+    },
+    guardrail: {
+      type: "object",
+      required: ["id", "kind"],
+      properties: {
+        id: { type: "string", pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$", maxLength: 64 },
+        kind: { enum: ["total", "none", "share", "count"] },
+        title: { $ref: "urn:channel-rules-workbench:rule:1#/definitions/localizedText" },
+        description: { $ref: "urn:channel-rules-workbench:rule:1#/definitions/localizedText" },
+        of: {
+          anyOf: [
+            { $ref: "#/definitions/producedPath" },
+            { type: "array", items: { $ref: "#/definitions/producedPath" }, minItems: 1 },
+          ],
+        },
+        where: { description: "JsonLogic over { id, out, pop, params }." },
+        max: { $ref: "#/definitions/guardrailBound" },
+        min: { $ref: "#/definitions/guardrailBound" },
+      },
+      patternProperties: { "^x-": {} },
+      additionalProperties: false,
+      allOf: [
+        {
+          if: { properties: { kind: { const: "total" } }, required: ["kind"] },
+          then: { required: ["of"], not: { required: ["where"] } },
+          else: { required: ["where"], not: { required: ["of"] } },
+        },
+        {
+          if: { properties: { kind: { const: "none" } }, required: ["kind"] },
+          then: { not: { anyOf: [{ required: ["max"] }, { required: ["min"] }] } },
+          else: { anyOf: [{ required: ["max"] }, { required: ["min"] }] },
+        },
+      ],
     },
     populationOp: {
       type: "object",
@@ -3270,6 +3321,1139 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
   validate18.errors = vErrors;
   return errors === 0;
 }
+const schema34 = {
+  type: "array",
+  description:
+    "Checks over a whole run (README.md, Guardrails): totals, conditions no record may meet, shares and counts of records.",
+  items: { $ref: "#/definitions/guardrail" },
+};
+const schema35 = {
+  type: "object",
+  required: ["id", "kind"],
+  properties: {
+    id: { type: "string", pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$", maxLength: 64 },
+    kind: { enum: ["total", "none", "share", "count"] },
+    title: { $ref: "urn:channel-rules-workbench:rule:1#/definitions/localizedText" },
+    description: { $ref: "urn:channel-rules-workbench:rule:1#/definitions/localizedText" },
+    of: {
+      anyOf: [
+        { $ref: "#/definitions/producedPath" },
+        { type: "array", items: { $ref: "#/definitions/producedPath" }, minItems: 1 },
+      ],
+    },
+    where: { description: "JsonLogic over { id, out, pop, params }." },
+    max: { $ref: "#/definitions/guardrailBound" },
+    min: { $ref: "#/definitions/guardrailBound" },
+  },
+  patternProperties: { "^x-": {} },
+  additionalProperties: false,
+  allOf: [
+    {
+      if: { properties: { kind: { const: "total" } }, required: ["kind"] },
+      then: { required: ["of"], not: { required: ["where"] } },
+      else: { required: ["where"], not: { required: ["of"] } },
+    },
+    {
+      if: { properties: { kind: { const: "none" } }, required: ["kind"] },
+      then: { not: { anyOf: [{ required: ["max"] }, { required: ["min"] }] } },
+      else: { anyOf: [{ required: ["max"] }, { required: ["min"] }] },
+    },
+  ],
+};
+const schema38 = {
+  type: "string",
+  pattern: "^(out|pop)\\.[A-Za-z_][A-Za-z0-9_-]*$",
+  description: "out.<rule id> or pop.<name>",
+};
+const schema40 = {
+  anyOf: [
+    { type: "number" },
+    { type: "string", pattern: "^params\\.[A-Za-z_][A-Za-z0-9_]*$", description: "params.<name>" },
+  ],
+};
+const pattern21 = new RegExp("^(out|pop)\\.[A-Za-z_][A-Za-z0-9_-]*$", "u");
+const pattern23 = new RegExp("^params\\.[A-Za-z_][A-Za-z0-9_]*$", "u");
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const _errs2 = errors;
+  let valid1 = true;
+  const _errs3 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    let missing0;
+    if (data.kind === undefined && (missing0 = "kind")) {
+      const err0 = {};
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    } else {
+      if (data.kind !== undefined) {
+        if ("total" !== data.kind) {
+          const err1 = {};
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      }
+    }
+  }
+  var _valid0 = _errs3 === errors;
+  errors = _errs2;
+  if (vErrors !== null) {
+    if (_errs2) {
+      vErrors.length = _errs2;
+    } else {
+      vErrors = null;
+    }
+  }
+  let ifClause0;
+  if (_valid0) {
+    const _errs5 = errors;
+    const _errs6 = errors;
+    const _errs7 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing1;
+      if (data.where === undefined && (missing1 = "where")) {
+        const err2 = {};
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    var valid3 = _errs7 === errors;
+    if (valid3) {
+      const err3 = {
+        instancePath,
+        schemaPath: "#/allOf/0/then/not",
+        keyword: "not",
+        params: {},
+        message: "must NOT be valid",
+      };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    } else {
+      errors = _errs6;
+      if (vErrors !== null) {
+        if (_errs6) {
+          vErrors.length = _errs6;
+        } else {
+          vErrors = null;
+        }
+      }
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.of === undefined) {
+        const err4 = {
+          instancePath,
+          schemaPath: "#/allOf/0/then/required",
+          keyword: "required",
+          params: { missingProperty: "of" },
+          message: "must have required property '" + "of" + "'",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    var _valid0 = _errs5 === errors;
+    valid1 = _valid0;
+    ifClause0 = "then";
+  } else {
+    const _errs8 = errors;
+    const _errs9 = errors;
+    const _errs10 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing2;
+      if (data.of === undefined && (missing2 = "of")) {
+        const err5 = {};
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    var valid4 = _errs10 === errors;
+    if (valid4) {
+      const err6 = {
+        instancePath,
+        schemaPath: "#/allOf/0/else/not",
+        keyword: "not",
+        params: {},
+        message: "must NOT be valid",
+      };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    } else {
+      errors = _errs9;
+      if (vErrors !== null) {
+        if (_errs9) {
+          vErrors.length = _errs9;
+        } else {
+          vErrors = null;
+        }
+      }
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.where === undefined) {
+        const err7 = {
+          instancePath,
+          schemaPath: "#/allOf/0/else/required",
+          keyword: "required",
+          params: { missingProperty: "where" },
+          message: "must have required property '" + "where" + "'",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    var _valid0 = _errs8 === errors;
+    valid1 = _valid0;
+    ifClause0 = "else";
+  }
+  if (!valid1) {
+    const err8 = {
+      instancePath,
+      schemaPath: "#/allOf/0/if",
+      keyword: "if",
+      params: { failingKeyword: ifClause0 },
+      message: 'must match "' + ifClause0 + '" schema',
+    };
+    if (vErrors === null) {
+      vErrors = [err8];
+    } else {
+      vErrors.push(err8);
+    }
+    errors++;
+  }
+  const _errs12 = errors;
+  let valid5 = true;
+  const _errs13 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    let missing3;
+    if (data.kind === undefined && (missing3 = "kind")) {
+      const err9 = {};
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    } else {
+      if (data.kind !== undefined) {
+        if ("none" !== data.kind) {
+          const err10 = {};
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      }
+    }
+  }
+  var _valid1 = _errs13 === errors;
+  errors = _errs12;
+  if (vErrors !== null) {
+    if (_errs12) {
+      vErrors.length = _errs12;
+    } else {
+      vErrors = null;
+    }
+  }
+  let ifClause1;
+  if (_valid1) {
+    const _errs15 = errors;
+    const _errs16 = errors;
+    const _errs17 = errors;
+    const _errs18 = errors;
+    let valid8 = false;
+    const _errs19 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing4;
+      if (data.max === undefined && (missing4 = "max")) {
+        const err11 = {};
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    var _valid2 = _errs19 === errors;
+    valid8 = valid8 || _valid2;
+    if (!valid8) {
+      const _errs20 = errors;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        let missing5;
+        if (data.min === undefined && (missing5 = "min")) {
+          const err12 = {};
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      }
+      var _valid2 = _errs20 === errors;
+      valid8 = valid8 || _valid2;
+    }
+    if (!valid8) {
+      const err13 = {};
+      if (vErrors === null) {
+        vErrors = [err13];
+      } else {
+        vErrors.push(err13);
+      }
+      errors++;
+    } else {
+      errors = _errs18;
+      if (vErrors !== null) {
+        if (_errs18) {
+          vErrors.length = _errs18;
+        } else {
+          vErrors = null;
+        }
+      }
+    }
+    var valid7 = _errs17 === errors;
+    if (valid7) {
+      const err14 = {
+        instancePath,
+        schemaPath: "#/allOf/1/then/not",
+        keyword: "not",
+        params: {},
+        message: "must NOT be valid",
+      };
+      if (vErrors === null) {
+        vErrors = [err14];
+      } else {
+        vErrors.push(err14);
+      }
+      errors++;
+    } else {
+      errors = _errs16;
+      if (vErrors !== null) {
+        if (_errs16) {
+          vErrors.length = _errs16;
+        } else {
+          vErrors = null;
+        }
+      }
+    }
+    var _valid1 = _errs15 === errors;
+    valid5 = _valid1;
+    ifClause1 = "then";
+  } else {
+    const _errs21 = errors;
+    const _errs22 = errors;
+    let valid9 = false;
+    const _errs23 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.max === undefined) {
+        const err15 = {
+          instancePath,
+          schemaPath: "#/allOf/1/else/anyOf/0/required",
+          keyword: "required",
+          params: { missingProperty: "max" },
+          message: "must have required property '" + "max" + "'",
+        };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    var _valid3 = _errs23 === errors;
+    valid9 = valid9 || _valid3;
+    if (!valid9) {
+      const _errs24 = errors;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.min === undefined) {
+          const err16 = {
+            instancePath,
+            schemaPath: "#/allOf/1/else/anyOf/1/required",
+            keyword: "required",
+            params: { missingProperty: "min" },
+            message: "must have required property '" + "min" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      }
+      var _valid3 = _errs24 === errors;
+      valid9 = valid9 || _valid3;
+    }
+    if (!valid9) {
+      const err17 = {
+        instancePath,
+        schemaPath: "#/allOf/1/else/anyOf",
+        keyword: "anyOf",
+        params: {},
+        message: "must match a schema in anyOf",
+      };
+      if (vErrors === null) {
+        vErrors = [err17];
+      } else {
+        vErrors.push(err17);
+      }
+      errors++;
+    } else {
+      errors = _errs22;
+      if (vErrors !== null) {
+        if (_errs22) {
+          vErrors.length = _errs22;
+        } else {
+          vErrors = null;
+        }
+      }
+    }
+    var _valid1 = _errs21 === errors;
+    valid5 = _valid1;
+    ifClause1 = "else";
+  }
+  if (!valid5) {
+    const err18 = {
+      instancePath,
+      schemaPath: "#/allOf/1/if",
+      keyword: "if",
+      params: { failingKeyword: ifClause1 },
+      message: 'must match "' + ifClause1 + '" schema',
+    };
+    if (vErrors === null) {
+      vErrors = [err18];
+    } else {
+      vErrors.push(err18);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === undefined) {
+      const err19 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "id" },
+        message: "must have required property '" + "id" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err19];
+      } else {
+        vErrors.push(err19);
+      }
+      errors++;
+    }
+    if (data.kind === undefined) {
+      const err20 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "kind" },
+        message: "must have required property '" + "kind" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err20];
+      } else {
+        vErrors.push(err20);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(
+        key0 === "id" ||
+        key0 === "kind" ||
+        key0 === "title" ||
+        key0 === "description" ||
+        key0 === "of" ||
+        key0 === "where" ||
+        key0 === "max" ||
+        key0 === "min" ||
+        pattern0.test(key0)
+      )) {
+        const err21 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== undefined) {
+      let data2 = data.id;
+      if (typeof data2 === "string") {
+        if (func3(data2) > 64) {
+          const err22 = {
+            instancePath: instancePath + "/id",
+            schemaPath: "#/properties/id/maxLength",
+            keyword: "maxLength",
+            params: { limit: 64 },
+            message: "must NOT have more than 64 characters",
+          };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        if (!pattern1.test(data2)) {
+          const err23 = {
+            instancePath: instancePath + "/id",
+            schemaPath: "#/properties/id/pattern",
+            keyword: "pattern",
+            params: { pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$" },
+            message: 'must match pattern "' + "^[a-z][a-z0-9]*(-[a-z0-9]+)*$" + '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = {
+          instancePath: instancePath + "/id",
+          schemaPath: "#/properties/id/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.kind !== undefined) {
+      let data3 = data.kind;
+      if (!(data3 === "total" || data3 === "none" || data3 === "share" || data3 === "count")) {
+        const err25 = {
+          instancePath: instancePath + "/kind",
+          schemaPath: "#/properties/kind/enum",
+          keyword: "enum",
+          params: { allowedValues: schema35.properties.kind.enum },
+          message: "must be equal to one of the allowed values",
+        };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.title !== undefined) {
+      let data4 = data.title;
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        if (data4.en === undefined) {
+          const err26 = {
+            instancePath: instancePath + "/title",
+            schemaPath: "urn:channel-rules-workbench:rule:1#/definitions/localizedText/required",
+            keyword: "required",
+            params: { missingProperty: "en" },
+            message: "must have required property '" + "en" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        for (const key1 in data4) {
+          if (!(key1 === "en" || key1 === "zh-CN")) {
+            if (typeof data4[key1] !== "string") {
+              const err27 = {
+                instancePath: instancePath + "/title/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),
+                schemaPath:
+                  "urn:channel-rules-workbench:rule:1#/definitions/localizedText/additionalProperties/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data4.en !== undefined) {
+          let data6 = data4.en;
+          if (typeof data6 === "string") {
+            if (func3(data6) < 1) {
+              const err28 = {
+                instancePath: instancePath + "/title/en",
+                schemaPath:
+                  "urn:channel-rules-workbench:rule:1#/definitions/localizedText/properties/en/minLength",
+                keyword: "minLength",
+                params: { limit: 1 },
+                message: "must NOT have fewer than 1 characters",
+              };
+              if (vErrors === null) {
+                vErrors = [err28];
+              } else {
+                vErrors.push(err28);
+              }
+              errors++;
+            }
+          } else {
+            const err29 = {
+              instancePath: instancePath + "/title/en",
+              schemaPath: "urn:channel-rules-workbench:rule:1#/definitions/localizedText/properties/en/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data4["zh-CN"] !== undefined) {
+          if (typeof data4["zh-CN"] !== "string") {
+            const err30 = {
+              instancePath: instancePath + "/title/zh-CN",
+              schemaPath:
+                "urn:channel-rules-workbench:rule:1#/definitions/localizedText/properties/zh-CN/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err31 = {
+          instancePath: instancePath + "/title",
+          schemaPath: "urn:channel-rules-workbench:rule:1#/definitions/localizedText/type",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+        };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.description !== undefined) {
+      let data8 = data.description;
+      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+        if (data8.en === undefined) {
+          const err32 = {
+            instancePath: instancePath + "/description",
+            schemaPath: "urn:channel-rules-workbench:rule:1#/definitions/localizedText/required",
+            keyword: "required",
+            params: { missingProperty: "en" },
+            message: "must have required property '" + "en" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+        for (const key2 in data8) {
+          if (!(key2 === "en" || key2 === "zh-CN")) {
+            if (typeof data8[key2] !== "string") {
+              const err33 = {
+                instancePath: instancePath + "/description/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),
+                schemaPath:
+                  "urn:channel-rules-workbench:rule:1#/definitions/localizedText/additionalProperties/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data8.en !== undefined) {
+          let data10 = data8.en;
+          if (typeof data10 === "string") {
+            if (func3(data10) < 1) {
+              const err34 = {
+                instancePath: instancePath + "/description/en",
+                schemaPath:
+                  "urn:channel-rules-workbench:rule:1#/definitions/localizedText/properties/en/minLength",
+                keyword: "minLength",
+                params: { limit: 1 },
+                message: "must NOT have fewer than 1 characters",
+              };
+              if (vErrors === null) {
+                vErrors = [err34];
+              } else {
+                vErrors.push(err34);
+              }
+              errors++;
+            }
+          } else {
+            const err35 = {
+              instancePath: instancePath + "/description/en",
+              schemaPath: "urn:channel-rules-workbench:rule:1#/definitions/localizedText/properties/en/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+        if (data8["zh-CN"] !== undefined) {
+          if (typeof data8["zh-CN"] !== "string") {
+            const err36 = {
+              instancePath: instancePath + "/description/zh-CN",
+              schemaPath:
+                "urn:channel-rules-workbench:rule:1#/definitions/localizedText/properties/zh-CN/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err37 = {
+          instancePath: instancePath + "/description",
+          schemaPath: "urn:channel-rules-workbench:rule:1#/definitions/localizedText/type",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+        };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data.of !== undefined) {
+      let data12 = data.of;
+      const _errs50 = errors;
+      let valid17 = false;
+      const _errs51 = errors;
+      if (typeof data12 === "string") {
+        if (!pattern21.test(data12)) {
+          const err38 = {
+            instancePath: instancePath + "/of",
+            schemaPath: "#/definitions/producedPath/pattern",
+            keyword: "pattern",
+            params: { pattern: "^(out|pop)\\.[A-Za-z_][A-Za-z0-9_-]*$" },
+            message: 'must match pattern "' + "^(out|pop)\\.[A-Za-z_][A-Za-z0-9_-]*$" + '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      } else {
+        const err39 = {
+          instancePath: instancePath + "/of",
+          schemaPath: "#/definitions/producedPath/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+      var _valid4 = _errs51 === errors;
+      valid17 = valid17 || _valid4;
+      if (!valid17) {
+        const _errs54 = errors;
+        if (Array.isArray(data12)) {
+          if (data12.length < 1) {
+            const err40 = {
+              instancePath: instancePath + "/of",
+              schemaPath: "#/properties/of/anyOf/1/minItems",
+              keyword: "minItems",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 items",
+            };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+          const len0 = data12.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data13 = data12[i0];
+            if (typeof data13 === "string") {
+              if (!pattern21.test(data13)) {
+                const err41 = {
+                  instancePath: instancePath + "/of/" + i0,
+                  schemaPath: "#/definitions/producedPath/pattern",
+                  keyword: "pattern",
+                  params: { pattern: "^(out|pop)\\.[A-Za-z_][A-Za-z0-9_-]*$" },
+                  message: 'must match pattern "' + "^(out|pop)\\.[A-Za-z_][A-Za-z0-9_-]*$" + '"',
+                };
+                if (vErrors === null) {
+                  vErrors = [err41];
+                } else {
+                  vErrors.push(err41);
+                }
+                errors++;
+              }
+            } else {
+              const err42 = {
+                instancePath: instancePath + "/of/" + i0,
+                schemaPath: "#/definitions/producedPath/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err42];
+              } else {
+                vErrors.push(err42);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err43 = {
+            instancePath: instancePath + "/of",
+            schemaPath: "#/properties/of/anyOf/1/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+          };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+        var _valid4 = _errs54 === errors;
+        valid17 = valid17 || _valid4;
+      }
+      if (!valid17) {
+        const err44 = {
+          instancePath: instancePath + "/of",
+          schemaPath: "#/properties/of/anyOf",
+          keyword: "anyOf",
+          params: {},
+          message: "must match a schema in anyOf",
+        };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      } else {
+        errors = _errs50;
+        if (vErrors !== null) {
+          if (_errs50) {
+            vErrors.length = _errs50;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.max !== undefined) {
+      let data14 = data.max;
+      const _errs61 = errors;
+      let valid23 = false;
+      const _errs62 = errors;
+      if (!(typeof data14 == "number" && isFinite(data14))) {
+        const err45 = {
+          instancePath: instancePath + "/max",
+          schemaPath: "#/definitions/guardrailBound/anyOf/0/type",
+          keyword: "type",
+          params: { type: "number" },
+          message: "must be number",
+        };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+      var _valid5 = _errs62 === errors;
+      valid23 = valid23 || _valid5;
+      if (!valid23) {
+        const _errs64 = errors;
+        if (typeof data14 === "string") {
+          if (!pattern23.test(data14)) {
+            const err46 = {
+              instancePath: instancePath + "/max",
+              schemaPath: "#/definitions/guardrailBound/anyOf/1/pattern",
+              keyword: "pattern",
+              params: { pattern: "^params\\.[A-Za-z_][A-Za-z0-9_]*$" },
+              message: 'must match pattern "' + "^params\\.[A-Za-z_][A-Za-z0-9_]*$" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err46];
+            } else {
+              vErrors.push(err46);
+            }
+            errors++;
+          }
+        } else {
+          const err47 = {
+            instancePath: instancePath + "/max",
+            schemaPath: "#/definitions/guardrailBound/anyOf/1/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err47];
+          } else {
+            vErrors.push(err47);
+          }
+          errors++;
+        }
+        var _valid5 = _errs64 === errors;
+        valid23 = valid23 || _valid5;
+      }
+      if (!valid23) {
+        const err48 = {
+          instancePath: instancePath + "/max",
+          schemaPath: "#/definitions/guardrailBound/anyOf",
+          keyword: "anyOf",
+          params: {},
+          message: "must match a schema in anyOf",
+        };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      } else {
+        errors = _errs61;
+        if (vErrors !== null) {
+          if (_errs61) {
+            vErrors.length = _errs61;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.min !== undefined) {
+      let data15 = data.min;
+      const _errs68 = errors;
+      let valid25 = false;
+      const _errs69 = errors;
+      if (!(typeof data15 == "number" && isFinite(data15))) {
+        const err49 = {
+          instancePath: instancePath + "/min",
+          schemaPath: "#/definitions/guardrailBound/anyOf/0/type",
+          keyword: "type",
+          params: { type: "number" },
+          message: "must be number",
+        };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+      var _valid6 = _errs69 === errors;
+      valid25 = valid25 || _valid6;
+      if (!valid25) {
+        const _errs71 = errors;
+        if (typeof data15 === "string") {
+          if (!pattern23.test(data15)) {
+            const err50 = {
+              instancePath: instancePath + "/min",
+              schemaPath: "#/definitions/guardrailBound/anyOf/1/pattern",
+              keyword: "pattern",
+              params: { pattern: "^params\\.[A-Za-z_][A-Za-z0-9_]*$" },
+              message: 'must match pattern "' + "^params\\.[A-Za-z_][A-Za-z0-9_]*$" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err50];
+            } else {
+              vErrors.push(err50);
+            }
+            errors++;
+          }
+        } else {
+          const err51 = {
+            instancePath: instancePath + "/min",
+            schemaPath: "#/definitions/guardrailBound/anyOf/1/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err51];
+          } else {
+            vErrors.push(err51);
+          }
+          errors++;
+        }
+        var _valid6 = _errs71 === errors;
+        valid25 = valid25 || _valid6;
+      }
+      if (!valid25) {
+        const err52 = {
+          instancePath: instancePath + "/min",
+          schemaPath: "#/definitions/guardrailBound/anyOf",
+          keyword: "anyOf",
+          params: {},
+          message: "must match a schema in anyOf",
+        };
+        if (vErrors === null) {
+          vErrors = [err52];
+        } else {
+          vErrors.push(err52);
+        }
+        errors++;
+      } else {
+        errors = _errs68;
+        if (vErrors !== null) {
+          if (_errs68) {
+            vErrors.length = _errs68;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+  } else {
+    const err53 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err53];
+    } else {
+      vErrors.push(err53);
+    }
+    errors++;
+  }
+  validate21.errors = vErrors;
+  return errors === 0;
+}
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      if (
+        !validate21(data[i0], {
+          instancePath: instancePath + "/" + i0,
+          parentData: data,
+          parentDataProperty: i0,
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "array" },
+      message: "must be array",
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate20.errors = vErrors;
+  return errors === 0;
+}
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:channel-rules-workbench:manifest:1" */ let vErrors = null;
   let errors = 0;
@@ -3784,6 +4968,19 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
+    if (data["x-guardrails"] !== undefined) {
+      if (
+        !validate20(data["x-guardrails"], {
+          instancePath: instancePath + "/x-guardrails",
+          parentData: data,
+          parentDataProperty: "x-guardrails",
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+        errors = vErrors.length;
+      }
+    }
   } else {
     const err27 = {
       instancePath,
@@ -3802,8 +4999,8 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   validate11.errors = vErrors;
   return errors === 0;
 }
-export const pack = validate20;
-const schema34 = {
+export const pack = validate24;
+const schema42 = {
   $schema: "http://json-schema.org/draft-07/schema#",
   $id: "urn:channel-rules-workbench:pack:1",
   title: "Channel Rules Workbench rule pack, format version 1",
@@ -3847,13 +5044,14 @@ const schema34 = {
     order: { type: "array", items: { type: "string" }, uniqueItems: true },
     changelog: { $ref: "urn:channel-rules-workbench:manifest:1#/definitions/changelog" },
     integrity: { type: "string", pattern: "^sha256-[0-9a-f]{64}$" },
+    "x-guardrails": { $ref: "urn:channel-rules-workbench:manifest:1#/definitions/guardrails" },
   },
   patternProperties: { "^x-": {} },
   additionalProperties: false,
 };
-const pattern22 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$", "u");
-const pattern32 = new RegExp("^sha256-[0-9a-f]{64}$", "u");
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+const pattern28 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$", "u");
+const pattern38 = new RegExp("^sha256-[0-9a-f]{64}$", "u");
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -3922,10 +5120,10 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate21.errors = vErrors;
+  validate25.errors = vErrors;
   return errors === 0;
 }
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   const _errs2 = errors;
@@ -5074,10 +6272,10 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate24.errors = vErrors;
+  validate28.errors = vErrors;
   return errors === 0;
 }
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (Array.isArray(data)) {
@@ -5410,10 +6608,46 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate27.errors = vErrors;
+  validate31.errors = vErrors;
   return errors === 0;
 }
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      if (
+        !validate21(data[i0], {
+          instancePath: instancePath + "/" + i0,
+          parentData: data,
+          parentDataProperty: i0,
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "array" },
+      message: "must be array",
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate33.errors = vErrors;
+  return errors === 0;
+}
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="urn:channel-rules-workbench:pack:1" */ let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -5613,7 +6847,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(func2.call(schema34.properties, key0) || pattern0.test(key0))) {
+      if (!(func2.call(schema42.properties, key0) || pattern0.test(key0))) {
         const err13 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -5969,7 +7203,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.createdAt !== undefined) {
       let data12 = data.createdAt;
       if (typeof data12 === "string") {
-        if (!pattern22.test(data12)) {
+        if (!pattern28.test(data12)) {
           const err33 = {
             instancePath: instancePath + "/createdAt",
             schemaPath: "#/properties/createdAt/pattern",
@@ -6102,14 +7336,14 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.params !== undefined) {
       if (
-        !validate21(data.params, {
+        !validate25(data.params, {
           instancePath: instancePath + "/params",
           parentData: data,
           parentDataProperty: "params",
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
         errors = vErrors.length;
       }
     }
@@ -6119,14 +7353,14 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         const len0 = data17.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate24(data17[i0], {
+            !validate28(data17[i0], {
               instancePath: instancePath + "/population/" + i0,
               parentData: data17,
               parentDataProperty: i0,
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+            vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
             errors = vErrors.length;
           }
         }
@@ -6247,21 +7481,21 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.changelog !== undefined) {
       if (
-        !validate27(data.changelog, {
+        !validate31(data.changelog, {
           instancePath: instancePath + "/changelog",
           parentData: data,
           parentDataProperty: "changelog",
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
         errors = vErrors.length;
       }
     }
     if (data.integrity !== undefined) {
       let data24 = data.integrity;
       if (typeof data24 === "string") {
-        if (!pattern32.test(data24)) {
+        if (!pattern38.test(data24)) {
           const err46 = {
             instancePath: instancePath + "/integrity",
             schemaPath: "#/properties/integrity/pattern",
@@ -6292,6 +7526,19 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data["x-guardrails"] !== undefined) {
+      if (
+        !validate33(data["x-guardrails"], {
+          instancePath: instancePath + "/x-guardrails",
+          parentData: data,
+          parentDataProperty: "x-guardrails",
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+        errors = vErrors.length;
+      }
+    }
   } else {
     const err48 = {
       instancePath,
@@ -6307,6 +7554,6 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate24.errors = vErrors;
   return errors === 0;
 }

@@ -9,6 +9,7 @@ import type {
 import type { ModelRegistry } from "./models";
 import { monaco } from "./monaco";
 import { monacoTheme } from "./themes";
+import { monacoKeybinding } from "./keybindings";
 
 /** Options every editor of the workbench shares: a JSON editor as VS Code sets one up. */
 const shared = {
@@ -55,6 +56,10 @@ export function createCodeEditor(
     readOnly: options.readOnly ?? false,
     ...(options.fontSize ? { fontSize: options.fontSize } : {}),
   });
+  for (const binding of options.keybindings ?? []) {
+    const keybinding = monacoKeybinding(binding.presses);
+    if (keybinding !== undefined) editor.addCommand(keybinding, () => binding.run());
+  }
   return {
     setModel: (model) => editor.setModel(modelOf(model.uri)),
     focus: () => editor.focus(),
@@ -100,7 +105,10 @@ export function createDiffEditor(container: HTMLElement, options: DiffEditorOpti
   });
   diff.setModel({ original, modified });
   diff.getOriginalEditor().updateOptions({ ariaLabel: options.originalAriaLabel, readOnly: true });
-  diff.getModifiedEditor().updateOptions({ ariaLabel: options.modifiedAriaLabel });
+  diff.getModifiedEditor().updateOptions({
+    ariaLabel: options.modifiedAriaLabel,
+    readOnly: options.readOnly ?? false,
+  });
   return {
     getModifiedText: () => modified.getValue(),
     onDidChangeModified: (listener) =>

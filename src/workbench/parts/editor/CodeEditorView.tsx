@@ -4,6 +4,7 @@ import { editorKey, type EditorInput } from "../../../machines";
 import type { CodeEditorHandle, MonacoPlatform } from "../../../platform";
 import { useServices } from "../../services";
 import type { DocumentSession } from "./documentSession";
+import { editorChords } from "./editorChords";
 
 /** Milliseconds of calm after the cursor or scroll moved before the view state is saved. */
 const VIEW_STATE_DELAY = 300;
@@ -50,6 +51,7 @@ export function CodeEditorView({ platform, session, input, active, ariaLabel }: 
       theme: initialTheme,
       fontSize: initialSize,
       ariaLabel,
+      keybindings: editorChords(services),
     });
     editor.current = handle;
     const saved = services.editors.actor.getSnapshot().context.viewStates[key];

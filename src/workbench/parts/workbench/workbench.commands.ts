@@ -42,6 +42,15 @@ async function quickOpen(s: WorkbenchServices) {
     },
     s.editors.canOpen("dataset"),
   );
+  // Stored simulation runs open their report (the Simulation part keeps the list).
+  for (const run of s.simulation.runs())
+    items.push({
+      label: `${run.meta.packName} ${run.meta.packVersion} · ${run.meta.dataset.name}`,
+      description: new Date(run.createdAt).toLocaleString(localeOf(s)),
+      detail: t("simulation.pick.run"),
+      searchText: run.id,
+      value: { open: { kind: "report", resource: run.id } },
+    });
   const target = await s.quickInput.pick(items, { placeholder: t("quickOpen.placeholder") });
   if (!target) return;
   if ("open" in target) s.editors.open(target.open, { preview: true });

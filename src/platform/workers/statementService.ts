@@ -1,0 +1,45 @@
+import {
+  handleStatement,
+  type StatementReply,
+  type StatementRequest,
+  type StatementWorkerReply,
+  type StatementWorkerRequest,
+  type SweepReply,
+  type SweepRequest,
+} from "./statementProtocol";
+import { workerClient, type RequestWorker } from "./workerClient";
+
+/** Statements and sweeps, run where they cannot block the page. */
+export interface StatementService {
+  statement(request: Omit<StatementRequest, "type">): Promise<StatementReply>;
+  sweep(request: Omit<SweepRequest, "type">): Promise<SweepReply>;
+  dispose(): void;
+}
+
+/** The service in this thread: for tests, and where workers cannot start. */
+export function createInlineStatementService(): StatementService {
+  return {
+    statement: async (r) => (await handleStatement({ type: "statement", ...r })) as StatementReply,
+    sweep: async (r) => (await handleStatement({ type: "sweep", ...r })) as SweepReply,
+    dispose: () => undefined,
+  };
+}
+
+/**
+ * The service over a Web Worker started on first use; a worker that dies fails what it had in hand
+ * and is started again on the next request.
+ */
+export function createWorkerStatementService(
+  start: () => RequestWorker<StatementWorkerRequest, StatementWorkerReply> = () =>
+    new Worker(new URL("./statement.worker.ts", import.meta.url), { type: "module" }),
+): StatementService {
+  const client = workerClient<StatementWorkerRequest, StatementReply | SweepReply>(
+    start,
+    "the statement worker stopped",
+  );
+  return {
+    statement: (r) => client.ask<StatementReply>({ type: "statement", ...r }),
+    sweep: (r) => client.ask<SweepReply>({ type: "sweep", ...r }),
+    dispose: () => client.dispose("the statement service was disposed"),
+  };
+}

@@ -1,0 +1,280 @@
+import { useMemo } from "react";
+import { useSelector } from "@xstate/react";
+import { useTranslation } from "react-i18next";
+import { pickText, type Locale } from "../../../base";
+import { compareRuns, CompareMismatch, type GroupChange, type MoverGroup } from "../../../engine";
+import { usePreferencesActor } from "../../shell/preferencesContext";
+import type { EditorProps } from "../contribution";
+import { BarChart } from "./charts";
+import { formatMoney, formatNumber, formatPercent, text } from "./format";
+import { pathLabel } from "./reportLabels";
+import { useLoadedRun } from "./ReportEditor";
+import "./simulation.css";
+
+/** The compare report: a baseline run and a candidate run over the same dataset (`<base>..<candidate>`). */
+export function CompareEditor({ input }: EditorProps) {
+  const { t } = useTranslation();
+  const [baseId = "", candidateId = ""] = input.resource.split("..");
+  const base = useLoadedRun(baseId);
+  const candidate = useLoadedRun(candidateId);
+  const locale: Locale = useSelector(usePreferencesActor(), (s) => s.context.locale);
+  const result = useMemo(() => {
+    if (!base.run || !candidate.run) return undefined;
+    try {
+      return {
+        comparison: compareRuns(
+          { table: base.run.outcome.table, spec: base.run.spec, content: base.run.content },
+          { table: candidate.run.outcome.table, spec: candidate.run.spec, content: candidate.run.content },
+        ),
+      };
+    } catch (error) {
+      if (error instanceof CompareMismatch) return { error: error.message };
+      throw error;
+    }
+  }, [base.run, candidate.run]);
+  if (base.missing || candidate.missing)
+    return <p className="report__message">{t("simulation.report.missing")}</p>;
+  if (!base.run || !candidate.run || !result)
+    return <p className="report__message">{t("simulation.report.loading")}</p>;
+  if ("error" in result)
+    return <p className="report__message">{t("simulation.compare.mismatch", { reason: result.error })}</p>;
+  const c = result.comparison;
+  const money = (v: string | number | null | undefined) => formatMoney(v, locale);
+  const content = candidate.run.content;
+  const label = (path: string) =>
+    path === "elimination" ? t("simulation.report.elimination") : pathLabel(content, path, locale);
+  const bm = base.run.outcome.meta;
+  const cm = candidate.run.outcome.meta;
+  const title = t("simulation.report.compareTitle", {
+    base: `${bm.packName} ${bm.packVersion}`,
+    candidate: `${cm.packName} ${cm.packVersion}`,
+  });
+
+  const movers = (group: MoverGroup, name: string) => (
+    <div className="report__block">
+      <h3 className="report__subheading">{name}</h3>
+      <p>
+        {t("simulation.compare.moversText", {
+          count: formatNumber(group.count, locale),
+          total: money(group.total),
+        })}
+      </p>
+      <table className="report__table" aria-label={`${name}: ${t("simulation.compare.top")}`}>
+        <thead>
+          <tr>
+            <th scope="col">{t("simulation.report.record")}</th>
+            <th scope="col">{label(candidate.run!.spec.fields.name)}</th>
+            <th scope="col">{label(candidate.run!.spec.fields.region)}</th>
+            <th scope="col">{label(candidate.run!.spec.fields.tier)}</th>
+            <th scope="col" className="num">
+              {t("simulation.compare.base")}
+            </th>
+            <th scope="col" className="num">
+              {t("simulation.compare.candidate")}
+            </th>
+            <th scope="col" className="num">
+              {t("simulation.compare.delta")}
+            </th>
+            <th scope="col" className="num">
+              {t("simulation.compare.deltaOfSales")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {group.top.map((m) => (
+            <tr key={m.index}>
+              <th scope="row">{String(m.id)}</th>
+              <td>{text(m.name)}</td>
+              <td>{text(m.region)}</td>
+              <td>{text(m.tier)}</td>
+              <td className="num">{money(m.base)}</td>
+              <td className="num">{money(m.candidate)}</td>
+              <td className="num">{money(m.delta)}</td>
+              <td className="num">{formatPercent(m.deltaShareOfSales, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+
+  const groups = (rows: GroupChange[], name: string) => (
+    <div className="report__block">
+      <h3 className="report__subheading">{name}</h3>
+      <BarChart
+        label={t("simulation.report.chart", { name })}
+        rows={rows.map((g) => ({ key: g.key, value: Number(g.delta) }))}
+        format={money}
+      />
+      <table className="report__table" aria-label={t("simulation.report.table", { name })}>
+        <thead>
+          <tr>
+            <th scope="col">{t("simulation.report.group")}</th>
+            <th scope="col" className="num">
+              {t("simulation.report.count")}
+            </th>
+            <th scope="col" className="num">
+              {t("simulation.compare.base")}
+            </th>
+            <th scope="col" className="num">
+              {t("simulation.compare.candidate")}
+            </th>
+            <th scope="col" className="num">
+              {t("simulation.compare.delta")}
+            </th>
+            <th scope="col" className="num">
+              {t("simulation.compare.winners")}
+            </th>
+            <th scope="col" className="num">
+              {t("simulation.compare.losers")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((g) => (
+            <tr key={g.key}>
+              <th scope="row">{g.key || "—"}</th>
+              <td className="num">{formatNumber(g.count, locale)}</td>
+              <td className="num">{money(g.base)}</td>
+              <td className="num">{money(g.candidate)}</td>
+              <td className="num">{money(g.delta)}</td>
+              <td className="num">{formatNumber(g.winners, locale)}</td>
+              <td className="num">{formatNumber(g.losers, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+
+  return (
+    <article className="report" aria-label={title}>
+      <header className="report__header">
+        <h1 className="report__title">{title}</h1>
+        <p>
+          {pickText(bm.packTitle, locale)} · {bm.dataset.name} · {formatNumber(c.count, locale)}
+        </p>
+      </header>
+      <section className="report__section" aria-labelledby="compare-cost">
+        <h2 id="compare-cost" className="report__heading">
+          {t("simulation.compare.costChange")}
+        </h2>
+        <dl className="report__kpis">
+          <div>
+            <dt>{t("simulation.compare.base")}</dt>
+            <dd>{money(c.cost.base)}</dd>
+          </div>
+          <div>
+            <dt>{t("simulation.compare.candidate")}</dt>
+            <dd>{money(c.cost.candidate)}</dd>
+          </div>
+          <div>
+            <dt>{t("simulation.compare.delta")}</dt>
+            <dd>{money(c.cost.delta)}</dd>
+          </div>
+          <div>
+            <dt>{t("simulation.compare.winners")}</dt>
+            <dd>{formatNumber(c.winners.count, locale)}</dd>
+          </div>
+          <div>
+            <dt>{t("simulation.compare.losers")}</dt>
+            <dd>{formatNumber(c.losers.count, locale)}</dd>
+          </div>
+          <div>
+            <dt>{t("simulation.compare.unchanged")}</dt>
+            <dd>{formatNumber(c.unchanged, locale)}</dd>
+          </div>
+          <div>
+            <dt>{t("simulation.compare.cushion")}</dt>
+            <dd>{money(c.cushion)}</dd>
+          </div>
+        </dl>
+        <table
+          className="report__table"
+          aria-label={t("simulation.report.table", { name: t("simulation.compare.costChange") })}
+        >
+          <thead>
+            <tr>
+              <th scope="col">{t("simulation.report.component")}</th>
+              <th scope="col" className="num">
+                {t("simulation.compare.base")}
+              </th>
+              <th scope="col" className="num">
+                {t("simulation.compare.candidate")}
+              </th>
+              <th scope="col" className="num">
+                {t("simulation.compare.delta")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.components.map((x) => (
+              <tr key={x.output}>
+                <th scope="row" title={x.output}>
+                  {label(x.output)}
+                </th>
+                <td className="num">{money(x.base)}</td>
+                <td className="num">{money(x.candidate)}</td>
+                <td className="num">{money(x.delta)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="report__section" aria-labelledby="compare-movers">
+        <h2 id="compare-movers" className="report__heading">
+          {t("simulation.compare.winners")} / {t("simulation.compare.losers")}
+        </h2>
+        {movers(c.winners, t("simulation.compare.winners"))}
+        {movers(c.losers, t("simulation.compare.losers"))}
+      </section>
+      <section className="report__section" aria-labelledby="compare-groups">
+        <h2 id="compare-groups" className="report__heading">
+          {t("simulation.compare.byRegion")} / {t("simulation.compare.byTier")}
+        </h2>
+        {groups(c.byRegion, t("simulation.compare.byRegion"))}
+        {groups(c.byTier, t("simulation.compare.byTier"))}
+      </section>
+      <section className="report__section" aria-labelledby="compare-movement">
+        <h2 id="compare-movement" className="report__heading">
+          {t("simulation.compare.movement")}
+        </h2>
+        <div className="report__grid2">
+          {c.movements.map((m) => (
+            <div key={m.output} className="report__block">
+              <h3 className="report__subheading" title={m.output}>
+                {label(m.output)}
+              </h3>
+              <p>{t("simulation.compare.movedText", { count: formatNumber(m.changed, locale) })}</p>
+              <table
+                className="report__table"
+                aria-label={`${t("simulation.compare.movement")}: ${label(m.output)}`}
+              >
+                <thead>
+                  <tr>
+                    <th scope="col">{t("simulation.compare.from")}</th>
+                    <th scope="col">{t("simulation.compare.to")}</th>
+                    <th scope="col" className="num">
+                      {t("simulation.report.count")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {m.cells
+                    .filter((cell) => cell.from !== cell.to)
+                    .map((cell) => (
+                      <tr key={`${cell.from}→${cell.to}`}>
+                        <td>{cell.from}</td>
+                        <td>{cell.to}</td>
+                        <td className="num">{formatNumber(cell.count, locale)}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
+        </div>
+      </section>
+    </article>
+  );
+}

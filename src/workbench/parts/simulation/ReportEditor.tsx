@@ -1,0 +1,561 @@
+import { useEffect, useMemo, useState, type ComponentType, type ReactNode } from "react";
+import { useSelector } from "@xstate/react";
+import { useTranslation } from "react-i18next";
+import { pickText, type Locale } from "../../../base";
+import type { Histogram } from "../../../engine";
+import { useServices } from "../../services";
+import type { LoadedRun, Staleness } from "../../services/simulation";
+import { usePreferencesActor } from "../../shell/preferencesContext";
+import type { EditorProps } from "../contribution";
+import { BarChart, ColumnChart } from "./charts";
+import { formatMoney, formatNumber, formatPercent, formatValue, text } from "./format";
+import { pathLabel, unitOf } from "./reportLabels";
+import { ResultsGrid, type GridColumn } from "./ResultsGrid";
+import { useSimulationHost } from "./SimulationView";
+import "./simulation.css";
+
+/**
+ * Where sections other parts contribute are mounted at the top of the report: `guardrails` (the
+ * guardrail results of a run, passed or failed with the offending records) is set by the part that
+ * evaluates them. Nothing is shown while it is unset.
+ */
+export const reportSlots: { guardrails: ComponentType<{ run: LoadedRun }> | null } = { guardrails: null };
+
+export function useLoadedRun(id: string): { run?: LoadedRun; missing: boolean } {
+  const host = useSimulationHost();
+  const [state, setState] = useState<{ run?: LoadedRun; missing: boolean }>({ missing: false });
+  useEffect(() => {
+    let live = true;
+    host.loadRun(id).then(
+      (run) => live && setState(run ? { run, missing: false } : { missing: true }),
+      () => live && setState({ missing: true }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [host, id]);
+  return state;
+}
+
+export function ReportEditor({ input }: EditorProps) {
+  const { t } = useTranslation();
+  const { run, missing } = useLoadedRun(input.resource);
+  const host = useSimulationHost();
+  const [stale, setStale] = useState<Staleness | null>(null);
+  useEffect(() => {
+    if (!run) return;
+    let live = true;
+    void host.staleness(run.summary).then((s) => live && setStale(s));
+    return () => {
+      live = false;
+    };
+  }, [host, run]);
+  if (missing) return <p className="report__message">{t("simulation.report.missing")}</p>;
+  if (!run) return <p className="report__message">{t("simulation.report.loading")}</p>;
+  const Guardrails = reportSlots.guardrails;
+  return <ReportView run={run} stale={stale} guardrails={Guardrails ? <Guardrails run={run} /> : null} />;
+}
+
+/** A decimal string with its sign flipped. */
+const negate = (text: string) => (text.startsWith("-") ? text.slice(1) : `-${text}`);
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="report__section" aria-labelledby={`report-${id}`}>
+      <h2 id={`report-${id}`} className="report__heading">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export function ReportView({
+  run,
+  stale,
+  guardrails,
+}: {
+  run: LoadedRun;
+  stale: Staleness | null;
+  /** The guardrail results, mounted first (see {@link reportSlots}). */
+  guardrails?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const services = useServices();
+  const locale: Locale = useSelector(usePreferencesActor(), (s) => s.context.locale);
+  const { outcome, content, spec, summary } = run;
+  const { report, meta, table } = outcome;
+  const label = (path: string) => pathLabel(content, path, locale);
+  const money = (v: string | number | null | undefined) => formatMoney(v, locale);
+  const h = report.headline;
+
+  const columns: GridColumn[] = useMemo(
+    () => [
+      { path: spec.fields.name, label: label(spec.fields.name) },
+      { path: spec.fields.region, label: label(spec.fields.region) },
+      { path: spec.fields.tier, label: label(spec.fields.tier) },
+      ...table.outKeys.map((k) => ({
+        path: `out.${k}`,
+        label: label(`out.${k}`),
+        unit: unitOf(content, `out.${k}`),
+      })),
+      ...table.popKeys.map((k) => ({ path: `pop.${k}`, label: label(`pop.${k}`) })),
+    ],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- labels follow the locale
+    [run, locale],
+  );
+  const canOpenStatement = services.editors.canOpen("statement");
+  const openStatement = (index: number) =>
+    services.editors.open({
+      kind: "statement",
+      resource: `${meta.packRef}::${meta.dataset.id}::${String(table.ids[index])}`,
+    });
+
+  return (
+    <article
+      className="report"
+      aria-label={t("simulation.report.title", {
+        pack: `${meta.packName} ${meta.packVersion}`,
+        dataset: meta.dataset.name,
+      })}
+    >
+      <header className="report__header">
+        <h1 className="report__title">
+          {pickText(meta.packTitle, locale)} {meta.packVersion} · {meta.dataset.name}
+        </h1>
+        {stale && stale.pack !== "same" && (
+          <p className="report__warning" role="note">
+            {t(stale.pack === "gone" ? "simulation.report.goneePack" : "simulation.report.stalePack")}
+          </p>
+        )}
+        {stale && stale.dataset !== "same" && (
+          <p className="report__warning" role="note">
+            {t(stale.dataset === "gone" ? "simulation.report.goneDataset" : "simulation.report.staleDataset")}
+          </p>
+        )}
+        {outcome.specProblems.length > 0 && (
+          <div className="report__warning" role="note">
+            {t("simulation.report.specProblems")}
+            <ul>
+              {outcome.specProblems.map((p) => (
+                <li key={p.pointer}>
+                  <code>{p.pointer}</code> {pickText(p.text, locale)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </header>
+
+      {guardrails && (
+        <section
+          className="report__section report__guardrails"
+          aria-label={t("simulation.report.guardrails")}
+        >
+          {guardrails}
+        </section>
+      )}
+
+      <Section id="headline" title={t("simulation.report.headline")}>
+        <dl className="report__kpis">
+          <div>
+            <dt>{t("simulation.report.totalCost")}</dt>
+            <dd>{money(h.totalCost)}</dd>
+          </div>
+          <div>
+            <dt>{t("simulation.report.costOfSales")}</dt>
+            <dd>{formatPercent(h.costShareOfSales, locale)}</dd>
+          </div>
+          <div>
+            <dt>{t("simulation.report.costOfCollections")}</dt>
+            <dd>{formatPercent(h.costShareOfCollections, locale)}</dd>
+          </div>
+          <div>
+            <dt>{t("simulation.report.payable")}</dt>
+            <dd>{money(h.payable)}</dd>
+          </div>
+          <div>
+            <dt>{t("simulation.report.accrued")}</dt>
+            <dd>{money(h.accrued)}</dd>
+          </div>
+          <div>
+            <dt>{t("simulation.report.paid")}</dt>
+            <dd>
+              {formatNumber(h.paid, locale)} / {formatNumber(report.count, locale)}
+            </dd>
+          </div>
+          <div>
+            <dt>{t("simulation.report.netSales")}</dt>
+            <dd>{money(h.sales)}</dd>
+          </div>
+          <div>
+            <dt>{t("simulation.report.collections")}</dt>
+            <dd>{money(h.collections)}</dd>
+          </div>
+        </dl>
+        <BarChart
+          label={t("simulation.report.chart", { name: t("simulation.report.totalCost") })}
+          rows={h.components.map((c) => ({ key: label(c.output), value: Number(c.total) * c.sign }))}
+          format={money}
+        />
+        <table
+          className="report__table"
+          aria-label={t("simulation.report.table", { name: t("simulation.report.totalCost") })}
+        >
+          <thead>
+            <tr>
+              <th scope="col">{t("simulation.report.component")}</th>
+              <th scope="col">{t("simulation.report.basis")}</th>
+              <th scope="col" className="num">
+                {t("simulation.report.amount")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {h.components.map((c) => (
+              <tr key={c.output}>
+                <th scope="row" title={c.output}>
+                  {label(c.output)}
+                </th>
+                <td>{t(`simulation.report.${c.basis}`)}</td>
+                <td className="num">{money(c.sign === -1 ? negate(c.total) : c.total)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t("simulation.report.totalCost")}</th>
+              <td />
+              <td className="num">{money(h.totalCost)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </Section>
+
+      <Section id="distribution" title={t("simulation.report.distribution")}>
+        {report.distribution.map((d) => {
+          const dim = spec.dimensions.find((x) => x.id === d.id);
+          const name = dim?.title ? pickText(dim.title, locale) : label(d.path);
+          return (
+            <div key={d.id} className="report__block">
+              <h3 className="report__subheading">{name}</h3>
+              <BarChart
+                label={t("simulation.report.chart", { name })}
+                rows={d.groups.map((g) => ({ key: g.key, value: Number(g.cost) }))}
+                format={money}
+              />
+              <table className="report__table" aria-label={t("simulation.report.table", { name })}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("simulation.report.group")}</th>
+                    <th scope="col" className="num">
+                      {t("simulation.report.count")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("simulation.report.paid")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("simulation.report.cost")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("simulation.report.sales")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("simulation.report.share")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.groups.map((g) => (
+                    <tr key={g.key}>
+                      <th scope="row">{g.key || "—"}</th>
+                      <td className="num">{formatNumber(g.count, locale)}</td>
+                      <td className="num">{formatNumber(g.paid, locale)}</td>
+                      <td className="num">{money(g.cost)}</td>
+                      <td className="num">{money(g.sales)}</td>
+                      <td className="num">{formatPercent(g.costShareOfSales, locale)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          );
+        })}
+        <div className="report__block">
+          <h3 className="report__subheading">{t("simulation.report.concentration")}</h3>
+          <p>
+            {t("simulation.report.concentrationText", {
+              count: formatNumber(report.concentration.topCount, locale),
+              payout: formatPercent(report.concentration.payoutShare, locale),
+              sales: formatPercent(report.concentration.salesShare, locale),
+            })}
+          </p>
+        </div>
+      </Section>
+
+      <Section id="funnel" title={t("simulation.report.funnel")}>
+        <BarChart
+          label={t("simulation.report.chart", { name: t("simulation.report.funnel") })}
+          rows={report.funnel.map((f) => {
+            const gate = spec.gates.find((g) => g.id === f.id);
+            return { key: gate?.title ? pickText(gate.title, locale) : f.id, value: f.failed };
+          })}
+          format={(v) => formatNumber(v, locale)}
+        />
+        <table
+          className="report__table"
+          aria-label={t("simulation.report.table", { name: t("simulation.report.funnel") })}
+        >
+          <thead>
+            <tr>
+              <th scope="col">{t("simulation.report.gate")}</th>
+              <th scope="col" className="num">
+                {t("simulation.report.failed")}
+              </th>
+              <th scope="col" className="num">
+                {t("simulation.report.failedSales")}
+              </th>
+              <th scope="col" className="num">
+                {t("simulation.report.heldBack")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.funnel.map((f) => {
+              const gate = spec.gates.find((g) => g.id === f.id);
+              return (
+                <tr key={f.id}>
+                  <th scope="row" title={`${f.path} ${gate?.op ?? ""} ${JSON.stringify(gate?.value)}`}>
+                    {gate?.title ? pickText(gate.title, locale) : f.id}
+                  </th>
+                  <td className="num">{formatNumber(f.failed, locale)}</td>
+                  <td className="num">{money(f.failedSales)}</td>
+                  <td className="num">{f.heldBack === null ? "—" : money(f.heldBack)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </Section>
+
+      <Section id="classes" title={t("simulation.report.classes")}>
+        <div className="report__grid2">
+          {report.classes.map((c) => (
+            <div key={c.output} className="report__block">
+              <h3 className="report__subheading" title={c.output}>
+                {label(c.output)}
+              </h3>
+              <table
+                className="report__table"
+                aria-label={t("simulation.report.table", { name: label(c.output) })}
+              >
+                <thead>
+                  <tr>
+                    <th scope="col">{t("simulation.report.value")}</th>
+                    <th scope="col" className="num">
+                      {t("simulation.report.count")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("simulation.report.cost")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {c.counts.map((v) => (
+                    <tr key={v.value}>
+                      <th scope="row">{v.value}</th>
+                      <td className="num">{formatNumber(v.count, locale)}</td>
+                      <td className="num">{money(v.cost)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
+        </div>
+      </Section>
+
+      <Section id="elimination" title={t("simulation.report.elimination")}>
+        <p>
+          {t("simulation.report.eliminatedCount", {
+            count: formatNumber(report.elimination.count, locale),
+            amount: money(report.elimination.revenueAtRisk),
+          })}
+        </p>
+        {report.elimination.list.length > 0 && (
+          <div className="report__scroll">
+            <table className="report__table" aria-label={t("simulation.report.elimination")}>
+              <thead>
+                <tr>
+                  <th scope="col">{t("simulation.report.record")}</th>
+                  <th scope="col">{label(spec.fields.name)}</th>
+                  <th scope="col">{t("simulation.report.decidedBy")}</th>
+                  <th scope="col">{t("simulation.report.inputs")}</th>
+                  <th scope="col" className="num">
+                    {t("simulation.report.sales")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.elimination.list.slice(0, 500).map((e) => (
+                  <tr key={e.index}>
+                    <th scope="row">{String(e.id)}</th>
+                    <td>{text(e.name)}</td>
+                    <td>
+                      {label(e.output)} = {String(e.value)}
+                    </td>
+                    <td className="report__inputs">
+                      {e.inputs
+                        .map((i) => `${i.path} = ${formatValue(i.value, undefined, locale)}`)
+                        .join("; ")}
+                    </td>
+                    <td className="num">{money(e.sales)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+
+      <Section id="histograms" title={t("simulation.report.histograms")}>
+        <div className="report__grid2">
+          {report.histograms.map((hg) => (
+            <HistogramBlock
+              key={hg.output}
+              histogram={hg}
+              name={label(hg.output)}
+              unit={unitOf(content, hg.output)}
+              locale={locale}
+            />
+          ))}
+        </div>
+      </Section>
+
+      <Section id="grid" title={t("simulation.report.grid")}>
+        <ResultsGrid
+          table={table}
+          columns={columns}
+          filterPaths={[spec.fields.name, spec.fields.region, spec.fields.tier]}
+          locale={locale}
+          {...(canOpenStatement ? { onOpen: openStatement } : {})}
+        />
+      </Section>
+
+      <Section id="errors" title={t("simulation.report.errors")}>
+        {report.errors.list.length === 0 ? (
+          <p>{t("simulation.report.noErrors")}</p>
+        ) : (
+          <div className="report__scroll">
+            <table className="report__table" aria-label={t("simulation.report.errors")}>
+              <thead>
+                <tr>
+                  <th scope="col">{t("simulation.report.record")}</th>
+                  <th scope="col">{t("simulation.report.rule")}</th>
+                  <th scope="col">{t("simulation.report.reason")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.errors.list.map((e, k) => (
+                  <tr key={k}>
+                    <th scope="row">{String(e.id)}</th>
+                    <td>{e.error.rule ?? "—"}</td>
+                    <td>{pickText(e.error.message, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+
+      <Section id="metadata" title={t("simulation.report.metadata")}>
+        <dl className="report__meta">
+          <dt>{t("simulation.report.packName")}</dt>
+          <dd>
+            {meta.packName} ({meta.packRef})
+          </dd>
+          <dt>{t("simulation.report.version")}</dt>
+          <dd>{meta.packVersion}</dd>
+          <dt>{t("simulation.report.integrity")}</dt>
+          <dd>
+            <code>{meta.integrity}</code>
+          </dd>
+          <dt>{t("simulation.report.changedParams")}</dt>
+          <dd>
+            {meta.changedParams.length === 0
+              ? t("simulation.report.none")
+              : meta.changedParams
+                  .map((p) => `${p.name}: ${String(p.default)} → ${String(p.value)}`)
+                  .join("; ")}
+          </dd>
+          <dt>{t("simulation.view.dataset")}</dt>
+          <dd>
+            {meta.dataset.name} ({formatNumber(meta.records, locale)})
+          </dd>
+          <dt>{t("simulation.report.datasetHash")}</dt>
+          <dd>
+            <code>{meta.datasetHash}</code>
+          </dd>
+          <dt>{t("simulation.report.asOf")}</dt>
+          <dd>
+            {meta.asOf} ({t(`simulation.report.asOfSource.${meta.asOfSource}`)})
+          </dd>
+          <dt>{t("simulation.report.duration")}</dt>
+          <dd>{(meta.durationMs / 1000).toFixed(2)} s</dd>
+          <dt>{t("simulation.report.errors")}</dt>
+          <dd>{formatNumber(meta.recordsWithErrors, locale)}</dd>
+          <dt>{t("simulation.report.records")}</dt>
+          <dd>{new Date(summary.createdAt).toLocaleString(locale)}</dd>
+        </dl>
+      </Section>
+    </article>
+  );
+}
+
+function HistogramBlock({
+  histogram,
+  name,
+  unit,
+  locale,
+}: {
+  histogram: Histogram;
+  name: string;
+  unit: string | undefined;
+  locale: Locale;
+}) {
+  const { t } = useTranslation();
+  const f = (v: number) => formatValue(v, unit, locale);
+  return (
+    <div className="report__block">
+      <h3 className="report__subheading" title={histogram.output}>
+        {name}
+      </h3>
+      <ColumnChart
+        counts={histogram.bins.map((b) => b.count)}
+        label={t("simulation.report.chart", { name })}
+      />
+      <details>
+        <summary>{t("simulation.report.table", { name })}</summary>
+        <table className="report__table" aria-label={t("simulation.report.table", { name })}>
+          <thead>
+            <tr>
+              <th scope="col">{t("simulation.report.bin")}</th>
+              <th scope="col" className="num">
+                {t("simulation.report.count")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {histogram.bins.map((b, i) => (
+              <tr key={i}>
+                <th scope="row">{b.from === b.to ? f(b.from) : `${f(b.from)} – ${f(b.to)}`}</th>
+                <td className="num">{formatNumber(b.count, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Contribution } from "../contribution";
+import { CompareEditor } from "./CompareEditor";
+import { ReportEditor } from "./ReportEditor";
+import { simulationCommands } from "./simulation.commands";
+import { SimulationView } from "./SimulationView";
+
+/** A run id (`<pack>@<version>|<dataset>|<time>`) as a tab title: `dealer-program 1.1.0 · distributors-300`. */
+export function reportTabLabel(id: string): string {
+  const [pack = id, dataset = ""] = id.split("|");
+  return `${pack.replace("@", " ")}${dataset ? ` · ${dataset}` : ""}`;
+}
+
+/** Simulation: the view (pack, dataset, overrides, as_of, runs), Run/Cancel/Compare/Export, reports. */
+export const simulationContribution: Contribution = {
+  views: { simulation: SimulationView },
+  commands: simulationCommands,
+  editors: {
+    report: {
+      component: ReportEditor,
+      label: (input) => reportTabLabel(input.resource),
+    },
+    compare: {
+      component: CompareEditor,
+      label: (input) => {
+        const [base = "", candidate = ""] = input.resource.split("..");
+        return `${reportTabLabel(base).split(" · ")[0]} → ${reportTabLabel(candidate)}`;
+      },
+    },
+  },
+};

@@ -1,0 +1,34 @@
+import type { Contribution } from "../contribution";
+import { statementCommands } from "./statement.commands";
+import { StatementEditor } from "./StatementEditor";
+import { parseStatementResource, parseSweepResource } from "./statementResource";
+import { SweepView } from "./SweepView";
+import { TracePanel } from "./TracePanel";
+
+/** Statements (per-record trace), the Trace panel, pinning records as tests and parameter sweeps. */
+export const statementContribution: Contribution = {
+  editors: {
+    statement: {
+      component: StatementEditor,
+      label: (input, { t }) =>
+        t("statement.tab", { record: parseStatementResource(input.resource)?.recordId ?? input.resource }),
+      description: (input, { t }) => {
+        const target = parseStatementResource(input.resource);
+        return target
+          ? t("statement.tabDescription", {
+              record: target.recordId,
+              pack: target.packRef,
+              dataset: target.datasetId,
+            })
+          : undefined;
+      },
+    },
+    sweep: {
+      component: SweepView,
+      label: (input, { t }) =>
+        t("statement.sweep.tab", { param: parseSweepResource(input.resource)?.param ?? "" }),
+    },
+  },
+  panels: { trace: TracePanel },
+  commands: statementCommands,
+};

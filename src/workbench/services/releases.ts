@@ -1,0 +1,305 @@
+import type { LocalizedText } from "../../base";
+import { locatePointer, type Pack, type Problem } from "../../engine";
+import type { ReleaseCheck, ReleaseOutcome, ReleaseProblem } from "../../machines";
+import {
+  bumpVersion,
+  buildWorkspacePack,
+  changedSince,
+  changelogNotes,
+  importPackFile,
+  packImpact,
+  releaseId,
+  releaseManifestText,
+  suggestBump,
+  versionProblem,
+  type DatasetMeta,
+  type ImportOutcome,
+  type ReleaseRepository,
+  type StoredManifest,
+  type StoredRelease,
+  type WorkspaceLists,
+} from "../../platform";
+
+/** The manifest extension naming the dataset guardrails and the bump suggestion run on. */
+export const REFERENCE_DATASET_KEY = "x-reference-dataset";
+
+/**
+ * Guardrails on the reference dataset: given the candidate pack and the dataset's records, what
+ * blocks the release. The simulation part defines guardrails (a manifest extension); until it is
+ * wired here with {@link ReleaseService.setGuardrails}, the check finds nothing.
+ */
+export type GuardrailCheck = (input: {
+  pack: Pack;
+  dataset: DatasetMeta;
+  records: readonly unknown[];
+}) => Promise<ReleaseProblem[]>;
+
+/** A manifest as the Packs view shows it: its draft state next to its released versions. */
+export interface DraftState {
+  manifestId: string;
+  name: string;
+  version: string;
+  valid: boolean;
+  errors: number;
+  tests: { passed: number; failed: number };
+  /**
+   * Against the release of the draft's version when there is one, else the latest release of the
+   * name; null when the draft does not build or the name was never released.
+   */
+  changedSinceRelease: boolean | null;
+  latestRelease?: string;
+}
+
+export interface ReleaseService {
+  /** Every stored release (by name, newest first), as last read. */
+  list(): readonly StoredRelease[];
+  subscribe: (listener: () => void) => () => void;
+  snapshot: () => number;
+  /** Reads the stored releases again and tells the subscribers. */
+  refresh(): Promise<void>;
+  /** The release machine's `check`: validation, tests and the bump suggestion with its evidence. */
+  check(manifestId: string): Promise<ReleaseCheck>;
+  /** The release machine's `guardrails` on the check's reference dataset. */
+  guardrails(input: { manifestId: string; check: ReleaseCheck }): Promise<ReleaseProblem[]>;
+  setGuardrails(check: GuardrailCheck): void;
+  /** The release machine's `release`: builds with `buildPack` and stores the release. */
+  release(input: {
+    manifestId: string;
+    version: string;
+    notes: string;
+    diffedAgainst?: string;
+  }): Promise<ReleaseOutcome>;
+  /** `Pack: Import…`: verify and store, or say why not. */
+  importText(file: string, text: string): Promise<ImportOutcome>;
+  delete(name: string, version: string): Promise<boolean>;
+  /** The draft state of every manifest (builds each, as `crw pack build` would). */
+  draftStates(): Promise<DraftState[]>;
+}
+
+export interface ReleaseServiceDependencies {
+  repository: ReleaseRepository;
+  lists(): WorkspaceLists;
+  activeDatasetId(): string | null;
+  records(datasetId: string): Promise<unknown[]>;
+  locale(): string;
+  now?(): Date;
+}
+
+function problemOf(problem: Problem, source: ReleaseProblem["source"]): ReleaseProblem {
+  const found: ReleaseProblem = { source, code: problem.code, message: problem.message };
+  if (problem.file !== undefined) found.file = problem.file;
+  if (problem.line !== undefined) found.line = problem.line;
+  if (problem.column !== undefined) found.column = problem.column;
+  return found;
+}
+
+/** The reference dataset of a manifest: the one it names, else the active one, else the first. */
+function referenceDataset(
+  manifest: StoredManifest,
+  lists: WorkspaceLists,
+  activeId: string | null,
+): { dataset?: DatasetMeta; missing?: string } {
+  const named = (manifest.manifest as unknown as Record<string, unknown>)[REFERENCE_DATASET_KEY];
+  if (typeof named === "string") {
+    const dataset = lists.datasets.find((d) => d.id === named);
+    return dataset ? { dataset } : { missing: named };
+  }
+  const dataset = lists.datasets.find((d) => d.id === activeId) ?? lists.datasets[0];
+  return dataset ? { dataset } : {};
+}
+
+export function createReleaseService(deps: ReleaseServiceDependencies): ReleaseService {
+  const now = () => (deps.now ? deps.now() : new Date());
+  let releases: StoredRelease[] = [];
+  let version = 0;
+  const listeners = new Set<() => void>();
+  let guardrailCheck: GuardrailCheck = () => Promise.resolve([]);
+  const lastChecked = new Map<string, { pack: Pack; dataset?: DatasetMeta }>();
+
+  const manifestOf = (id: string): StoredManifest => {
+    const manifest = deps.lists().manifests.find((m) => m.id === id);
+    if (!manifest) throw new Error(`There is no manifest "${id}" in the workspace.`);
+    return manifest;
+  };
+
+  const service: ReleaseService = {
+    list: () => releases,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    snapshot: () => version,
+    async refresh() {
+      releases = await deps.repository.list();
+      version++;
+      for (const listener of [...listeners]) listener();
+    },
+    async check(manifestId) {
+      const lists = deps.lists();
+      const manifest = manifestOf(manifestId);
+      const { dataset, missing } = referenceDataset(manifest, lists, deps.activeDatasetId());
+      const built = await buildWorkspacePack(lists, manifest, {
+        createdAt: now().toISOString(),
+        ...(dataset?.schema === undefined ? {} : { datasetSchema: dataset.schema }),
+      });
+      const problems: ReleaseProblem[] = built.problems
+        .filter((p) => p.severity === "error" && p.code !== "pack/tests-failed")
+        .map((p) => problemOf(p, "validation"));
+      const warnings = built.problems
+        .filter((p) => p.severity !== "error")
+        .map((p) => problemOf(p, "validation"));
+      for (const test of built.tests.filter((t) => !t.passed)) {
+        const at = test.text === undefined ? undefined : locatePointer(test.text, test.pointer);
+        const reason: LocalizedText = test.message ?? { en: "failed", "zh-CN": "失败" };
+        problems.push({
+          source: "test",
+          code: "test/failed",
+          message: {
+            en: `${test.rule}: test "${test.test}" ${reason.en}`,
+            "zh-CN": `${test.rule}：测试“${test.test}”${reason["zh-CN"] ?? reason.en}`,
+          },
+          file: test.file,
+          ...(at ? { line: at.line, column: at.column } : {}),
+        });
+      }
+      if (missing !== undefined) {
+        problems.push({
+          source: "dataset",
+          code: "release/reference-dataset-missing",
+          message: {
+            en: `The manifest names "${missing}" as its reference dataset (${REFERENCE_DATASET_KEY}), but the workspace has no such dataset; import it or change the name.`,
+            "zh-CN": `清单将“${missing}”指定为参考数据集（${REFERENCE_DATASET_KEY}），但工作区中没有该数据集；请导入它或修改名称。`,
+          },
+          file: manifest.file,
+          ...(locatePointer(manifest.text, `/${REFERENCE_DATASET_KEY}`) ?? {}),
+        });
+      }
+      const earlierReleases = await deps.repository.listByName(manifest.manifest.name);
+      const earlier = earlierReleases.map((r) => r.version);
+      const latest = earlierReleases[0];
+      const check: ReleaseCheck = {
+        manifestId,
+        name: manifest.manifest.name,
+        manifestVersion: manifest.manifest.version,
+        problems,
+        warnings,
+        tests: {
+          passed: built.tests.filter((t) => t.passed).length,
+          failed: built.tests.filter((t) => !t.passed).length,
+        },
+        earlier,
+        suggestedVersion: manifest.manifest.version,
+        notes: "",
+      };
+      if (built.pack) {
+        const previous = latest?.pack as Pack | undefined;
+        if (dataset) {
+          const records = await deps.records(dataset.id);
+          const impact = await packImpact(previous, built.pack, records);
+          check.suggestion = suggestBump(previous, built.pack, { ...impact, dataset: dataset.name });
+          check.dataset = { id: dataset.id, name: dataset.name, records: records.length };
+        } else {
+          check.suggestion = suggestBump(previous, built.pack);
+          warnings.push({
+            source: "dataset",
+            code: "release/no-reference-dataset",
+            message: {
+              en: "The workspace has no dataset, so guardrails did not run and the suggestion rests on the changes alone.",
+              "zh-CN": "工作区没有数据集，因此未检查护栏，建议仅依据变更本身。",
+            },
+          });
+        }
+        lastChecked.set(manifestId, { pack: built.pack, ...(dataset ? { dataset } : {}) });
+      }
+      const manifestVersionFits = versionProblem(manifest.manifest.version, earlier) === undefined;
+      if (!manifestVersionFits && latest && check.suggestion)
+        check.suggestedVersion = bumpVersion(latest.version, check.suggestion.bump) ?? check.suggestedVersion;
+      check.notes = changelogNotes(manifest.manifest.changelog, check.suggestedVersion, deps.locale());
+      return check;
+    },
+    async guardrails({ manifestId }) {
+      const checked = lastChecked.get(manifestId);
+      if (!checked?.dataset) return [];
+      const records = await deps.records(checked.dataset.id);
+      return guardrailCheck({ pack: checked.pack, dataset: checked.dataset, records });
+    },
+    setGuardrails(check) {
+      guardrailCheck = check;
+    },
+    async release({ manifestId, version: releaseVersion, notes, diffedAgainst }) {
+      const lists = deps.lists();
+      const manifest = manifestOf(manifestId);
+      const at = now();
+      const text = releaseManifestText(manifest.text, releaseVersion, notes, at.toISOString().slice(0, 10));
+      const built = await buildWorkspacePack(
+        lists,
+        { file: manifest.file, text },
+        { createdAt: at.toISOString() },
+      );
+      if (!built.pack) {
+        const first = built.problems.find((p) => p.severity === "error");
+        throw new Error(
+          `${manifest.manifest.name} ${releaseVersion} was not built: ${first?.message.en ?? "a test failed"}`,
+        );
+      }
+      const pack = built.pack;
+      const record: StoredRelease = {
+        id: releaseId(pack.name, pack.version),
+        name: pack.name,
+        version: pack.version,
+        pack,
+        integrity: pack.integrity,
+        notes,
+        releasedAt: at.toISOString(),
+        ...(diffedAgainst === undefined ? {} : { diffedAgainst }),
+        manifest: { id: manifest.id, file: manifest.file, text },
+      };
+      const stored = await deps.repository.put(record);
+      if (!stored.ok) {
+        throw new Error(
+          `${pack.name} ${pack.version} is released already (${stored.existing.integrity.slice(0, 15)}…, ${stored.existing.releasedAt}); a released version never changes, choose a greater version.`,
+        );
+      }
+      await service.refresh();
+      return { id: record.id, version: record.version, integrity: record.integrity };
+    },
+    async importText(file, text) {
+      const outcome = await importPackFile(deps.repository, { file, text }, now().toISOString());
+      if (outcome.kind === "imported") await service.refresh();
+      return outcome;
+    },
+    async delete(name, releaseVersion) {
+      const removed = await deps.repository.delete(name, releaseVersion, now().toISOString());
+      await service.refresh();
+      return removed;
+    },
+    async draftStates() {
+      const lists = deps.lists();
+      const states: DraftState[] = [];
+      for (const manifest of lists.manifests) {
+        const built = await buildWorkspacePack(lists, manifest, { createdAt: now().toISOString() });
+        // A draft of a released version is compared with that release, any other with the latest.
+        const latest =
+          releases.find(
+            (r) => r.name === manifest.manifest.name && r.version === manifest.manifest.version,
+          ) ?? releases.find((r) => r.name === manifest.manifest.name);
+        const errors = built.problems.filter((p) => p.severity === "error" && p.code !== "pack/tests-failed");
+        states.push({
+          manifestId: manifest.id,
+          name: manifest.manifest.name,
+          version: manifest.manifest.version,
+          valid: errors.length === 0,
+          errors: errors.length,
+          tests: {
+            passed: built.tests.filter((t) => t.passed).length,
+            failed: built.tests.filter((t) => !t.passed).length,
+          },
+          changedSinceRelease: built.pack && latest ? changedSince(latest.pack as Pack, built.pack) : null,
+          ...(latest ? { latestRelease: latest.version } : {}),
+        });
+      }
+      return states;
+    },
+  };
+  return service;
+}

@@ -1,0 +1,199 @@
+/**
+ * `npm run bench -- simulation`: dealer-program 1.1.0 over 100,000 records (CRW_BENCH_SIM_RECORDS),
+ * in the production build in headless Chromium: from `Simulation: Run` (records in IndexedDB) to the
+ * rendered report, with the longest main-thread task during the run (PerformanceObserver
+ * `longtask`); then the same pack over the same records through `crw eval` for the ratio. The records
+ * are the 300-record sample repeated with new ids (`D-0001` → `D-0001-000042`), written to IndexedDB
+ * in the page and to a JSONL file for the CLI, so both read the same data.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Page } from "playwright-core";
+import { build, preview } from "vite";
+import { chromiumArgs, chromiumPath } from "../e2e/chromium";
+import { median, type BenchSection } from "./harness";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const RECORDS = Number(process.env.CRW_BENCH_SIM_RECORDS ?? 100_000);
+const RUNS = Number(process.env.CRW_BENCH_SIM_RUNS ?? 3);
+const MANIFEST = "rules/manifests/dealer-program-1.1.0.manifest.json";
+const DATASET = `bench-${RECORDS}`;
+
+/** Record i: sample record i % 300 with id `<id>-<copy>`. */
+function replicate(sample: Record<string, unknown>[], i: number): Record<string, unknown> {
+  const base = sample[i % sample.length]!;
+  return { ...base, id: `${String(base.id)}-${String(Math.floor(i / sample.length)).padStart(6, "0")}` };
+}
+
+async function seedDataset(page: Page): Promise<void> {
+  await page.evaluate(
+    async ({ count, id }) => {
+      const done = <T>(r: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(new Error(String(r.error)));
+        });
+      const db = await done(indexedDB.open("channel-rules-workbench"));
+      const sample = (await done(
+        db
+          .transaction("datasetRecords")
+          .objectStore("datasetRecords")
+          .getAll(IDBKeyRange.bound(["distributors-300", 0], ["distributors-300", Infinity])),
+      )) as { record: Record<string, unknown> }[];
+      const records = sample.map((s) => s.record);
+      const meta = (await done(
+        db.transaction("datasets").objectStore("datasets").get("distributors-300"),
+      )) as Record<string, unknown>;
+      for (let start = 0; start < count; start += 10_000) {
+        const tx = db.transaction("datasetRecords", "readwrite");
+        for (let i = start; i < Math.min(count, start + 10_000); i++) {
+          const base = records[i % records.length]!;
+          const record = {
+            ...base,
+            id: `${String(base.id)}-${String(Math.floor(i / records.length)).padStart(6, "0")}`,
+          };
+          tx.objectStore("datasetRecords").put({ datasetId: id, index: i, record });
+        }
+        await new Promise((resolve, reject) => {
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(new Error(String(tx.error)));
+        });
+      }
+      const tx = db.transaction("datasets", "readwrite");
+      tx.objectStore("datasets").put({
+        ...meta,
+        id,
+        name: id,
+        rowCount: count,
+        createdAt: new Date().toISOString(),
+      });
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    },
+    { count: RECORDS, id: DATASET },
+  );
+}
+
+async function runOnce(page: Page): Promise<{ ms: number; longest: number }> {
+  await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
+  await page.keyboard.press("F1");
+  await page.getByRole("combobox").fill("Simulation: Run");
+  await page
+    .getByRole("option", { name: /^Simulation: Run/ })
+    .first()
+    .click();
+  await page
+    .getByRole("option", { name: /dealer-program 1\.1\.0/ })
+    .first()
+    .click();
+  const option = page.getByRole("option", { name: new RegExp(DATASET) }).first();
+  await option.waitFor();
+  const start = Date.now();
+  await option.click();
+  await page
+    .getByRole("article", { name: new RegExp(`dealer-program 1\\.1\\.0 on ${DATASET}`) })
+    .getByRole("region", { name: "Headline" })
+    .waitFor({ timeout: 600_000 });
+  const ms = Date.now() - start;
+  const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+  await page.keyboard.press("Control+W");
+  return { ms, longest };
+}
+
+export default async function simulation(): Promise<BenchSection> {
+  const dir = await mkdtemp(join(tmpdir(), "crw-sim-bench-"));
+  const sample = JSON.parse(await readFile(join(root, "samples/distributors-300.json"), "utf8")) as Record<
+    string,
+    unknown
+  >[];
+  const data = join(dir, "data.jsonl");
+  const lines: string[] = [];
+  for (let i = 0; i < RECORDS; i++) lines.push(JSON.stringify(replicate(sample, i)));
+  await writeFile(data, lines.join("\n") + "\n");
+  lines.length = 0;
+
+  await build({ root, logLevel: "warn" });
+  const server = await preview({
+    root,
+    logLevel: "warn",
+    preview: { host: "127.0.0.1", port: 0, open: false },
+  });
+  const url = `${server.resolvedUrls?.local[0] ?? "http://127.0.0.1:4173/"}?lang=en&theme=dark`;
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const browserMs: number[] = [];
+  const longest: number[] = [];
+  const cliMs: number[] = [];
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(() => {
+      const w = window as unknown as { __longest: number };
+      w.__longest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+      }).observe({ type: "longtask", buffered: false });
+    });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByRole("treeitem", { name: "Rules" }).waitFor();
+    await seedDataset(page);
+    await page.reload();
+    await page.getByRole("treeitem", { name: "Rules" }).waitFor();
+    for (let i = 0; i < RUNS; i++) {
+      const r = await runOnce(page);
+      browserMs.push(r.ms);
+      longest.push(r.longest);
+      const started = Date.now();
+      const cli = spawnSync(process.execPath, ["dist/cli/crw.mjs", "eval", MANIFEST, "--data", data], {
+        cwd: root,
+        stdio: ["ignore", "ignore", "pipe"],
+        encoding: "utf8",
+      });
+      cliMs.push(Date.now() - started);
+      if (cli.status !== 0 && cli.status !== 1) throw new Error(`crw eval failed: ${cli.stderr}`);
+    }
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+  const b = median(browserMs);
+  const c = median(cliMs);
+  return {
+    title: `Simulation: dealer-program 1.1.0 over ${RECORDS.toLocaleString("en")} records (median of ${RUNS})`,
+    rows: [
+      {
+        name: "browser: IndexedDB → rendered report",
+        "median ms": b,
+        "min ms": Math.min(...browserMs),
+        "max ms": Math.max(...browserMs),
+        target: RECORDS <= 100_000 ? "≤ 1,500 (goal 1,000)" : "≤ 15,000",
+      },
+      {
+        name: "longest main-thread task during the run",
+        "median ms": median(longest),
+        "min ms": Math.min(...longest),
+        "max ms": Math.max(...longest),
+        target: "≤ 100",
+      },
+      {
+        name: "crw eval, same pack and JSONL data",
+        "median ms": c,
+        "min ms": Math.min(...cliMs),
+        "max ms": Math.max(...cliMs),
+        target: "—",
+      },
+      {
+        name: "ratio browser / crw eval",
+        "median ms": Number((b / c).toFixed(2)),
+        "min ms": "",
+        "max ms": "",
+        target: "≤ 1",
+      },
+    ],
+    notes: [],
+  };
+}

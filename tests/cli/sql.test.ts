@@ -1,0 +1,157 @@
+import { resolve } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { describe, expect, it } from "vitest";
+import { crw } from "./run";
+
+const MANIFEST = "rules/manifests/dealer-program-1.1.0.manifest.json";
+const SCHEMA = "samples/distributor.schema.json";
+const CSV = resolve("samples/distributors-300.csv");
+const REFUSED = "tests/cli/fixtures/sql/refused.manifest.json";
+
+async function duck(sql: string, values?: (number | string | boolean)[]): Promise<Record<string, unknown>[]> {
+  const db = await DuckDBInstance.create(":memory:", { threads: "1" });
+  const connection = await db.connect();
+  const reader = await connection.runAndReadAll(sql, values);
+  return reader.getRowObjectsJS();
+}
+
+interface Line {
+  id: string;
+  out: Record<string, unknown>;
+  pop: Record<string, unknown>;
+  errors: { rule: string; code: string }[];
+}
+
+function evalLines(stdout: string): Map<string, Line> {
+  const lines = stdout
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as Line);
+  return new Map(lines.map((l) => [l.id, l]));
+}
+
+/** Every out identical to crw eval, pop within 1e-12 relative, errors by rule and code. */
+function expectSame(rows: Record<string, unknown>[], expected: Map<string, Line>): void {
+  expect(rows.length).toBe(expected.size);
+  for (const row of rows) {
+    const want = expected.get(row.id as string)!;
+    for (const [k, v] of Object.entries(want.out))
+      expect([row.id, k, row[`out.${k}`]]).toEqual([row.id, k, v]);
+    for (const [k, v] of Object.entries(want.pop)) {
+      const got = row[`pop.${k}`];
+      if (typeof v === "number" && typeof got === "number")
+        expect(Math.abs(got - v)).toBeLessThanOrEqual(Math.abs(v) * 1e-12);
+      else expect([row.id, k, got]).toEqual([row.id, k, v]);
+    }
+    const errors = (JSON.parse(row.errors as string) as Line["errors"]).map((e) => `${e.rule}:${e.code}`);
+    expect(errors).toEqual(want.errors.map((e) => `${e.rule}:${e.code}`));
+  }
+}
+
+describe("crw sql", () => {
+  it("prints one DuckDB statement whose rows are crw eval's results", async () => {
+    const table = `read_csv('${CSV}', header = true, all_varchar = true)`;
+    const [sql, ev] = await Promise.all([
+      crw(
+        "sql",
+        MANIFEST,
+        "--dialect",
+        "duckdb",
+        "--schema",
+        SCHEMA,
+        "--as-of",
+        "2024-12-31",
+        "--table",
+        table,
+      ),
+      crw("eval", MANIFEST, "--data", CSV, "--schema", SCHEMA, "--as-of", "2024-12-31"),
+    ]);
+    expect(sql.code, sql.stderr).toBe(0);
+    expect(sql.stdout).toMatch(/^WITH\n"crw:input" AS \(/);
+    // One CTE per step, named after the rule, with the rule's title as a comment.
+    expect(sql.stdout).toContain('"volume-rebate" AS ( -- Tiered retroactive volume rebate');
+    expect(sql.stdout).toContain(
+      '"abc" AS ( -- cumulative_share_class: ABC class by cumulative share of net sales',
+    );
+    expectSame(await duck(sql.stdout.replace(/;\n$/, "")), evalLines(ev.stdout));
+  });
+
+  it("writes --param values in as literals, or as $n placeholders with --placeholders", async () => {
+    const table = `read_csv('${CSV}', header = true, all_varchar = true)`;
+    const common = ["--dialect", "duckdb", "--schema", SCHEMA, "--as-of", "2024-12-31", "--table", table];
+    const [literal, bound, ev] = await Promise.all([
+      crw("sql", MANIFEST, ...common, "--param", "attainment_gate=0.7"),
+      crw("sql", MANIFEST, ...common, "--param", "attainment_gate=0.7", "--placeholders"),
+      crw(
+        "eval",
+        MANIFEST,
+        "--data",
+        CSV,
+        "--schema",
+        SCHEMA,
+        "--as-of",
+        "2024-12-31",
+        "--param",
+        "attainment_gate=0.7",
+      ),
+    ]);
+    expect(literal.code, literal.stderr).toBe(0);
+    expect(bound.code, bound.stderr).toBe(0);
+    expect(bound.stdout).toContain("CAST($1 AS DOUBLE)");
+    const binding = /bind (.*)\n/.exec(bound.stderr)![1]!;
+    const values = [...binding.matchAll(/\$\d+ = params\.\w+ \(([^)]*)\)/g)].map(
+      (m) => JSON.parse(m[1]!) as number,
+    );
+    expect(binding).toContain("params.attainment_gate (0.7)");
+    const expected = evalLines(ev.stdout);
+    expectSame(await duck(literal.stdout.replace(/;\n$/, "")), expected);
+    expectSame(await duck(bound.stdout.replace(/;\n$/, ""), values), expected);
+  });
+
+  it("refuses what it cannot translate exactly, naming the file, place, rule and reason (exit 1)", async () => {
+    const run = await crw("sql", REFUSED, "--dialect", "postgres", "--schema", SCHEMA);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(
+      /loose\.rule\.json:7:\d+: No exact SQL translation for rule loose: loose `==` between string and number converts types in ways SQL does not; use `===`\. \[sql\/untranslatable\]/,
+    );
+  });
+
+  it("needs --as-of when the pack reads ctx, and a known dialect (exit 2)", async () => {
+    const noDate = await crw("sql", MANIFEST, "--dialect", "duckdb", "--schema", SCHEMA);
+    expect(noDate.code).toBe(2);
+    expect(noDate.stderr).toContain("pass --as-of YYYY-MM-DD");
+    const badDialect = await crw("sql", MANIFEST, "--dialect", "oracle");
+    expect(badDialect.code).toBe(2);
+  });
+
+  it("without --schema refuses record fields and says to pass it", async () => {
+    const run = await crw("sql", MANIFEST, "--dialect", "duckdb", "--as-of", "2024-12-31");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("give the dataset schema (--schema)");
+    expect(run.stderr).toContain("pass --schema");
+  });
+});
+
+describe("crw validate --target sql", () => {
+  it("reports the refusals of crw sql ahead of time, in validate's format", async () => {
+    const run = await crw("validate", "--target", "sql", "--schema", SCHEMA, REFUSED);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /loose\.rule\.json:7:\d+ error sql\/untranslatable No exact SQL translation for rule loose: loose `==`/,
+    );
+  });
+
+  it("is clean for the sample packs with the sample schema", async () => {
+    const run = await crw(
+      "validate",
+      "--target",
+      "sql",
+      "--schema",
+      SCHEMA,
+      ...[MANIFEST, "rules/manifests/dealer-program-1.0.0.manifest.json"],
+    );
+    expect(run.stdout).not.toContain("sql/untranslatable");
+    expect(run.code).toBe(0);
+  });
+});
