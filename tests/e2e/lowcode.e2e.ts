@@ -68,6 +68,8 @@ test.describe("low-code", () => {
     // The new rule opens in the editor; its tests run and pass.
     await expect(page.getByRole("tab", { name: /spring-rebate|Tiered volume rebate/ }).first()).toBeVisible();
     await expect(page.getByRole("status").filter({ hasText: "Created spring-rebate" })).toBeVisible();
+    // The form's tab closes once the rule is stored.
+    await expect(page.getByRole("tab", { name: "Tiered volume rebate" })).toHaveCount(0);
     await page.keyboard.press("Control+Enter");
     const panel = page.getByRole("tabpanel");
     const rule = panel.getByRole("list", { name: "spring-rebate", exact: true });

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useId, useMemo, useRef, useState } from "react";
 import { useSelector } from "@xstate/react";
 import { useTranslation } from "react-i18next";
 import { pickText, type Locale } from "../../../base";
@@ -251,15 +251,23 @@ function Form({ template }: { template: RuleTemplate }) {
   const schema = lists.datasets.find((d) => d.id === activeDatasetId)?.schema;
   const options = useMemo(() => schemaFields(schema), [schema]);
 
-  // The rule appears in the workspace once stored: this form has done its job.
-  const created = submitted !== null && lists.rules.some((r) => r.id === submitted);
-  useEffect(() => {
-    if (created)
+  // Once the rule is stored (it appears in the workspace lists) this form has done its job and its
+  // tab closes. The form is not mounted while the new rule's tab is active, so this watches the
+  // workspace actor rather than rendering (so it outlives the unmount); a failed creation leaves the
+  // form open with its values, and the next submit replaces the watch.
+  const watching = useRef<{ unsubscribe(): void } | null>(null);
+  const closeWhenStored = (id: string) => {
+    watching.current?.unsubscribe();
+    const subscription = services.workspace.subscribe((s) => {
+      if (!s.context.lists.rules.some((r) => r.id === id)) return;
+      subscription.unsubscribe();
       services.editors.actor.send({
         type: "editor.closeResource",
         input: { kind: "ruleTemplate", resource: template.id },
       });
-  }, [created, services.editors.actor, template.id]);
+    });
+    watching.current = subscription;
+  };
 
   const set = (key: string, value: unknown) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -280,6 +288,7 @@ function Form({ template }: { template: RuleTemplate }) {
     const result = instantiateTemplate(template, values);
     if (!result.ok) return;
     setSubmitted(result.value.rule.id);
+    closeWhenStored(result.value.rule.id);
     services.workspaceOps.send({
       type: "ops.newFromTemplate",
       output: result.value,
