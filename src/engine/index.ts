@@ -7,3 +7,5 @@ export * from "./sql";
 export * from "./statement";
 export * from "./sweep";
 export * from "./simulation";
+export * from "./templates";
+export * from "./builder";

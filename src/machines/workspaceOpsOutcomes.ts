@@ -1,4 +1,5 @@
 import type { LocalizedText } from "../base";
+import type { TemplateOutput } from "../engine";
 import type {
   CreateResult,
   DeletedDocument,
@@ -49,7 +50,8 @@ export type WorkspaceOpsEvent =
   | { type: "ops.include"; ruleId: string; manifestId: string }
   | { type: "ops.import"; files?: { name: string; bytes: Uint8Array }[] }
   | { type: "ops.export"; ref: DocumentRef }
-  | { type: "ops.validate"; manifestId?: string };
+  | { type: "ops.validate"; manifestId?: string }
+  | { type: "ops.newFromTemplate"; output: TemplateOutput; manifestId?: string };
 
 /** What an operation ends with: lines for the Output log, a notification, an editor to open. */
 export interface Outcome {

@@ -61,6 +61,7 @@ export type {
   RenameResult,
   WorkspaceEdits,
 } from "./documents/workspaceEdits";
+export type { TemplateCreateResult } from "./documents/templateEdits";
 export {
   createWorkspaceChannel,
   isWorkspaceMessage,
@@ -182,3 +183,10 @@ export {
 export { exportDataset, type ExportFormat } from "./datasets/exportDataset";
 export { pathLabel } from "./datasets/schemaPaths";
 export { engineersReadme, engineersZip, SAMPLE_RECORDS } from "./releases/engineersZip";
+export {
+  applyLogicEditsToText,
+  logicNodeText,
+  minimalReplacement,
+  replaceLogicNodeText,
+  type TextReplacement,
+} from "./documents/logicEdits";

@@ -1,4 +1,4 @@
-import { loadRuleFile, readPaths, type Problem, type RuleKind } from "../../engine";
+import { loadRuleFile, readPaths, type Problem, type RuleKind, type TemplateOutput } from "../../engine";
 import type { DocumentKind, StoredDraft, StoredManifest, StoredRule } from "../storage/records";
 import type { DocumentChange } from "../storage/repositories";
 import {
@@ -11,6 +11,7 @@ import {
 } from "./documentText";
 import { documentUri, type DocumentRef } from "./documentUri";
 import { readRuleImports } from "./importRules";
+import { createFromTemplate, type TemplateCreateResult } from "./templateEdits";
 import { manifestFileFor, relativePath, renamedRuleFile, resolvePath, ruleFileFor } from "./paths";
 import { putDocument, revisionOf, storedFrom, type StoreContext, type StoredDocument } from "./storeContext";
 
@@ -72,6 +73,8 @@ export interface WorkspaceEdits {
   importRules(files: readonly { name: string; bytes: Uint8Array }[]): Promise<ImportReport>;
   /** The stored text of a document and the file name it is exported as (`<id>.rule.json`). */
   exportText(ref: DocumentRef): Promise<{ name: string; text: string } | undefined>;
+  /** Stores a rule generated from a template and, given a manifest, the changes it needs (one commit). */
+  createFromTemplate(output: TemplateOutput, manifestId?: string): Promise<TemplateCreateResult>;
 }
 
 const isRule = (doc: StoredDocument): doc is StoredRule => "rule" in doc;
@@ -308,6 +311,7 @@ export function workspaceEdits(ctx: StoreContext): WorkspaceEdits {
     restore: (deleted) => restore(ctx, deleted),
     include: (ruleId, id) => include(ctx, ruleId, id),
     importRules: (files) => importRules(ctx, files),
+    createFromTemplate: (output, manifestId) => createFromTemplate(ctx, output, manifestId),
     async exportText(ref) {
       const doc = await ctx.get(ref);
       if (!doc) return undefined;

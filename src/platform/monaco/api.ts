@@ -10,6 +10,13 @@ import type { LanguageContext, ManifestContext, TestRunSummary } from "./languag
 /** The workbench themes Monaco follows. */
 export type EditorTheme = "dark" | "light" | "high-contrast";
 
+/** Replace `length` characters at `offset` by `text`. */
+export interface TextEdit {
+  offset: number;
+  length: number;
+  text: string;
+}
+
 /** One text document's model: its text, undo history and markers, alive while the document is open. */
 export interface DocumentModel {
   readonly uri: string;
@@ -19,6 +26,14 @@ export interface DocumentModel {
    * tab's save), keeping the undo stack. Does nothing when the text is already `text`.
    */
   replaceText(text: string): void;
+  /**
+   * Applies edits at character offsets as one undoable user edit (the visual builder's changes), so
+   * Ctrl+Z in the code or the builder undoes them; reported to listeners as typing, not external.
+   */
+  applyEdits(edits: readonly TextEdit[]): void;
+  /** Undoes / redoes the last edit of the model's one history (typing, builder edits, external texts). */
+  undo(): void;
+  redo(): void;
   /** Called after each change of the text, by typing or by {@link replaceText}. */
   onDidChangeText(listener: (text: string, external: boolean) => void): Disposable;
   /** Shows `problems` as markers, their messages in `locale`, and keeps them for quick fixes. */

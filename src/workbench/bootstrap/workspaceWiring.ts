@@ -244,6 +244,9 @@ export function createWorkspaceActors(
         restoreDocument: fromPromise(({ input }) => store.restore(input)),
         includeRule: fromPromise(({ input }) => store.include(input.ruleId, input.manifestId)),
         importRules: fromPromise(({ input }) => store.importRules(input)),
+        createFromTemplate: fromPromise(({ input }) =>
+          store.createFromTemplate(input.output, input.manifestId),
+        ),
         exportDocument: fromPromise(async ({ input }) => {
           const exported = await store.exportText(input);
           if (!exported) return false;

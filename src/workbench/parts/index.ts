@@ -14,6 +14,8 @@ import { testsContribution } from "./tests/tests.contribution";
 import { packsContribution } from "./packs/packs.contribution";
 import { statementContribution } from "./statement/statement.contribution";
 import { simulationContribution } from "./simulation/simulation.contribution";
+import { templatesContribution } from "./templates/templates.contribution";
+import { builderContribution } from "./builder/builder.contribution";
 
 export const contributions: readonly Contribution[] = [
   workbenchContribution,
@@ -29,6 +31,8 @@ export const contributions: readonly Contribution[] = [
   packsContribution,
   statementContribution,
   simulationContribution,
+  templatesContribution,
+  builderContribution,
 ];
 
 /** Every contributed side bar view, by view id. */

@@ -1,7 +1,7 @@
 import { toDisposable, type Disposable, type Locale } from "../../../base";
 import { pickText } from "../../../base";
 import type { Problem } from "../../../engine";
-import type { DocumentModel } from "../api";
+import type { DocumentModel, TextEdit } from "../api";
 import { problemRange } from "../language";
 import { toRange } from "./convert";
 import { monaco } from "./monaco";
@@ -58,6 +58,29 @@ class MonacoDocumentModel implements DocumentModel {
     } finally {
       this.applyingExternal = false;
     }
+  }
+
+  applyEdits(edits: readonly TextEdit[]): void {
+    if (edits.length === 0) return;
+    const operations = edits.map((e) => {
+      const start = this.model.getPositionAt(e.offset);
+      const end = this.model.getPositionAt(e.offset + e.length);
+      return {
+        range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column),
+        text: e.text,
+      };
+    });
+    this.model.pushStackElement();
+    this.model.pushEditOperations([], operations, () => null);
+    this.model.pushStackElement();
+  }
+
+  undo(): void {
+    void this.model.undo();
+  }
+
+  redo(): void {
+    void this.model.redo();
   }
 
   onDidChangeText(listener: (text: string, external: boolean) => void): Disposable {

@@ -9,6 +9,9 @@ import { CodeEditorView } from "./CodeEditorView";
 import { ConflictView } from "./ConflictView";
 import { documentSession } from "./documentSession";
 import { useMonacoPlatform } from "./useMonacoPlatform";
+import { editorKey } from "../../../machines";
+import { BuilderView } from "../builder/BuilderView";
+import { builderMode, useBuilderMode } from "../builder/builderMode";
 import "./editor.css";
 
 type Opened =
@@ -50,8 +53,11 @@ function OpenDocument({
   const services = useServices();
   const inConflict = useSelector(actor, (s) => s.matches({ lifecycle: "conflict" }));
   const session = documentSession(platform, services, actor);
+  const { t } = useTranslation();
+  const key = editorKey(props.input);
+  const builder = useBuilderMode(key);
   if (inConflict) return <ConflictView platform={platform} actor={actor} name={props.input.resource} />;
-  return (
+  const code = (
     <CodeEditorView
       platform={platform}
       session={session}
@@ -59,6 +65,23 @@ function OpenDocument({
       active={props.active}
       ariaLabel={label}
     />
+  );
+  if (props.input.kind !== "rule") return code;
+  // The visual builder is a second view of the same model (one text, one undo history).
+  return (
+    <>
+      <div className="document-editor__toolbar">
+        <button
+          type="button"
+          aria-pressed={builder}
+          title={t("builder.toggleHint")}
+          onClick={() => builderMode.toggle(key)}
+        >
+          {t("builder.toggle")}
+        </button>
+      </div>
+      {builder ? <BuilderView model={session.model} name={props.input.resource} /> : code}
+    </>
   );
 }
 
