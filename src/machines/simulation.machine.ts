@@ -98,7 +98,10 @@ export const simulationMachine = setup({
       on: { cancel: "cancelled" },
     },
     running: {
-      invoke: { src: "execute", input: ({ context }: { context: SimulationContext }): unknown => context.request },
+      invoke: {
+        src: "execute",
+        input: ({ context }: { context: SimulationContext }): unknown => context.request,
+      },
       on: {
         progress: { actions: assign({ progress: ({ event }) => event.progress }) },
         finished: { target: "done", actions: assign({ last: ({ event }) => event.run }) },
