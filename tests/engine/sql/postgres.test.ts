@@ -24,7 +24,7 @@ if (!available && !REQUIRED) {
     "PostgreSQL is not installed here: the PostgreSQL tests of the SQL target are skipped (apt-get install postgresql).",
   );
 }
-const COUNT = Number(process.env.CRW_SQL_RECORDS ?? (process.env.CI ? 100_000 : 20_000));
+const COUNT = Number(process.env.CRW_SQL_RECORDS ?? 20_000);
 
 describe.skipIf(!available && !REQUIRED)("SQL target in PostgreSQL", () => {
   let server: PgServer;
