@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
@@ -71,6 +72,14 @@ describe("runSimulation", { timeout: 60_000 }, () => {
       expect(outcome.meta.datasetHash).toMatch(/^[0-9a-f]{16}$/);
       expect(outcome.meta.integrity).toMatch(/^sha256-/);
       expect(outcome.specProblems).toEqual([]);
+      // The manifest's guardrails, checked during the run as crw eval checks them (all hold on the sample).
+      const declared = (
+        JSON.parse(readFileSync(`rules/manifests/dealer-program-${version}.manifest.json`, "utf8")) as {
+          "x-guardrails": { id: string }[];
+        }
+      )["x-guardrails"].map((g) => g.id);
+      expect(outcome.guardrails.map((g) => g.id)).toEqual(declared);
+      expect(outcome.guardrails.every((g) => g.passed && g.records === 300)).toBe(true);
     },
   );
 
