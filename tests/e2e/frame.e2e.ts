@@ -143,7 +143,9 @@ test.describe("workbench frame", () => {
     const table = page.getByRole("table", { name: "Keyboard Shortcuts" });
     await expect(table.getByRole("row", { name: /View: Command Palette/ })).toContainText("F1");
     await page.getByRole("searchbox", { name: /Search keybindings/ }).fill("ctrl+k");
-    await expect(table.getByRole("row")).toHaveCount(4);
+    // The header and the four chords: Save All, Color Theme, Keyboard Shortcuts, Toggle Visual Builder.
+    await expect(table.getByRole("row")).toHaveCount(5);
+    await expect(table.getByRole("row", { name: /Toggle Visual Builder/ })).toContainText("Ctrl+K V");
     await page.keyboard.press("Control+Comma");
     const settings = page.getByRole("form", { name: "Settings" });
     await settings.getByLabel("Color theme").selectOption("high-contrast");
