@@ -243,6 +243,21 @@ test.describe("workspace operations", () => {
     await explorer(page).tree.waitFor();
     const { doc } = await stored(page, "rules", "cash-rebate");
     const unsaved = doc!.text.replace('"logic": {', '"x-note": "unsaved-marker-42",\n  "logic": {');
+    // A long autosave pause, so the restored draft is still dirty when the Explorer is looked at
+    // (with the default second a slow machine could autosave it first).
+    await page.evaluate(async (name) => {
+      const open = indexedDB.open(name);
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(new Error(String(open.error)));
+      });
+      const put = db
+        .transaction("meta", "readwrite")
+        .objectStore("meta")
+        .put({ autosaveDelay: 8000 }, "settings");
+      await new Promise((resolve) => (put.onsuccess = resolve));
+      db.close();
+    }, DB);
     // The draft is this page's, which is alive: a second page of the profile leaves it alone...
     const tab = await tabIdOf(page);
     expect(tab).toBeTruthy();
@@ -269,7 +284,9 @@ test.describe("workspace operations", () => {
     await expect(page.getByRole("status").filter({ hasText: "1 result in 1 file(s)" })).toBeVisible();
     await expect(page.getByRole("list", { name: "Search results" })).toContainText("cash-rebate.rule.json");
     // Restored, it is an edit like any other: autosave stores it after the pause.
-    await expect.poll(async () => (await stored(page, "rules", "cash-rebate")).doc?.text).toBe(unsaved);
+    await expect
+      .poll(async () => (await stored(page, "rules", "cash-rebate")).doc?.text, { timeout: 30_000 })
+      .toBe(unsaved);
   });
 
   test("two pages on one profile: the later save of the same document opens a conflict, Keep Mine wins", async ({
