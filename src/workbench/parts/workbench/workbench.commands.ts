@@ -129,6 +129,12 @@ export const workbenchCommands: CommandDefinition[] = [
     run: (s) => s.preferences.send({ type: "view.show", view: "data" }),
   },
   {
+    id: "workbench.showSimulation",
+    title: { en: "Show Simulation", "zh-CN": "显示模拟" },
+    category: view,
+    run: (s) => s.preferences.send({ type: "view.show", view: "simulation" }),
+  },
+  {
     id: "workbench.showProblems",
     title: { en: "Show Problems", "zh-CN": "显示问题" },
     category: view,
