@@ -1,5 +1,6 @@
 import { CHUNK_ROWS } from "../storage/columnar";
 import type { DatasetRepository } from "../storage/repositories";
+import { csvCell } from "../files/csv";
 
 /**
  * `Data: Export Dataset`: a stored dataset as CSV or JSONL, read a chunk at a time into the parts of
@@ -14,17 +15,7 @@ import type { DatasetRepository } from "../storage/repositories";
 
 export type ExportFormat = "csv" | "jsonl";
 
-const formulaStart = /^[=+\-@\t\r]/;
-
-/** One CSV cell. */
-export function csvCell(value: unknown): string {
-  if (value === undefined || value === null) return "";
-  let text: string;
-  if (typeof value === "string") text = formulaStart.test(value) ? `'${value}` : value;
-  else if (typeof value === "number" || typeof value === "boolean") text = String(value);
-  else text = JSON.stringify(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+export { csvCell };
 
 function valueAt(record: unknown, path: readonly (string | number)[]): unknown {
   let node = record;

@@ -1,4 +1,5 @@
 import { errorsByIndex, resultAt, resultLine, type RunTable } from "../../engine";
+import { csvCell } from "../files/csv";
 
 /** A run's results as `crw eval` writes them: one line per record, each ending in a newline. */
 export function resultsJsonl(table: RunTable): string[] {
@@ -8,19 +9,7 @@ export function resultsJsonl(table: RunTable): string[] {
   return parts;
 }
 
-/**
- * A CSV cell per RFC 4180, safe to open in a spreadsheet: a text starting with `=`, `+`, `-`, `@`,
- * a tab or a carriage return is prefixed with `'` so it is never read as a formula (OWASP CSV
- * injection). Numbers and booleans are written as they are.
- */
-export function csvCell(value: unknown): string {
-  if (value === undefined || value === null) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  if (typeof value === "boolean") return value ? "true" : "false";
-  let text = typeof value === "string" ? value : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+export { csvCell };
 
 /**
  * A run's results as a flat table: `id`, the report's record fields (name, region, …), every
