@@ -1,3 +1,4 @@
+import { ReportTable } from "./ReportTable";
 import { useMemo } from "react";
 import { useSelector } from "@xstate/react";
 import { useTranslation } from "react-i18next";
@@ -59,42 +60,32 @@ export function CompareEditor({ input }: EditorProps) {
           total: money(group.total),
         })}
       </p>
-      <table className="report__table" aria-label={`${name}: ${t("simulation.compare.top")}`}>
-        <thead>
-          <tr>
-            <th scope="col">{t("simulation.report.record")}</th>
-            <th scope="col">{label(candidate.run!.spec.fields.name)}</th>
-            <th scope="col">{label(candidate.run!.spec.fields.region)}</th>
-            <th scope="col">{label(candidate.run!.spec.fields.tier)}</th>
-            <th scope="col" className="num">
-              {t("simulation.compare.base")}
-            </th>
-            <th scope="col" className="num">
-              {t("simulation.compare.candidate")}
-            </th>
-            <th scope="col" className="num">
-              {t("simulation.compare.delta")}
-            </th>
-            <th scope="col" className="num">
-              {t("simulation.compare.deltaOfSales")}
-            </th>
+      <ReportTable
+        label={`${name}: ${t("simulation.compare.top")}`}
+        columns={[
+          { label: t("simulation.report.record") },
+          { label: label(candidate.run!.spec.fields.name) },
+          { label: label(candidate.run!.spec.fields.region) },
+          { label: label(candidate.run!.spec.fields.tier) },
+          { label: t("simulation.compare.base"), numeric: true },
+          { label: t("simulation.compare.candidate"), numeric: true },
+          { label: t("simulation.compare.delta"), numeric: true },
+          { label: t("simulation.compare.deltaOfSales"), numeric: true },
+        ]}
+      >
+        {group.top.map((m) => (
+          <tr key={m.index}>
+            <th scope="row">{String(m.id)}</th>
+            <td>{text(m.name)}</td>
+            <td>{text(m.region)}</td>
+            <td>{text(m.tier)}</td>
+            <td className="num">{money(m.base)}</td>
+            <td className="num">{money(m.candidate)}</td>
+            <td className="num">{money(m.delta)}</td>
+            <td className="num">{formatPercent(m.deltaShareOfSales, locale)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {group.top.map((m) => (
-            <tr key={m.index}>
-              <th scope="row">{String(m.id)}</th>
-              <td>{text(m.name)}</td>
-              <td>{text(m.region)}</td>
-              <td>{text(m.tier)}</td>
-              <td className="num">{money(m.base)}</td>
-              <td className="num">{money(m.candidate)}</td>
-              <td className="num">{money(m.delta)}</td>
-              <td className="num">{formatPercent(m.deltaShareOfSales, locale)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ReportTable>
     </div>
   );
 
@@ -106,44 +97,30 @@ export function CompareEditor({ input }: EditorProps) {
         rows={rows.map((g) => ({ key: g.key, value: Number(g.delta) }))}
         format={money}
       />
-      <table className="report__table" aria-label={t("simulation.report.table", { name })}>
-        <thead>
-          <tr>
-            <th scope="col">{t("simulation.report.group")}</th>
-            <th scope="col" className="num">
-              {t("simulation.report.count")}
-            </th>
-            <th scope="col" className="num">
-              {t("simulation.compare.base")}
-            </th>
-            <th scope="col" className="num">
-              {t("simulation.compare.candidate")}
-            </th>
-            <th scope="col" className="num">
-              {t("simulation.compare.delta")}
-            </th>
-            <th scope="col" className="num">
-              {t("simulation.compare.winners")}
-            </th>
-            <th scope="col" className="num">
-              {t("simulation.compare.losers")}
-            </th>
+      <ReportTable
+        label={t("simulation.report.table", { name })}
+        columns={[
+          { label: t("simulation.report.group") },
+          { label: t("simulation.report.count"), numeric: true },
+          { label: t("simulation.compare.base"), numeric: true },
+          { label: t("simulation.compare.candidate"), numeric: true },
+          { label: t("simulation.compare.delta"), numeric: true },
+          { label: t("simulation.compare.winners"), numeric: true },
+          { label: t("simulation.compare.losers"), numeric: true },
+        ]}
+      >
+        {rows.map((g) => (
+          <tr key={g.key}>
+            <th scope="row">{g.key || "—"}</th>
+            <td className="num">{formatNumber(g.count, locale)}</td>
+            <td className="num">{money(g.base)}</td>
+            <td className="num">{money(g.candidate)}</td>
+            <td className="num">{money(g.delta)}</td>
+            <td className="num">{formatNumber(g.winners, locale)}</td>
+            <td className="num">{formatNumber(g.losers, locale)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((g) => (
-            <tr key={g.key}>
-              <th scope="row">{g.key || "—"}</th>
-              <td className="num">{formatNumber(g.count, locale)}</td>
-              <td className="num">{money(g.base)}</td>
-              <td className="num">{money(g.candidate)}</td>
-              <td className="num">{money(g.delta)}</td>
-              <td className="num">{formatNumber(g.winners, locale)}</td>
-              <td className="num">{formatNumber(g.losers, locale)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ReportTable>
     </div>
   );
 
@@ -189,37 +166,26 @@ export function CompareEditor({ input }: EditorProps) {
             <dd>{money(c.cushion)}</dd>
           </div>
         </dl>
-        <table
-          className="report__table"
-          aria-label={t("simulation.report.table", { name: t("simulation.compare.costChange") })}
+        <ReportTable
+          label={t("simulation.report.table", { name: t("simulation.compare.costChange") })}
+          columns={[
+            { label: t("simulation.report.component") },
+            { label: t("simulation.compare.base"), numeric: true },
+            { label: t("simulation.compare.candidate"), numeric: true },
+            { label: t("simulation.compare.delta"), numeric: true },
+          ]}
         >
-          <thead>
-            <tr>
-              <th scope="col">{t("simulation.report.component")}</th>
-              <th scope="col" className="num">
-                {t("simulation.compare.base")}
+          {c.components.map((x) => (
+            <tr key={x.output}>
+              <th scope="row" title={x.output}>
+                {label(x.output)}
               </th>
-              <th scope="col" className="num">
-                {t("simulation.compare.candidate")}
-              </th>
-              <th scope="col" className="num">
-                {t("simulation.compare.delta")}
-              </th>
+              <td className="num">{money(x.base)}</td>
+              <td className="num">{money(x.candidate)}</td>
+              <td className="num">{money(x.delta)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {c.components.map((x) => (
-              <tr key={x.output}>
-                <th scope="row" title={x.output}>
-                  {label(x.output)}
-                </th>
-                <td className="num">{money(x.base)}</td>
-                <td className="num">{money(x.candidate)}</td>
-                <td className="num">{money(x.delta)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ReportTable>
       </section>
       <section className="report__section" aria-labelledby="compare-movers">
         <h2 id="compare-movers" className="report__heading">
@@ -246,31 +212,24 @@ export function CompareEditor({ input }: EditorProps) {
                 {label(m.output)}
               </h3>
               <p>{t("simulation.compare.movedText", { count: formatNumber(m.changed, locale) })}</p>
-              <table
-                className="report__table"
-                aria-label={`${t("simulation.compare.movement")}: ${label(m.output)}`}
+              <ReportTable
+                label={`${t("simulation.compare.movement")}: ${label(m.output)}`}
+                columns={[
+                  { label: t("simulation.compare.from") },
+                  { label: t("simulation.compare.to") },
+                  { label: t("simulation.report.count"), numeric: true },
+                ]}
               >
-                <thead>
-                  <tr>
-                    <th scope="col">{t("simulation.compare.from")}</th>
-                    <th scope="col">{t("simulation.compare.to")}</th>
-                    <th scope="col" className="num">
-                      {t("simulation.report.count")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {m.cells
-                    .filter((cell) => cell.from !== cell.to)
-                    .map((cell) => (
-                      <tr key={`${cell.from}→${cell.to}`}>
-                        <td>{cell.from}</td>
-                        <td>{cell.to}</td>
-                        <td className="num">{formatNumber(cell.count, locale)}</td>
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
+                {m.cells
+                  .filter((cell) => cell.from !== cell.to)
+                  .map((cell) => (
+                    <tr key={`${cell.from}→${cell.to}`}>
+                      <td>{cell.from}</td>
+                      <td>{cell.to}</td>
+                      <td className="num">{formatNumber(cell.count, locale)}</td>
+                    </tr>
+                  ))}
+              </ReportTable>
             </div>
           ))}
         </div>

@@ -1,3 +1,4 @@
+import { ReportTable } from "./ReportTable";
 import { useEffect, useMemo, useState, type ComponentType, type ReactNode } from "react";
 import { useSelector } from "@xstate/react";
 import { useTranslation } from "react-i18next";
@@ -244,40 +245,28 @@ export function ReportView({
                 rows={d.groups.map((g) => ({ key: g.key, value: Number(g.cost) }))}
                 format={money}
               />
-              <table className="report__table" aria-label={t("simulation.report.table", { name })}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("simulation.report.group")}</th>
-                    <th scope="col" className="num">
-                      {t("simulation.report.count")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("simulation.report.paid")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("simulation.report.cost")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("simulation.report.sales")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("simulation.report.share")}
-                    </th>
+              <ReportTable
+                label={t("simulation.report.table", { name })}
+                columns={[
+                  { label: t("simulation.report.group") },
+                  { label: t("simulation.report.count"), numeric: true },
+                  { label: t("simulation.report.paid"), numeric: true },
+                  { label: t("simulation.report.cost"), numeric: true },
+                  { label: t("simulation.report.sales"), numeric: true },
+                  { label: t("simulation.report.share"), numeric: true },
+                ]}
+              >
+                {d.groups.map((g) => (
+                  <tr key={g.key}>
+                    <th scope="row">{g.key || "—"}</th>
+                    <td className="num">{formatNumber(g.count, locale)}</td>
+                    <td className="num">{formatNumber(g.paid, locale)}</td>
+                    <td className="num">{money(g.cost)}</td>
+                    <td className="num">{money(g.sales)}</td>
+                    <td className="num">{formatPercent(g.costShareOfSales, locale)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {d.groups.map((g) => (
-                    <tr key={g.key}>
-                      <th scope="row">{g.key || "—"}</th>
-                      <td className="num">{formatNumber(g.count, locale)}</td>
-                      <td className="num">{formatNumber(g.paid, locale)}</td>
-                      <td className="num">{money(g.cost)}</td>
-                      <td className="num">{money(g.sales)}</td>
-                      <td className="num">{formatPercent(g.costShareOfSales, locale)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </ReportTable>
             </div>
           );
         })}
@@ -302,40 +291,29 @@ export function ReportView({
           })}
           format={(v) => formatNumber(v, locale)}
         />
-        <table
-          className="report__table"
-          aria-label={t("simulation.report.table", { name: t("simulation.report.funnel") })}
+        <ReportTable
+          label={t("simulation.report.table", { name: t("simulation.report.funnel") })}
+          columns={[
+            { label: t("simulation.report.gate") },
+            { label: t("simulation.report.failed"), numeric: true },
+            { label: t("simulation.report.failedSales"), numeric: true },
+            { label: t("simulation.report.heldBack"), numeric: true },
+          ]}
         >
-          <thead>
-            <tr>
-              <th scope="col">{t("simulation.report.gate")}</th>
-              <th scope="col" className="num">
-                {t("simulation.report.failed")}
-              </th>
-              <th scope="col" className="num">
-                {t("simulation.report.failedSales")}
-              </th>
-              <th scope="col" className="num">
-                {t("simulation.report.heldBack")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.funnel.map((f) => {
-              const gate = spec.gates.find((g) => g.id === f.id);
-              return (
-                <tr key={f.id}>
-                  <th scope="row" title={`${f.path} ${gate?.op ?? ""} ${JSON.stringify(gate?.value)}`}>
-                    {gate?.title ? pickText(gate.title, locale) : f.id}
-                  </th>
-                  <td className="num">{formatNumber(f.failed, locale)}</td>
-                  <td className="num">{money(f.failedSales)}</td>
-                  <td className="num">{f.heldBack === null ? "—" : money(f.heldBack)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+          {report.funnel.map((f) => {
+            const gate = spec.gates.find((g) => g.id === f.id);
+            return (
+              <tr key={f.id}>
+                <th scope="row" title={`${f.path} ${gate?.op ?? ""} ${JSON.stringify(gate?.value)}`}>
+                  {gate?.title ? pickText(gate.title, locale) : f.id}
+                </th>
+                <td className="num">{formatNumber(f.failed, locale)}</td>
+                <td className="num">{money(f.failedSales)}</td>
+                <td className="num">{f.heldBack === null ? "—" : money(f.heldBack)}</td>
+              </tr>
+            );
+          })}
+        </ReportTable>
       </Section>
 
       <Section id="classes" title={t("simulation.report.classes")}>
@@ -345,31 +323,22 @@ export function ReportView({
               <h3 className="report__subheading" title={c.output}>
                 {label(c.output)}
               </h3>
-              <table
-                className="report__table"
-                aria-label={t("simulation.report.table", { name: label(c.output) })}
+              <ReportTable
+                label={t("simulation.report.table", { name: label(c.output) })}
+                columns={[
+                  { label: t("simulation.report.value") },
+                  { label: t("simulation.report.count"), numeric: true },
+                  { label: t("simulation.report.cost"), numeric: true },
+                ]}
               >
-                <thead>
-                  <tr>
-                    <th scope="col">{t("simulation.report.value")}</th>
-                    <th scope="col" className="num">
-                      {t("simulation.report.count")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("simulation.report.cost")}
-                    </th>
+                {c.counts.map((v) => (
+                  <tr key={v.value}>
+                    <th scope="row">{v.value}</th>
+                    <td className="num">{formatNumber(v.count, locale)}</td>
+                    <td className="num">{money(v.cost)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {c.counts.map((v) => (
-                    <tr key={v.value}>
-                      <th scope="row">{v.value}</th>
-                      <td className="num">{formatNumber(v.count, locale)}</td>
-                      <td className="num">{money(v.cost)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </ReportTable>
             </div>
           ))}
         </div>
@@ -384,36 +353,30 @@ export function ReportView({
         </p>
         {report.elimination.list.length > 0 && (
           <div className="report__scroll">
-            <table className="report__table" aria-label={t("simulation.report.elimination")}>
-              <thead>
-                <tr>
-                  <th scope="col">{t("simulation.report.record")}</th>
-                  <th scope="col">{label(spec.fields.name)}</th>
-                  <th scope="col">{t("simulation.report.decidedBy")}</th>
-                  <th scope="col">{t("simulation.report.inputs")}</th>
-                  <th scope="col" className="num">
-                    {t("simulation.report.sales")}
-                  </th>
+            <ReportTable
+              label={t("simulation.report.elimination")}
+              columns={[
+                { label: t("simulation.report.record") },
+                { label: label(spec.fields.name) },
+                { label: t("simulation.report.decidedBy") },
+                { label: t("simulation.report.inputs") },
+                { label: t("simulation.report.sales"), numeric: true },
+              ]}
+            >
+              {report.elimination.list.slice(0, 500).map((e) => (
+                <tr key={e.index}>
+                  <th scope="row">{String(e.id)}</th>
+                  <td>{text(e.name)}</td>
+                  <td>
+                    {label(e.output)} = {String(e.value)}
+                  </td>
+                  <td className="report__inputs">
+                    {e.inputs.map((i) => `${i.path} = ${formatValue(i.value, undefined, locale)}`).join("; ")}
+                  </td>
+                  <td className="num">{money(e.sales)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {report.elimination.list.slice(0, 500).map((e) => (
-                  <tr key={e.index}>
-                    <th scope="row">{String(e.id)}</th>
-                    <td>{text(e.name)}</td>
-                    <td>
-                      {label(e.output)} = {String(e.value)}
-                    </td>
-                    <td className="report__inputs">
-                      {e.inputs
-                        .map((i) => `${i.path} = ${formatValue(i.value, undefined, locale)}`)
-                        .join("; ")}
-                    </td>
-                    <td className="num">{money(e.sales)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </ReportTable>
           </div>
         )}
       </Section>
@@ -447,24 +410,22 @@ export function ReportView({
           <p>{t("simulation.report.noErrors")}</p>
         ) : (
           <div className="report__scroll">
-            <table className="report__table" aria-label={t("simulation.report.errors")}>
-              <thead>
-                <tr>
-                  <th scope="col">{t("simulation.report.record")}</th>
-                  <th scope="col">{t("simulation.report.rule")}</th>
-                  <th scope="col">{t("simulation.report.reason")}</th>
+            <ReportTable
+              label={t("simulation.report.errors")}
+              columns={[
+                { label: t("simulation.report.record") },
+                { label: t("simulation.report.rule") },
+                { label: t("simulation.report.reason") },
+              ]}
+            >
+              {report.errors.list.map((e, k) => (
+                <tr key={k}>
+                  <th scope="row">{String(e.id)}</th>
+                  <td>{e.error.rule ?? "—"}</td>
+                  <td>{pickText(e.error.message, locale)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {report.errors.list.map((e, k) => (
-                  <tr key={k}>
-                    <th scope="row">{String(e.id)}</th>
-                    <td>{e.error.rule ?? "—"}</td>
-                    <td>{pickText(e.error.message, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </ReportTable>
           </div>
         )}
       </Section>
@@ -537,24 +498,20 @@ function HistogramBlock({
       />
       <details>
         <summary>{t("simulation.report.table", { name })}</summary>
-        <table className="report__table" aria-label={t("simulation.report.table", { name })}>
-          <thead>
-            <tr>
-              <th scope="col">{t("simulation.report.bin")}</th>
-              <th scope="col" className="num">
-                {t("simulation.report.count")}
-              </th>
+        <ReportTable
+          label={t("simulation.report.table", { name })}
+          columns={[
+            { label: t("simulation.report.bin") },
+            { label: t("simulation.report.count"), numeric: true },
+          ]}
+        >
+          {histogram.bins.map((b, i) => (
+            <tr key={i}>
+              <th scope="row">{b.from === b.to ? f(b.from) : `${f(b.from)} – ${f(b.to)}`}</th>
+              <td className="num">{formatNumber(b.count, locale)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {histogram.bins.map((b, i) => (
-              <tr key={i}>
-                <th scope="row">{b.from === b.to ? f(b.from) : `${f(b.from)} – ${f(b.to)}`}</th>
-                <td className="num">{formatNumber(b.count, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ReportTable>
       </details>
     </div>
   );
