@@ -190,3 +190,8 @@ export {
   replaceLogicNodeText,
   type TextReplacement,
 } from "./documents/logicEdits";
+export {
+  REFERENCE_DATASET_KEY,
+  referenceDatasetOf,
+  type ReferenceDatasetProblem,
+} from "./releases/referenceDataset";

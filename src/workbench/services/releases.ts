@@ -8,6 +8,8 @@ import {
   changelogNotes,
   importPackFile,
   packImpact,
+  referenceDatasetOf,
+  REFERENCE_DATASET_KEY,
   releaseId,
   releaseManifestText,
   suggestBump,
@@ -20,8 +22,7 @@ import {
   type WorkspaceLists,
 } from "../../platform";
 
-/** The manifest extension naming the dataset guardrails and the bump suggestion run on. */
-export const REFERENCE_DATASET_KEY = "x-reference-dataset";
+export { REFERENCE_DATASET_KEY };
 
 /**
  * Guardrails on the reference dataset: given the candidate pack and the dataset's records, what
@@ -93,21 +94,6 @@ function problemOf(problem: Problem, source: ReleaseProblem["source"]): ReleaseP
   return found;
 }
 
-/** The reference dataset of a manifest: the one it names, else the active one, else the first. */
-function referenceDataset(
-  manifest: StoredManifest,
-  lists: WorkspaceLists,
-  activeId: string | null,
-): { dataset?: DatasetMeta; missing?: string } {
-  const named = (manifest.manifest as unknown as Record<string, unknown>)[REFERENCE_DATASET_KEY];
-  if (typeof named === "string") {
-    const dataset = lists.datasets.find((d) => d.id === named);
-    return dataset ? { dataset } : { missing: named };
-  }
-  const dataset = lists.datasets.find((d) => d.id === activeId) ?? lists.datasets[0];
-  return dataset ? { dataset } : {};
-}
-
 export function createReleaseService(deps: ReleaseServiceDependencies): ReleaseService {
   const now = () => (deps.now ? deps.now() : new Date());
   let releases: StoredRelease[] = [];
@@ -137,7 +123,8 @@ export function createReleaseService(deps: ReleaseServiceDependencies): ReleaseS
     async check(manifestId) {
       const lists = deps.lists();
       const manifest = manifestOf(manifestId);
-      const { dataset, missing } = referenceDataset(manifest, lists, deps.activeDatasetId());
+      const reference = referenceDatasetOf(manifest, lists.datasets);
+      const dataset = "dataset" in reference ? reference.dataset : undefined;
       const built = await buildWorkspacePack(lists, manifest, {
         createdAt: now().toISOString(),
         ...(dataset?.schema === undefined ? {} : { datasetSchema: dataset.schema }),
@@ -162,18 +149,8 @@ export function createReleaseService(deps: ReleaseServiceDependencies): ReleaseS
           ...(at ? { line: at.line, column: at.column } : {}),
         });
       }
-      if (missing !== undefined) {
-        problems.push({
-          source: "dataset",
-          code: "release/reference-dataset-missing",
-          message: {
-            en: `The manifest names "${missing}" as its reference dataset (${REFERENCE_DATASET_KEY}), but the workspace has no such dataset; import it or change the name.`,
-            "zh-CN": `清单将“${missing}”指定为参考数据集（${REFERENCE_DATASET_KEY}），但工作区中没有该数据集；请导入它或修改名称。`,
-          },
-          file: manifest.file,
-          ...(locatePointer(manifest.text, `/${REFERENCE_DATASET_KEY}`) ?? {}),
-        });
-      }
+      // Without its reference dataset a release has no evidence and no guardrails: it is blocked.
+      if ("problem" in reference) problems.push({ source: "dataset", ...reference.problem });
       const earlierReleases = await deps.repository.listByName(manifest.manifest.name);
       const earlier = earlierReleases.map((r) => r.version);
       const latest = earlierReleases[0];
@@ -198,17 +175,7 @@ export function createReleaseService(deps: ReleaseServiceDependencies): ReleaseS
           const impact = await packImpact(previous, built.pack, records);
           check.suggestion = suggestBump(previous, built.pack, { ...impact, dataset: dataset.name });
           check.dataset = { id: dataset.id, name: dataset.name, records: records.length };
-        } else {
-          check.suggestion = suggestBump(previous, built.pack);
-          warnings.push({
-            source: "dataset",
-            code: "release/no-reference-dataset",
-            message: {
-              en: "The workspace has no dataset, so guardrails did not run and the suggestion rests on the changes alone.",
-              "zh-CN": "工作区没有数据集，因此未检查护栏，建议仅依据变更本身。",
-            },
-          });
-        }
+        } else check.suggestion = suggestBump(previous, built.pack);
         lastChecked.set(manifestId, { pack: built.pack, ...(dataset ? { dataset } : {}) });
       }
       const manifestVersionFits = versionProblem(manifest.manifest.version, earlier) === undefined;

@@ -1063,6 +1063,12 @@ const schema17 = {
     },
     changelog: { $ref: "#/definitions/changelog" },
     "x-guardrails": { $ref: "#/definitions/guardrails" },
+    "x-reference-dataset": {
+      type: "string",
+      minLength: 1,
+      description:
+        "The workspace dataset id a release's guardrails and bump suggestion run on (workbench extension).",
+    },
   },
   patternProperties: { "^x-": {} },
   additionalProperties: false,
@@ -4981,8 +4987,42 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
+    if (data["x-reference-dataset"] !== undefined) {
+      let data18 = data["x-reference-dataset"];
+      if (typeof data18 === "string") {
+        if (func3(data18) < 1) {
+          const err27 = {
+            instancePath: instancePath + "/x-reference-dataset",
+            schemaPath: "#/properties/x-reference-dataset/minLength",
+            keyword: "minLength",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 characters",
+          };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      } else {
+        const err28 = {
+          instancePath: instancePath + "/x-reference-dataset",
+          schemaPath: "#/properties/x-reference-dataset/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err27 = {
+    const err29 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -4990,9 +5030,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err27];
+      vErrors = [err29];
     } else {
-      vErrors.push(err27);
+      vErrors.push(err29);
     }
     errors++;
   }
@@ -5045,6 +5085,7 @@ const schema42 = {
     changelog: { $ref: "urn:channel-rules-workbench:manifest:1#/definitions/changelog" },
     integrity: { type: "string", pattern: "^sha256-[0-9a-f]{64}$" },
     "x-guardrails": { $ref: "urn:channel-rules-workbench:manifest:1#/definitions/guardrails" },
+    "x-reference-dataset": { type: "string", minLength: 1 },
   },
   patternProperties: { "^x-": {} },
   additionalProperties: false,
@@ -7539,8 +7580,42 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
+    if (data["x-reference-dataset"] !== undefined) {
+      let data26 = data["x-reference-dataset"];
+      if (typeof data26 === "string") {
+        if (func3(data26) < 1) {
+          const err48 = {
+            instancePath: instancePath + "/x-reference-dataset",
+            schemaPath: "#/properties/x-reference-dataset/minLength",
+            keyword: "minLength",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 characters",
+          };
+          if (vErrors === null) {
+            vErrors = [err48];
+          } else {
+            vErrors.push(err48);
+          }
+          errors++;
+        }
+      } else {
+        const err49 = {
+          instancePath: instancePath + "/x-reference-dataset",
+          schemaPath: "#/properties/x-reference-dataset/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err48 = {
+    const err50 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -7548,9 +7623,9 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err48];
+      vErrors = [err50];
     } else {
-      vErrors.push(err48);
+      vErrors.push(err50);
     }
     errors++;
   }
