@@ -195,3 +195,10 @@ export {
   referenceDatasetOf,
   type ReferenceDatasetProblem,
 } from "./releases/referenceDataset";
+export {
+  createReleaseChannel,
+  isReleaseMessage,
+  RELEASE_CHANNEL,
+  type ReleaseChannel,
+  type ReleaseMessage,
+} from "./releases/releaseChannel";

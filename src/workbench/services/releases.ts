@@ -16,6 +16,7 @@ import {
   versionProblem,
   type DatasetMeta,
   type ImportOutcome,
+  type ReleaseChannel,
   type ReleaseRepository,
   type StoredManifest,
   type StoredRelease,
@@ -84,6 +85,8 @@ export interface ReleaseServiceDependencies {
   records(datasetId: string): Promise<unknown[]>;
   locale(): string;
   now?(): Date;
+  /** Tells the workbench's other tabs about releases stored or deleted here, and hears theirs. */
+  channel?: ReleaseChannel;
 }
 
 function problemOf(problem: Problem, source: ReleaseProblem["source"]): ReleaseProblem {
@@ -228,16 +231,21 @@ export function createReleaseService(deps: ReleaseServiceDependencies): ReleaseS
         );
       }
       await service.refresh();
+      deps.channel?.post({ type: "release.stored", id: record.id });
       return { id: record.id, version: record.version, integrity: record.integrity };
     },
     async importText(file, text) {
       const outcome = await importPackFile(deps.repository, { file, text }, now().toISOString());
-      if (outcome.kind === "imported") await service.refresh();
+      if (outcome.kind === "imported") {
+        await service.refresh();
+        deps.channel?.post({ type: "release.stored", id: outcome.release.id });
+      }
       return outcome;
     },
     async delete(name, releaseVersion) {
       const removed = await deps.repository.delete(name, releaseVersion, now().toISOString());
       await service.refresh();
+      if (removed) deps.channel?.post({ type: "release.deleted", id: releaseId(name, releaseVersion) });
       return removed;
     },
     async draftStates() {
@@ -268,5 +276,9 @@ export function createReleaseService(deps: ReleaseServiceDependencies): ReleaseS
       return states;
     },
   };
+  // Another tab released, imported or deleted: read the store again, so every view shows it.
+  deps.channel?.subscribe(() => {
+    void service.refresh().catch(() => undefined);
+  });
   return service;
 }
