@@ -202,3 +202,4 @@ export {
   type ReleaseChannel,
   type ReleaseMessage,
 } from "./releases/releaseChannel";
+export { nextDraftVersion, planDraftFromRelease, type DraftPlan } from "./releases/draftFromRelease";

@@ -70,6 +70,8 @@ export interface CodeEditorOptions {
   /** The accessible name of the editor's text area. */
   ariaLabel: string;
   readOnly?: boolean;
+  /** Called when the user tries to change a read-only editor's text (types, pastes, deletes). */
+  onReadOnlyEdit?: () => void;
   /** Workbench chords to resolve inside the editor (see {@link EditorKeybinding}). */
   keybindings?: readonly EditorKeybinding[];
 }

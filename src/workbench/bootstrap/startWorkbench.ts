@@ -204,6 +204,7 @@ export async function startWorkbench(
       records: (id) => repositories.datasets.records(id),
       locale: () => preferences.getSnapshot().context.locale,
       channel: createReleaseChannel(),
+      documents: store,
     }),
     files: { choose: chooseFiles, download: downloadFile },
     i18n,

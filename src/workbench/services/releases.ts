@@ -15,9 +15,12 @@ import {
   suggestBump,
   versionProblem,
   type DatasetMeta,
+  type DocumentStore,
+  planDraftFromRelease,
   type ImportOutcome,
   type ReleaseChannel,
   type ReleaseRepository,
+  type SaveResult,
   type StoredManifest,
   type StoredRelease,
   type WorkspaceLists,
@@ -76,7 +79,24 @@ export interface ReleaseService {
   delete(name: string, version: string): Promise<boolean>;
   /** The draft state of every manifest (builds each, as `crw pack build` would). */
   draftStates(): Promise<DraftState[]>;
+  /**
+   * Starts a new draft from a released version: stores the rules of it the workspace lacks and a
+   * manifest at `version` including them (see `planDraftFromRelease`). The release is only read.
+   */
+  startDraft(releaseId: string, version: string): Promise<DraftStarted>;
 }
+
+/** What {@link ReleaseService.startDraft} stored. */
+export interface DraftStarted {
+  manifestId: string;
+  manifestFile: string;
+  created: string[];
+  reused: string[];
+  diverged: string[];
+}
+
+/** The document store's save, which creates a document when given revision 0. */
+export type DocumentCreator = Pick<DocumentStore, "save">;
 
 export interface ReleaseServiceDependencies {
   repository: ReleaseRepository;
@@ -85,6 +105,8 @@ export interface ReleaseServiceDependencies {
   records(datasetId: string): Promise<unknown[]>;
   locale(): string;
   now?(): Date;
+  /** Where a new draft's documents are stored (the workspace's document store). */
+  documents?: DocumentCreator;
   /** Tells the workbench's other tabs about releases stored or deleted here, and hears theirs. */
   channel?: ReleaseChannel;
 }
@@ -95,6 +117,12 @@ function problemOf(problem: Problem, source: ReleaseProblem["source"]): ReleaseP
   if (problem.line !== undefined) found.line = problem.line;
   if (problem.column !== undefined) found.column = problem.column;
   return found;
+}
+
+/** Why a new draft's document was not stored, in a sentence. */
+function draftFailure(result: Exclude<SaveResult, { status: "saved" }>): string {
+  if (result.status === "conflict") return "a document with this id exists already";
+  return result.problems.map((p) => p.message.en).join("; ");
 }
 
 export function createReleaseService(deps: ReleaseServiceDependencies): ReleaseService {
@@ -274,6 +302,28 @@ export function createReleaseService(deps: ReleaseServiceDependencies): ReleaseS
         });
       }
       return states;
+    },
+    async startDraft(releaseIdOf, draftVersion) {
+      const documents = deps.documents;
+      if (!documents) throw new Error("The release service was created without a document store.");
+      const at = releaseIdOf.lastIndexOf("@");
+      const release = await deps.repository.get(releaseIdOf.slice(0, at), releaseIdOf.slice(at + 1));
+      if (!release) throw new Error(`There is no released version ${releaseIdOf.replace("@", " ")}.`);
+      const plan = planDraftFromRelease(release, deps.lists(), draftVersion);
+      // Rules first: a manifest naming rules that are not stored would not build.
+      for (const rule of plan.create) {
+        const saved = await documents.save({ kind: "rule", id: rule.id }, rule.text, 0);
+        if (saved.status !== "saved") throw new Error(`${rule.file}: ${draftFailure(saved)}`);
+      }
+      const saved = await documents.save({ kind: "manifest", id: plan.manifest.id }, plan.manifest.text, 0);
+      if (saved.status !== "saved") throw new Error(`${plan.manifest.file}: ${draftFailure(saved)}`);
+      return {
+        manifestId: plan.manifest.id,
+        manifestFile: plan.manifest.file,
+        created: plan.create.map((r) => r.id),
+        reused: plan.reuse,
+        diverged: plan.diverged,
+      };
     },
   };
   // Another tab released, imported or deleted: read the store again, so every view shows it.

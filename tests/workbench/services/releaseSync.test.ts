@@ -18,7 +18,8 @@ afterEach(() => {
 /** Two tabs of one profile: one store (IndexedDB), one BroadcastChannel name, a service each. */
 function twoTabs(name: string) {
   const repository = createMemoryReleaseRepository();
-  const lists = (): WorkspaceLists => ({ rules: [], manifests: [], datasets: [] }) as unknown as WorkspaceLists;
+  const lists = (): WorkspaceLists =>
+    ({ rules: [], manifests: [], datasets: [] });
   const tab = () => {
     const channel = createReleaseChannel(name);
     opened.push(channel);

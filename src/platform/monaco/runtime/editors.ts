@@ -56,6 +56,8 @@ export function createCodeEditor(
     readOnly: options.readOnly ?? false,
     ...(options.fontSize ? { fontSize: options.fontSize } : {}),
   });
+  const readOnlyEdit = options.onReadOnlyEdit;
+  const attempts = readOnlyEdit ? editor.onDidAttemptReadOnlyEdit(() => readOnlyEdit()) : undefined;
   for (const binding of options.keybindings ?? []) {
     const keybinding = monacoKeybinding(binding.presses);
     if (keybinding !== undefined) editor.addCommand(keybinding, () => binding.run());
@@ -85,7 +87,10 @@ export function createCodeEditor(
       editor.revealPositionInCenterIfOutsideViewport({ lineNumber: line, column });
     },
     // The model stays: it belongs to the document, whose undo history outlives this editor.
-    dispose: () => editor.dispose(),
+    dispose: () => {
+      attempts?.dispose();
+      editor.dispose();
+    },
   };
 }
 

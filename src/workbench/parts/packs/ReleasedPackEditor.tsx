@@ -3,40 +3,13 @@ import { useSelector } from "@xstate/react";
 import { useTranslation } from "react-i18next";
 import { pickText } from "../../../base";
 import { packFileText, type Pack } from "../../../engine";
-import { compareSemver, type MonacoPlatform, type StoredRelease } from "../../../platform";
-import { useServices, type WorkbenchServices } from "../../services";
+import type { MonacoPlatform, StoredRelease } from "../../../platform";
+import { useServices } from "../../services";
 import { usePreferencesActor } from "../../shell/preferencesContext";
 import type { EditorProps } from "../contribution";
 import { useMonacoPlatform } from "../editor/useMonacoPlatform";
 import { IntegrityButton, notesIn, useReleases } from "./PacksView";
-
-/**
- * "Edit as a new draft": a released version never changes, so editing starts from the workspace's
- * manifest of that name (the draft the next version is released from), newest version first; a
- * released rule opens the workspace's rule of the same id. Says so in a notification.
- */
-export function editAsDraft(services: WorkbenchServices, release: StoredRelease, ruleId?: string): void {
-  const { lists } = services.workspace.getSnapshot().context;
-  const drafts = lists.manifests
-    .filter((m) => m.manifest.name === release.name)
-    .sort((a, b) => compareSemver(b.manifest.version, a.manifest.version));
-  const manifest = drafts[0];
-  const rule = ruleId === undefined ? undefined : lists.rules.find((r) => r.id === ruleId);
-  if (rule) services.editors.open({ kind: "rule", resource: rule.id }, { preview: false });
-  else if (manifest) services.editors.open({ kind: "manifest", resource: manifest.id }, { preview: false });
-  if (!manifest && !rule) {
-    void services.commands.execute("pack.newManifest");
-    return;
-  }
-  services.notifications.notify({
-    severity: "info",
-    message: services.i18n.t("packs.released.draftOpened", {
-      name: release.name,
-      version: release.version,
-      manifest: rule ? rule.file : (manifest?.file ?? ""),
-    }),
-  });
-}
+import { offerNewDraft } from "./newDraft";
 
 /** A released version, read-only: its facts, its rules, and the pack file in a read-only editor. */
 export function ReleasedPackEditor({ input }: EditorProps) {
@@ -82,7 +55,11 @@ export function ReleasedPackEditor({ input }: EditorProps) {
           )}
         </dl>
         <div className="release__actions">
-          <button type="button" className="button" onClick={() => editAsDraft(services, release)}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void services.commands.execute("pack.newDraft", release.id)}
+          >
             {t("packs.released.editAsDraft")}
           </button>
           <button
@@ -115,7 +92,9 @@ export function ReleasedPackEditor({ input }: EditorProps) {
                 type="button"
                 className="release__link"
                 title={t("packs.released.editAsDraft")}
-                onClick={() => editAsDraft(services, release, rule.id)}
+                onClick={() =>
+                  void services.commands.execute("pack.newDraft", { release: release.id, rule: rule.id })
+                }
               >
                 <code>{rule.id}</code> {rule.version} · {pickText(rule.title, locale)}
               </button>
@@ -147,12 +126,19 @@ function ReadOnlyPackText({ platform, release }: { platform: MonacoPlatform; rel
       packFileText(release.pack as object),
     );
     const { theme, fontSize } = services.preferences.getSnapshot().context;
+    let offered = false;
     const editor = platform.createCodeEditor(host, {
       model,
       theme,
       fontSize,
       readOnly: true,
       ariaLabel: t("packs.released.ariaLabel", { name: release.name, version: release.version }),
+      // Typing into a released version offers a new draft, once per editor: the text never changes.
+      onReadOnlyEdit: () => {
+        if (offered) return;
+        offered = true;
+        offerNewDraft(services, release);
+      },
     });
     return () => {
       editor.dispose();

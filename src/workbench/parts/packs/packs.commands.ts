@@ -29,7 +29,7 @@ function releaseItems(
 }
 
 /** The release a command acts on: the one it was given (`name@version`), or one the user picks. */
-async function targetRelease(
+export async function targetRelease(
   s: WorkbenchServices,
   arg: unknown,
   title = s.i18n.t("packs.cmd.pickRelease"),

@@ -4,6 +4,7 @@ import { PacksView } from "./PacksView";
 import { ReleaseEditor } from "./ReleaseEditor";
 import { ReleasedPackEditor } from "./ReleasedPackEditor";
 import { CompareEditor, parseCompareResource } from "./CompareEditor";
+import { newDraftCommand } from "./newDraft";
 
 /** Releases: the Packs view, the release flow, released versions (read-only), import and export. */
 export const packsContribution: Contribution = {
@@ -32,5 +33,5 @@ export const packsContribution: Contribution = {
       },
     },
   },
-  commands: packsCommands,
+  commands: [...packsCommands, newDraftCommand],
 };
