@@ -1,4 +1,4 @@
-import { jsonEqual, ruleText, type Pack, type RuleFile } from "../../engine";
+import { jsonEqual, ruleText, type Pack } from "../../engine";
 import { manifestId, setJsonMember } from "../documents/documentText";
 import { manifestFileFor, relativePath, ruleFileFor } from "../documents/paths";
 import type { StoredRelease } from "../storage/records";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ruleText, type Pack } from "../../../src/engine";
+import { ruleText } from "../../../src/engine";
 import {
   buildWorkspacePack,
   changedSince,

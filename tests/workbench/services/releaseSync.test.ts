@@ -18,8 +18,7 @@ afterEach(() => {
 /** Two tabs of one profile: one store (IndexedDB), one BroadcastChannel name, a service each. */
 function twoTabs(name: string) {
   const repository = createMemoryReleaseRepository();
-  const lists = (): WorkspaceLists =>
-    ({ rules: [], manifests: [], datasets: [] });
+  const lists = (): WorkspaceLists => ({ rules: [], manifests: [], datasets: [] });
   const tab = () => {
     const channel = createReleaseChannel(name);
     opened.push(channel);
