@@ -127,7 +127,6 @@ export {
   versionProblem,
   type BumpEvidence,
   type BumpSuggestion,
-  type OutputMovement,
   type PackImpact,
 } from "./releases/releaseEvidence";
 export { referenceGuardrails } from "./releases/releaseGuardrails";

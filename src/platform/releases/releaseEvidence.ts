@@ -98,19 +98,9 @@ export async function preparedPackOf(pack: Pack): Promise<PreparedPack> {
   return verified.prepared;
 }
 
-/** How many records gained and how many lost on one numeric output (`out.<id>`). */
-export interface OutputMovement {
-  output: string;
-  /** Records whose value rose (winners) and fell (losers); a record on one side only counts in neither. */
-  up: number;
-  down: number;
-}
-
 /** The impact of going from `oldPack` to `newPack` over records (`crw pack diff --data`). */
 export interface PackImpact {
   impacts: OutputImpact[];
-  /** Winners and losers per numeric rule output present on both sides. */
-  movements: OutputMovement[];
   records: number;
   /** The run date both sides used (`ctx.as_of`), from the first record's `as_of` or today. */
   asOf: string;
@@ -118,8 +108,10 @@ export interface PackImpact {
 
 /**
  * Runs both packs over the same records with their default parameters and the same run date, and
- * collects the impact with the engine's `ImpactCollector`, exactly as `crw pack diff --data` does,
- * plus winners and losers per numeric output. Without an old pack every output counts as new.
+ * collects the impact with the engine's `ImpactCollector`, exactly as `crw pack diff --data` does
+ * (the evidence of a bump suggestion). Winners, losers and movements between two versions come from
+ * the simulation's comparison (`compareRuns`), which `Pack: Compare Versions` shows. Without an old
+ * pack every output counts as new.
  */
 export async function packImpact(
   oldPack: Pack | undefined,
@@ -128,47 +120,16 @@ export async function packImpact(
 ): Promise<PackImpact> {
   const collector = new ImpactCollector(oldPack?.rules ?? [], newPack.rules);
   const date = await resolveRunDate(undefined, records);
-  const oldNumbers = new Map<string, number[]>();
-  const moves = new Map<string, OutputMovement>();
-  let oldIndex = 0;
-  let newIndex = 0;
-  const addOld = (chunk: Parameters<ImpactCollector["addOld"]>[0]) => {
-    collector.addOld(chunk);
-    for (const result of chunk) {
-      for (const [id, value] of Object.entries(result.out)) {
-        if (typeof value !== "number") continue;
-        let column = oldNumbers.get(id);
-        if (!column) oldNumbers.set(id, (column = []));
-        column[oldIndex] = value;
-      }
-      oldIndex++;
-    }
-  };
-  const addNew = (chunk: Parameters<ImpactCollector["addNew"]>[0]) => {
-    collector.addNew(chunk);
-    for (const result of chunk) {
-      for (const [id, value] of Object.entries(result.out)) {
-        const before = oldNumbers.get(id)?.[newIndex];
-        if (typeof value !== "number" || before === undefined) continue;
-        let move = moves.get(id);
-        if (!move) moves.set(id, (move = { output: `out.${id}`, up: 0, down: 0 }));
-        if (value > before) move.up++;
-        else if (value < before) move.down++;
-      }
-      newIndex++;
-    }
-  };
   const sides: [Pack, (r: Parameters<ImpactCollector["addOld"]>[0]) => void][] = [];
-  if (oldPack) sides.push([oldPack, addOld]);
-  sides.push([newPack, addNew]);
+  if (oldPack) sides.push([oldPack, (chunk) => collector.addOld(chunk)]);
+  sides.push([newPack, (chunk) => collector.addNew(chunk)]);
   for (const [pack, add] of sides) {
     const params = resolveParams(pack.params, {});
     if (!params.ok) throw new Error(params.error.map((e) => e.en).join("; "));
     const prepared = await preparedPackOf(pack);
     for await (const chunk of runPack(prepared, records, { params: params.value, ctx: date.ctx })) add(chunk);
   }
-  const movements = [...moves.values()].sort((a, b) => (a.output < b.output ? -1 : 1));
-  return { impacts: collector.summary(), movements, records: records.length, asOf: date.ctx.as_of };
+  return { impacts: collector.summary(), records: records.length, asOf: date.ctx.as_of };
 }
 
 /** One reason for a suggested bump, shown with the suggestion. */

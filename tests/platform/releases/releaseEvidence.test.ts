@@ -147,13 +147,12 @@ describe("changedSince", () => {
 });
 
 describe("packImpact", () => {
-  it("counts winners and losers per numeric output, as well as the engine's impact", async () => {
+  it("gives the engine's impact (crw pack diff --data) that the bump evidence rests on", async () => {
     const before = await pack("1.0.0", [rebate(0.1)]);
     const after = await pack("1.1.0", [
       rule("rebate", { if: [{ ">": [{ var: "sales" }, 50] }, { "*": [{ var: "sales" }, 0.2] }, 0] }),
     ]);
     const impact = await packImpact(before, after, records);
-    expect(impact.movements).toEqual([{ output: "out.rebate", up: 2, down: 1 }]);
     expect(impact.impacts).toEqual([
       { output: "out.rebate", changed: 3, kind: "total", oldTotal: "210.50", newTotal: "420.00" },
     ]);

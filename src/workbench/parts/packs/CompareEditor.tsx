@@ -1,12 +1,11 @@
-import { useEffect, useId, useRef, useState } from "react";
-import { useSelector } from "@xstate/react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { diffPacks, type OutputImpact, type Pack, type PackDiff, type RuleFile } from "../../../engine";
-import { buildWorkspacePack, packImpact, type MonacoPlatform, type PackImpact } from "../../../platform";
+import { diffPacks, type Pack, type PackDiff, type RuleFile } from "../../../engine";
+import { buildWorkspacePack, type MonacoPlatform } from "../../../platform";
 import { useServices, type WorkbenchServices } from "../../services";
 import type { EditorProps } from "../contribution";
 import { useMonacoPlatform } from "../editor/useMonacoPlatform";
-import { useWorkspaceActor } from "../../shell/workspaceContext";
+import { CompareImpact } from "./CompareImpact";
 
 interface ResolvedSide {
   label: string;
@@ -50,8 +49,8 @@ const ruleText = (rule: RuleFile | undefined) => (rule ? JSON.stringify(rule, nu
 /**
  * `Pack: Compare Versions`: the `crw pack diff` model of two versions (rules added, removed and
  * changed, parameters, population, whether the bump fits), a side-by-side Monaco diff of every
- * changed rule, and the impact on a chosen dataset (totals, records changed, winners and losers,
- * class movements) computed with the engine's ImpactCollector.
+ * changed rule, and the impact on a chosen dataset: both versions run and compared as
+ * `Simulation: Compare with Baseline` does ({@link CompareImpact}).
  */
 export function CompareEditor({ input }: EditorProps) {
   const { t } = useTranslation();
@@ -83,6 +82,7 @@ export function CompareEditor({ input }: EditorProps) {
       </p>
     );
   const { diff } = sides;
+  const [a = { kind: "", id: "" }, b = { kind: "", id: "" }] = parseCompareResource(input.resource);
   const oldRules = new Map(sides.old.pack.rules.map((r) => [r.id, r]));
   const newRules = new Map(sides.new.pack.rules.map((r) => [r.id, r]));
   const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
@@ -164,12 +164,7 @@ export function CompareEditor({ input }: EditorProps) {
           modified={part.modified}
         />
       ))}
-      <ImpactSection
-        oldPack={sides.old.pack}
-        newPack={sides.new.pack}
-        oldLabel={sides.old.label}
-        newLabel={sides.new.label}
-      />
+      <CompareImpact sides={[a, b] as const} oldLabel={sides.old.label} newLabel={sides.new.label} />
     </section>
   );
 }
@@ -230,136 +225,4 @@ function DiffView({
     return () => handle.dispose();
   }, [platform, services, original, modified, id, oldLabel, newLabel]);
   return <div ref={host} className="compare__diff" role="group" aria-label={label} />;
-}
-
-const grouped = (decimal: string) => {
-  const [whole = "", fraction] = decimal.split(".");
-  const text = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return fraction === undefined ? text : `${text}.${fraction}`;
-};
-
-function impactCells(i: OutputImpact): [string, string] {
-  switch (i.kind) {
-    case "total":
-      return [
-        i.oldTotal === undefined ? "–" : grouped(i.oldTotal),
-        i.newTotal === undefined ? "–" : grouped(i.newTotal),
-      ];
-    case "counts":
-      return [
-        i.counts.map((c) => `${c.value} ${c.old}`).join(", "),
-        i.counts.map((c) => `${c.value} ${c.new}`).join(", "),
-      ];
-    case "stats": {
-      const s = (x?: { mean: number }) => (x ? `mean ${Number(x.mean.toPrecision(6))}` : "–");
-      return [s(i.old), s(i.new)];
-    }
-  }
-}
-
-function ImpactSection(props: { oldPack: Pack; newPack: Pack; oldLabel: string; newLabel: string }) {
-  const { t } = useTranslation();
-  const services = useServices();
-  const workspace = useWorkspaceActor();
-  const datasets = useSelector(workspace, (s) => s.context.lists.datasets);
-  const activeId = useSelector(workspace, (s) => s.context.activeDatasetId);
-  const [datasetId, setDatasetId] = useState(activeId ?? datasets[0]?.id ?? "");
-  const [result, setResult] = useState<
-    | { status: "running" }
-    | { status: "done"; impact: PackImpact; name: string }
-    | { status: "failed"; error: string }
-    | null
-  >(null);
-  const selectId = useId();
-  const dataset = datasets.find((d) => d.id === datasetId);
-  const run = async () => {
-    if (!dataset) return;
-    setResult({ status: "running" });
-    try {
-      const records = await services.datasets.records(dataset.id);
-      const impact = await packImpact(props.oldPack, props.newPack, records);
-      setResult({ status: "done", impact, name: dataset.name });
-    } catch (error) {
-      setResult({ status: "failed", error: error instanceof Error ? error.message : String(error) });
-    }
-  };
-  const movements =
-    result?.status === "done" ? new Map(result.impact.movements.map((m) => [m.output, m])) : undefined;
-  return (
-    <section className="compare__impact" aria-label={t("packs.compare.impact")}>
-      <h3 className="released__heading">{t("packs.compare.impact")}</h3>
-      <div className="release__version">
-        <label htmlFor={selectId}>{t("packs.compare.dataset")}</label>
-        <select
-          id={selectId}
-          className="release__input"
-          value={datasetId}
-          onChange={(e) => setDatasetId(e.target.value)}
-        >
-          {datasets.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name} ({d.rowCount})
-            </option>
-          ))}
-        </select>
-        <button
-          type="button"
-          className="button"
-          disabled={!dataset || result?.status === "running"}
-          onClick={() => void run()}
-        >
-          {t("packs.compare.runImpact")}
-        </button>
-      </div>
-      <p role="status" className="release__help">
-        {result?.status === "running" && dataset ? t("packs.compare.running", { name: dataset.name }) : ""}
-        {result?.status === "done"
-          ? t("packs.compare.impactOn", {
-              name: result.name,
-              records: result.impact.records,
-              asOf: result.impact.asOf,
-            })
-          : ""}
-      </p>
-      {result?.status === "failed" && (
-        <p role="alert" className="release__error">
-          {t("packs.compare.failed", { error: result.error })}
-        </p>
-      )}
-      {result?.status === "done" && (
-        <table className="compare__table">
-          <thead>
-            <tr>
-              <th scope="col">{t("packs.compare.output")}</th>
-              <th scope="col">{props.oldLabel}</th>
-              <th scope="col">{props.newLabel}</th>
-              <th scope="col">{t("packs.compare.changedRecords")}</th>
-              <th scope="col">{t("packs.compare.winners")}</th>
-              <th scope="col">{t("packs.compare.losers")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.impact.impacts
-              .filter((i) => i.changed > 0 || i.output.startsWith("out."))
-              .map((i) => {
-                const [before, after] = impactCells(i);
-                const move = movements?.get(i.output);
-                return (
-                  <tr key={i.output} className={i.changed > 0 ? "compare__changed" : undefined}>
-                    <th scope="row">
-                      <code>{i.output}</code>
-                    </th>
-                    <td>{before}</td>
-                    <td>{after}</td>
-                    <td>{i.changed}</td>
-                    <td>{move ? move.up : "–"}</td>
-                    <td>{move ? move.down : "–"}</td>
-                  </tr>
-                );
-              })}
-          </tbody>
-        </table>
-      )}
-    </section>
-  );
 }
