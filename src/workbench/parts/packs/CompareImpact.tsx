@@ -16,6 +16,10 @@ export const grouped = (decimal: string | null | undefined): string => {
   return fraction === undefined ? text : `${text}.${fraction}`;
 };
 
+/** A record's id or name as a cell shows it. */
+const shown = (value: unknown): string =>
+  typeof value === "string" || typeof value === "number" ? String(value) : JSON.stringify(value);
+
 function impactCells(i: OutputImpact): [string, string] {
   switch (i.kind) {
     case "total":
@@ -153,8 +157,8 @@ function ImpactTables({ impact, labels }: { impact: VersionImpact; labels: reado
             {group.top.slice(0, 5).map((m) => (
               <tr key={m.index}>
                 <th scope="row">
-                  {String(m.id)}
-                  {m.name === undefined || m.name === null ? "" : ` · ${String(m.name)}`}
+                  {shown(m.id)}
+                  {m.name === undefined || m.name === null ? "" : ` · ${shown(m.name)}`}
                 </th>
                 <td className="num">{grouped(m.base)}</td>
                 <td className="num">{grouped(m.candidate)}</td>
