@@ -3,6 +3,7 @@ import { packDiffCommand } from "./commands/diff";
 import { evalCommand, type EvalOptions } from "./commands/eval";
 import { jsonlogicCommand } from "./commands/jsonlogic";
 import { packBuildCommand, packVerifyCommand } from "./commands/pack";
+import { packExportCommand, type PackExportOptions } from "./commands/packExport";
 import { collectParam } from "./commands/params";
 import { sqlCommand, type SqlOptions } from "./commands/sql";
 import { testCommand } from "./commands/test";
@@ -105,6 +106,18 @@ export function registerCommands(program: Command): void {
     .description("check a pack's schema, integrity and embedded tests")
     .argument("<pack>")
     .action((file: string) => finish(packVerifyCommand(file)));
+  pack
+    .command("export")
+    .description(
+      "write the pack file (as Pack: Export), or with --engineers the engineers' zip (as Pack: Export for Engineers)",
+    )
+    .argument("<target>", "a *.manifest.json (built as pack build builds it) or a *.pack.json (verified)")
+    .option("--engineers", "write <name>-<version>.zip: pack, README, test vectors, portability, checksums")
+    .option("-o, --output <file>", "where to write (default: <name>-<version>.zip or .pack.json)")
+    .option("--data <file>", "reference dataset: expected results for its first 25 records go in the zip")
+    .option("--schema <file>", "dataset JSON Schema that types CSV columns of --data")
+    .option("--created-at <iso>", "timestamp a manifest's build records (default: now)")
+    .action((target: string, options: PackExportOptions) => finish(packExportCommand(target, options)));
   pack
     .command("diff")
     .description("compare two versions: rules, params, population, semver bump; with --data, the impact")

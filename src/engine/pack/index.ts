@@ -91,3 +91,4 @@ export {
   type NoneGuardrail,
   type ShareGuardrail,
 } from "./guardrails";
+export { engineersReadme, engineersZip, SAMPLE_RECORDS } from "./engineersZip";

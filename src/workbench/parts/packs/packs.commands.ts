@@ -1,6 +1,6 @@
 import { pickText } from "../../../base";
 import { packFileText, type Pack, type PackDiff } from "../../../engine";
-import { engineersZip, SAMPLE_RECORDS, type StoredRelease } from "../../../platform";
+import { engineersZip, REFERENCE_DATASET_KEY, SAMPLE_RECORDS, type StoredRelease } from "../../../platform";
 import type { CommandDefinition } from "../../commands/command";
 import type { QuickPickItem, WorkbenchServices } from "../../services";
 
@@ -51,6 +51,27 @@ export async function targetRelease(
     title,
     ...(activeIndex >= 0 ? { activeIndex } : {}),
   });
+}
+
+/**
+ * The zip `Pack: Export for Engineers` downloads: the engine's `engineersZip` (the one
+ * `crw pack export --engineers` writes) with the first records of the reference dataset the pack
+ * names (`x-reference-dataset`; else the active dataset, else the first) as its sample.
+ */
+export async function releaseEngineersZip(
+  release: Pick<StoredRelease, "pack">,
+  datasets: readonly { id: string; name: string }[],
+  activeDatasetId: string | null,
+  records: (datasetId: string, count: number) => Promise<unknown[]>,
+): Promise<{ name: string; bytes: Uint8Array }> {
+  const pack = release.pack as Pack;
+  const named = (pack as unknown as Record<string, unknown>)[REFERENCE_DATASET_KEY];
+  const dataset =
+    datasets.find((d) => d.id === named) ?? datasets.find((d) => d.id === activeDatasetId) ?? datasets[0];
+  const reference = dataset
+    ? { name: dataset.name, records: await records(dataset.id, SAMPLE_RECORDS) }
+    : undefined;
+  return engineersZip(pack, reference);
 }
 
 /** The differences of a refused import, in one sentence (the `crw pack diff` lines). */
@@ -279,20 +300,10 @@ export const packsCommands: CommandDefinition[] = [
     run: async (s, arg) => {
       const release = await targetRelease(s, arg);
       if (!release) return;
-      const pack = release.pack as Pack;
       const { lists, activeDatasetId } = s.workspace.getSnapshot().context;
-      const named = (pack as unknown as Record<string, unknown>)["x-reference-dataset"];
-      const dataset =
-        lists.datasets.find((d) => d.id === named) ??
-        lists.datasets.find((d) => d.id === activeDatasetId) ??
-        lists.datasets[0];
-      const reference = dataset
-        ? {
-            name: dataset.name,
-            records: await s.datasets.records(dataset.id, { start: 0, count: SAMPLE_RECORDS }),
-          }
-        : undefined;
-      const zip = await engineersZip(pack, reference);
+      const zip = await releaseEngineersZip(release, lists.datasets, activeDatasetId, (id, count) =>
+        s.datasets.records(id, { start: 0, count }),
+      );
       s.files.download(
         zip.name,
         new Blob([zip.bytes as Uint8Array<ArrayBuffer>], { type: "application/zip" }),
