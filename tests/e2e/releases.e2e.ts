@@ -162,11 +162,17 @@ test.describe("releases", () => {
     await expect(
       page.getByRole("alert").filter({ hasText: "Cannot edit in read-only editor" }),
     ).toBeAttached();
+    // Edit as a new draft: the version is asked (the next patch suggested), the draft opens editable.
     await page.getByRole("button", { name: "Edit as a new draft" }).click();
+    await expect(palette(page)).toHaveValue("1.1.1");
+    await page.keyboard.press("Enter");
     await expect(
-      page.getByRole("status").filter({ hasText: /is released and cannot change; editing its manifest/ }),
+      page
+        .getByRole("status")
+        .filter({ hasText: /^Started the draft dealer-program 1\.1\.1 from the released 1\.1\.0/ }),
     ).toBeVisible();
-    await expect(page.getByRole("tab", { name: /dealer-program@1\.1\.0/ }).first()).toBeVisible();
+    await expect(page.getByRole("tab", { name: /dealer-program@1\.1\.1/ }).first()).toBeVisible();
+    await expect(page.getByRole("textbox", { name: "Pack manifest dealer-program@1.1.1" })).toBeEditable();
 
     // Export: the download is what crw pack build writes for the same manifest and rules.
     await runCommand(page, "Pack: Export");
@@ -219,6 +225,25 @@ test.describe("releases", () => {
     const inZip = (name: string) => strFromU8(unzipped[`dealer-program-1.1.0/${name}`]!);
     expect(inZip("dealer-program-1.1.0.pack.json")).toBe(exported);
     expect(inZip("README.md")).toContain("npx crw eval dealer-program-1.1.0.pack.json");
+    // crw pack export --engineers of the manifest the release records writes the same entries.
+    const cliZipPath = "test-results/e2e-releases/cli-1.1.0.zip";
+    execFileSync(process.execPath, [
+      "dist/cli/crw.mjs",
+      "pack",
+      "export",
+      manifestPath,
+      "--engineers",
+      "--data",
+      "samples/distributors-300.json",
+      "--created-at",
+      createdAt,
+      "-o",
+      cliZipPath,
+    ]);
+    const cliUnzipped = unzipSync(readFileSync(cliZipPath));
+    expect(Object.keys(cliUnzipped).sort()).toEqual(Object.keys(unzipped).sort());
+    for (const [name, bytes] of Object.entries(unzipped))
+      expect(Buffer.from(cliUnzipped[name]!).equals(Buffer.from(bytes)), name).toBe(true);
     writeFileSync("test-results/e2e-releases/cases.jsonl", inZip("cases.jsonl"));
     const cases = crw("jsonlogic", "test-results/e2e-releases/cases.jsonl");
     expect(cases.status).toBe(0);
@@ -248,7 +273,29 @@ test.describe("releases", () => {
     ).toBeVisible({ timeout: 30_000 });
     const row = compare.getByRole("row", { name: /out\.cash-rebate/ });
     await expect(row).toBeVisible();
+    // The impact is the simulation comparison's: totals, winners and losers, movements.
+    const impact = compare.getByRole("region", { name: "Impact on a dataset" });
+    await expect(
+      impact.getByRole("table", { name: "Totals" }).getByRole("row", { name: /^Total cost / }),
+    ).toBeVisible();
+    await expect(impact.getByText(/^\d+ records gain, [\d,.]+ in all\.$/)).toBeVisible();
+    await expect(impact.getByText(/^\d+ records lose, -[\d,.]+ in all\.$/)).toBeVisible();
+    await expect(impact.getByRole("table", { name: "Movements: eliminated / kept" })).toBeAttached();
+    const gains = (await impact.getByText(/records gain/).textContent()) ?? "";
+    await impact.scrollIntoViewIfNeeded();
+    await impact.screenshot({ path: `${shots}/releases-compare-impact-en-dark.png` });
     await page.screenshot({ path: `${shots}/releases-compare-en-dark.png` });
+    // The same two runs open as the simulation's comparison report, with the same winners.
+    await impact.getByRole("button", { name: "Open the full comparison report" }).click();
+    const report = page.getByRole("article", { name: /dealer-program 1\.0\.0/ });
+    await expect(report).toBeVisible();
+    const winners = /^(\d+) records gain/.exec(gains)?.[1] ?? "?";
+    await expect(
+      report
+        .getByRole("definition")
+        .filter({ hasText: new RegExp(`^${winners}$`) })
+        .first(),
+    ).toBeVisible();
     expect(await seriousViolations(page), "compare").toEqual([]);
   });
 
@@ -302,6 +349,22 @@ test.describe("releases", () => {
     await expect(releasedList.getByRole("listitem")).toHaveCount(2);
     await page.screenshot({ path: `${shots}/releases-packs-view-zh-CN-light.png` });
     expect(await seriousViolations(page), "Packs view, light").toEqual([]);
+
+    // 规则包: 比较版本 in Chinese: the impact section from the simulation comparison.
+    await runCommand(page, "规则包: 比较版本");
+    await pick(page, "dealer-program 1.0.0");
+    await palette(page).fill("dealer-program 1.1.0");
+    await expect(options(page).first()).toHaveText(/^dealer-program 1\.1\.0/);
+    await page.keyboard.press("Enter");
+    const zhImpact = page.getByRole("region", { name: "对数据集的影响" });
+    await zhImpact.getByRole("button", { name: "显示影响" }).click();
+    await expect(zhImpact.getByText(/^\d+ 条记录增加，合计 [\d,.]+。$/)).toBeVisible({ timeout: 30_000 });
+    await expect(
+      zhImpact.getByRole("table", { name: "合计" }).getByRole("row", { name: /^总成本 / }),
+    ).toBeVisible();
+    await zhImpact.scrollIntoViewIfNeeded();
+    await zhImpact.screenshot({ path: `${shots}/releases-compare-impact-zh-CN-light.png` });
+    expect(await seriousViolations(page), "compare, light").toEqual([]);
 
     // Deleting asks twice; cancelling the second question keeps the release.
     const again = page.getByRole("dialog", { name: "确定删除 dealer-program 1.0.0？" });
