@@ -81,11 +81,11 @@ describe("crw pack export --engineers", () => {
     // From the built pack as well (verified first), the same zip.
     const packFile = join(work, "dealer-program-1.1.0.pack.json");
     writeFileSync(packFile, Buffer.from(cli["dealer-program-1.1.0/dealer-program-1.1.0.pack.json"]!, "hex"));
+    // `-o file.zip` alone asks for the zip, as the issue spells the command.
     const fromPack = await crw(
       "pack",
       "export",
       packFile,
-      "--engineers",
       "--data",
       "samples/distributors-300.json",
       "-o",

@@ -83,7 +83,9 @@ async function sampleOf(path: string, schemaPath: string | undefined) {
 export async function packExportCommand(path: string, options: PackExportOptions): Promise<number> {
   const pack = await packOf(path, options.createdAt);
   if (typeof pack === "number") return pack;
-  if (!options.engineers) {
+  // `-o <file>.zip` asks for the zip too, as the issue spells it (`crw pack export <pack> -o file.zip`).
+  const engineers = options.engineers === true || options.output?.endsWith(".zip") === true;
+  if (!engineers) {
     if (options.data !== undefined)
       throw new CliError("--data: only the engineers' zip (--engineers) has a sample.");
     const output = options.output ?? `${pack.name}-${pack.version}.pack.json`;
