@@ -101,6 +101,13 @@ export function newRuleText(kind: RuleKind, id: string): string {
   return JSON.stringify(rule, null, 2) + "\n";
 }
 
+/**
+ * The dataset a new manifest releases against until the user names another: the shipped sample,
+ * which every workspace has (and gets back with Workspace: Reset to Samples), so a new manifest's
+ * first release is not blocked on a field the user has not heard of yet.
+ */
+const DEFAULT_REFERENCE_DATASET = "distributors-300";
+
 /** The text of a new manifest with no rules yet. */
 export function newManifestText(name: string, version: string): string {
   const manifest = {
@@ -112,6 +119,7 @@ export function newManifestText(name: string, version: string): string {
     population: [],
     rules: [],
     changelog: [],
+    "x-reference-dataset": DEFAULT_REFERENCE_DATASET,
   };
   return JSON.stringify(manifest, null, 2) + "\n";
 }

@@ -234,6 +234,12 @@ export function documentStoreContract(name: string, createProfile: () => Profile
       expect((await repos.manifests.get("spring-push@0.1.0"))?.file).toBe(
         "rules/manifests/spring-push-0.1.0.manifest.json",
       );
+      // A new manifest names the sample as its reference dataset, so its first release is not blocked.
+      const manifest = JSON.parse((await repos.manifests.get("spring-push@0.1.0"))!.text) as Record<
+        string,
+        unknown
+      >;
+      expect(manifest["x-reference-dataset"]).toBe("distributors-300");
     });
 
     it("renames a rule with its file, the manifests that include it and its draft, in one change", async () => {
