@@ -310,6 +310,18 @@ test.describe("releases", () => {
         .filter({ hasText: new RegExp(`^${winners}$`) })
         .first(),
     ).toBeVisible();
+
+    // The compare ran 1.1.0, so its engineers' zip now carries that run: summary and results CSV.
+    await runCommand(page, "Pack: Export for Engineers");
+    const rezipping = page.waitForEvent("download");
+    await pick(page, "dealer-program 1.1.0");
+    const withRun = unzipSync(readFileSync(await (await rezipping).path()));
+    const runFile = (name: string) => strFromU8(withRun[`dealer-program-1.1.0/last-run/${name}`]!);
+    const summary = JSON.parse(runFile("summary.json")) as { pack: { integrity: string }; records: number };
+    expect(summary.pack.integrity).toBe(JSON.parse(exported).integrity);
+    expect(summary.records).toBe(300);
+    expect(runFile("results.csv").trimEnd().split("\r\n")).toHaveLength(301);
+    expect(strFromU8(withRun["dealer-program-1.1.0/README.md"]!)).toContain("## Last simulation");
   });
 
   test("zh-CN, light: import a built pack into a fresh profile, refuse a tampered one, and delete asks twice", async ({

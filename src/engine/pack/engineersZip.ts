@@ -47,11 +47,30 @@ const cell = (value: string | number | undefined) =>
 const title = (text: { en: string; "zh-CN"?: string } | undefined) =>
   text ? (text["zh-CN"] ? `${text.en} · ${text["zh-CN"]}` : text.en) : "";
 
+/** What the README says of the last run: where its summary comes from. */
+export interface LastRunSummary {
+  createdAt: string;
+  dataset: string;
+  records: number;
+  asOf: string;
+  [field: string]: unknown;
+}
+
+/**
+ * The workbench's last simulation of the pack, when there is one: its summary (run metadata,
+ * headline, guardrails) and its results as the CSV `Simulation: Export Results as CSV` writes.
+ */
+export interface LastRun {
+  summary: LastRunSummary;
+  resultsCsv: string;
+}
+
 /** The README for engineers: what the pack computes and how to run it with `crw` and the runtime. */
 export function engineersReadme(
   pack: Pack,
   warnings: string[],
   sample: { dataset: string; records: number; asOf: string } | undefined,
+  lastRun?: LastRunSummary,
 ): string {
   const file = `${base(pack)}.pack.json`;
   const inputs = new Map<string, Set<string>>();
@@ -152,6 +171,14 @@ export function engineersReadme(
       "",
     );
   }
+  if (lastRun) {
+    lines.push(
+      "## Last simulation",
+      "",
+      `\`last-run/summary.json\` is the workbench's last run of this version (${lastRun.createdAt}, dataset ${lastRun.dataset}, ${lastRun.records} records, \`as_of\` ${lastRun.asOf}): its parameters, headline totals and guardrails. \`last-run/results.csv\` is every record's outputs from that run (UTF-8 with BOM). The dataset itself is not included; \`datasetHash\` in the summary identifies it.`,
+      "",
+    );
+  }
   lines.push(
     "## Checksums",
     "",
@@ -188,7 +215,7 @@ async function sha256(bytes: Uint8Array): Promise<string> {
 export async function engineersZip(
   pack: Pack,
   reference?: { name: string; records: readonly unknown[] },
-  options: { mtime?: Date } = {},
+  options: { mtime?: Date; lastRun?: LastRun } = {},
 ): Promise<{ name: string; bytes: Uint8Array }> {
   const folder = base(pack);
   const warnings = pack.rules.flatMap((rule) =>
@@ -235,7 +262,12 @@ export async function engineersZip(
     files["sample-expected.jsonl"] = lines.join("\n") + "\n";
     sample = { dataset: reference.name, records: records.length, asOf: date.ctx.as_of };
   }
-  files["README.md"] = engineersReadme(pack, warnings, sample);
+  const { lastRun } = options;
+  if (lastRun) {
+    files["last-run/summary.json"] = JSON.stringify(lastRun.summary, null, 2) + "\n";
+    files["last-run/results.csv"] = lastRun.resultsCsv;
+  }
+  files["README.md"] = engineersReadme(pack, warnings, sample, lastRun?.summary);
   const entries: Record<string, Uint8Array> = {};
   const sums: string[] = [];
   for (const [name, text] of Object.entries(files)) {

@@ -91,4 +91,4 @@ export {
   type NoneGuardrail,
   type ShareGuardrail,
 } from "./guardrails";
-export { engineersReadme, engineersZip, SAMPLE_RECORDS } from "./engineersZip";
+export { engineersReadme, engineersZip, SAMPLE_RECORDS, type LastRun, type LastRunSummary } from "./engineersZip";

@@ -1,8 +1,9 @@
 import { pickText } from "../../../base";
-import { packFileText, type Pack, type PackDiff } from "../../../engine";
+import { packFileText, type LastRun, type Pack, type PackDiff } from "../../../engine";
 import { engineersZip, REFERENCE_DATASET_KEY, SAMPLE_RECORDS, type StoredRelease } from "../../../platform";
 import type { CommandDefinition } from "../../commands/command";
 import type { QuickPickItem, WorkbenchServices } from "../../services";
+import { lastRunOf } from "./lastRun";
 
 const pack = { en: "Pack", "zh-CN": "规则包" };
 const view = { en: "View", "zh-CN": "查看" };
@@ -63,6 +64,7 @@ export async function releaseEngineersZip(
   datasets: readonly { id: string; name: string }[],
   activeDatasetId: string | null,
   records: (datasetId: string, count: number) => Promise<unknown[]>,
+  lastRun?: LastRun,
 ): Promise<{ name: string; bytes: Uint8Array }> {
   const pack = release.pack as Pack;
   const named = (pack as unknown as Record<string, unknown>)[REFERENCE_DATASET_KEY];
@@ -71,7 +73,7 @@ export async function releaseEngineersZip(
   const reference = dataset
     ? { name: dataset.name, records: await records(dataset.id, SAMPLE_RECORDS) }
     : undefined;
-  return engineersZip(pack, reference);
+  return engineersZip(pack, reference, lastRun ? { lastRun } : {});
 }
 
 /** The differences of a refused import, in one sentence (the `crw pack diff` lines). */
@@ -301,8 +303,12 @@ export const packsCommands: CommandDefinition[] = [
       const release = await targetRelease(s, arg);
       if (!release) return;
       const { lists, activeDatasetId } = s.workspace.getSnapshot().context;
-      const zip = await releaseEngineersZip(release, lists.datasets, activeDatasetId, (id, count) =>
-        s.datasets.records(id, { start: 0, count }),
+      const zip = await releaseEngineersZip(
+        release,
+        lists.datasets,
+        activeDatasetId,
+        (id, count) => s.datasets.records(id, { start: 0, count }),
+        await lastRunOf(s.simulation, release),
       );
       s.files.download(
         zip.name,
