@@ -190,3 +190,19 @@ export {
   replaceLogicNodeText,
   type TextReplacement,
 } from "./documents/logicEdits";
+export { MAX_GENERATED, type GenerateSpec } from "./workers/generateProtocol";
+export {
+  createDatasetGenerateService,
+  generatedName,
+  samplesCommand,
+  writeGeneratedDataset,
+  type DatasetGenerateService,
+} from "./workers/generateService";
+export {
+  checkStorageRoom,
+  isQuotaError,
+  requestPersistence,
+  StorageFullError,
+  type Persistence,
+  type StorageManagerLike,
+} from "./storage/quota";

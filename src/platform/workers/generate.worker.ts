@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 // Generates a synthetic dataset off the main thread: a million records take tens of seconds of CPU.
-import { handleGenerate } from "./generateHandler";
+import { estimateGeneratedBytes, handleGenerate } from "./generateHandler";
 import type { GenerateReply, GenerateRequest } from "./generateProtocol";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -14,6 +14,14 @@ scope.onmessage = (event: MessageEvent<GenerateRequest>) => {
     return;
   }
   const post = (reply: GenerateReply, transfer: Transferable[] = []) => scope.postMessage(reply, transfer);
+  if (request.type === "estimate") {
+    try {
+      post({ type: "estimated", bytes: estimateGeneratedBytes(request.spec) });
+    } catch (error) {
+      post({ type: "error", message: error instanceof Error ? error.message : String(error) });
+    }
+    return;
+  }
   handleGenerate(
     request.spec,
     post,

@@ -6,10 +6,8 @@ import {
 } from "../../generator";
 import { CHUNK_ROWS, columnBytes, encodeChunk } from "../storage/columnar";
 import { chunkTransferables } from "./datasetImportHandler";
-import type { GenerateReply, GenerateSpec } from "./generateProtocol";
+import { MAX_GENERATED, type GenerateReply, type GenerateSpec } from "./generateProtocol";
 
-/** The most records one generation may ask for (the simulation's largest target is a million). */
-export const MAX_GENERATED = 5_000_000;
 
 /**
  * The generator's options for a spec, derived exactly as `npm run samples` derives them from its

@@ -4,7 +4,6 @@ import { datasetId } from "../datasets/importDataset";
 import { checkStorageRoom, StorageFullError, type StorageManagerLike } from "../storage/quota";
 import type { DatasetMeta } from "../storage/records";
 import type { DatasetRepository, DatasetWriter } from "../storage/repositories";
-import { estimateGeneratedBytes } from "./generateHandler";
 import type { GenerateReply, GenerateRequest, GenerateSpec } from "./generateProtocol";
 
 export interface GenerateWatch {
@@ -21,6 +20,8 @@ export interface DatasetGenerateService {
    * writer: the caller does, so a failure or a cancel leaves nothing.
    */
   generate(spec: GenerateSpec, writer: DatasetWriter, watch?: GenerateWatch): Promise<number>;
+  /** Bytes the dataset will take in storage (see `estimateGeneratedBytes`), computed in the worker. */
+  estimate(spec: GenerateSpec): Promise<number>;
 }
 
 /** The Worker surface used, so tests can run the handler in this thread. */
@@ -41,6 +42,22 @@ export function createDatasetGenerateService(
     }),
 ): DatasetGenerateService {
   return {
+    estimate: (spec) =>
+      new Promise<number>((resolve, reject) => {
+        const worker = start();
+        worker.onmessage = (event) => {
+          const reply = event.data;
+          if (reply.type !== "estimated" && reply.type !== "error") return;
+          worker.terminate();
+          if (reply.type === "estimated") resolve(reply.bytes);
+          else reject(new Error(reply.message));
+        };
+        worker.onerror = (event) => {
+          worker.terminate();
+          reject(new Error(event.message || "The generate worker failed"));
+        };
+        worker.postMessage({ type: "estimate", spec });
+      }),
     generate: (spec, writer, watch = {}) =>
       new Promise<number>((resolve, reject) => {
         if (watch.signal?.aborted) return reject(abortError());
@@ -79,6 +96,9 @@ export function createDatasetGenerateService(
               return;
             case "error":
               finish(new Error(reply.message));
+              return;
+            case "estimated":
+              return;
           }
         };
         worker.onerror = (event) => finish(new Error(event.message || "The generate worker failed"));
@@ -91,6 +111,13 @@ const distributorTitle: LocalizedText = {
   en: distributorSchema.title,
   "zh-CN": distributorSchema["x-title-zh-CN"],
 };
+
+/** The command line that writes the same records (shown in the dialog, kept as the dataset's source). */
+export function samplesCommand(spec: GenerateSpec): string {
+  const industry = spec.industry === "mixed" ? "" : ` --industry ${spec.industry}`;
+  const asOf = spec.asOf === "2024-12-31" ? "" : ` --as-of ${spec.asOf}`;
+  return `npm run samples -- --count ${spec.count} --seed ${spec.seed}${industry}${asOf} --out data.jsonl`;
+}
 
 /** The name a generated dataset gets unless the user types another. */
 export function generatedName(spec: Pick<GenerateSpec, "count" | "seed" | "industry">): string {
@@ -111,14 +138,13 @@ export async function writeGeneratedDataset(
   options: { now?: () => Date; storage?: StorageManagerLike } = {},
 ): Promise<DatasetMeta> {
   const now = options.now ?? (() => new Date());
-  const room = await checkStorageRoom(estimateGeneratedBytes(input.spec), options.storage);
+  const room = await checkStorageRoom(await service.estimate(input.spec), options.storage);
   if (!room.fits) throw new StorageFullError(room.needed, room.free);
   const taken = new Set((await datasets.list()).map((d) => d.id));
-  const { count, seed, industry, asOf } = input.spec;
   const meta: Omit<DatasetMeta, "rowCount"> = {
     id: datasetId(input.name, taken),
     name: input.name,
-    sourceFile: `npm run samples -- --count ${count} --seed ${seed} --industry ${industry} --as-of ${asOf}`,
+    sourceFile: samplesCommand(input.spec),
     createdAt: now().toISOString(),
     title: distributorTitle,
     schema: distributorSchema,

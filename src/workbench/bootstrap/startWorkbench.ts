@@ -20,6 +20,7 @@ import {
   chooseFiles,
   createDocumentStore,
   createDatasetImportService,
+  createDatasetGenerateService,
   createInlineAnalysisService,
   createWorkerAnalysisService,
   createWorkspaceChannel,
@@ -195,7 +196,11 @@ export async function startWorkbench(
     contextKeys,
     actors,
     documents,
-    datasets: { ...repositories.datasets, importer: createDatasetImportService() },
+    datasets: {
+      ...repositories.datasets,
+      importer: createDatasetImportService(),
+      generator: createDatasetGenerateService(),
+    },
     releases: createReleaseService({
       repository: repositories.releases,
       lists: () => workspace.getSnapshot().context.lists,

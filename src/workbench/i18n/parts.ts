@@ -6,6 +6,8 @@ import { simulationMessages } from "../parts/simulation/simulation.i18n";
 import { dataMessages } from "../parts/data/data.i18n";
 import { templatesMessages } from "../parts/templates/templates.i18n";
 import { builderMessages } from "../parts/builder/builder.i18n";
+import { generateMessages } from "../parts/data/generate.i18n";
+import { storageMessages } from "../parts/data/storage.i18n";
 
 export const partMessages: readonly PartMessages[] = [
   packsMessages,
@@ -14,4 +16,6 @@ export const partMessages: readonly PartMessages[] = [
   dataMessages,
   templatesMessages,
   builderMessages,
+  generateMessages,
+  storageMessages,
 ];

@@ -38,6 +38,7 @@ function inThreadWorker(chunkRows = 16): GenerateWorkerLike & { terminated: bool
         if (!worker.terminated)
           setTimeout(() => worker.onmessage?.({ data: structuredClone(reply) } as MessageEvent<GenerateReply>));
       };
+      if (request.type === "estimate") return post({ type: "estimated", bytes: estimateGeneratedBytes(request.spec) });
       void handleGenerate(request.spec, post, () => new Promise<void>((resolve) => (acked = resolve)), chunkRows).catch(
         (error: unknown) => post({ type: "error", message: error instanceof Error ? error.message : String(error) }),
       );
@@ -130,12 +131,17 @@ describe("generate a synthetic dataset", () => {
     // Each record takes a few hundred bytes at least (about 190 columns, most of them numbers).
     expect(bytes / 100_000).toBeGreaterThan(500);
     const tight = { estimate: () => Promise.resolve({ usage: 900, quota: 1000 + bytes / 2 }) };
-    let started = false;
+    const requests: string[] = [];
     const run = writeGeneratedDataset(
       repos.datasets,
       createDatasetGenerateService(() => {
-        started = true;
-        return inThreadWorker();
+        const worker = inThreadWorker();
+        const post = worker.postMessage.bind(worker);
+        worker.postMessage = (request) => {
+          requests.push(request.type);
+          post(request);
+        };
+        return worker;
       }),
       { spec: { ...spec, count: 100_000 }, name: "big" },
       {},
@@ -144,7 +150,7 @@ describe("generate a synthetic dataset", () => {
     const error: unknown = await run.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageFullError);
     expect(error).toMatchObject({ needed: bytes, free: 100 + bytes / 2 });
-    expect(started).toBe(false);
+    expect(requests).toEqual(["estimate"]);
     expect(await repos.datasets.list()).toEqual([]);
   });
 
