@@ -199,6 +199,7 @@ export {
   type DatasetGenerateService,
 } from "./workers/generateService";
 export {
+  browserStorage,
   checkStorageRoom,
   isQuotaError,
   requestPersistence,
