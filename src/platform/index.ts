@@ -207,3 +207,7 @@ export {
   type Persistence,
   type StorageManagerLike,
 } from "./storage/quota";
+export { createWorkspaceDataService, type WorkspaceDataService } from "./storage/backupService";
+export type { BackupCheck, BackupProblem, CheckedBackup, RestoreImpact } from "./storage/backupRestore";
+export type { BackupHeader } from "./storage/backupWrite";
+export { resetIsNoop, type ResetPlan } from "./seed/resetWorkspace";

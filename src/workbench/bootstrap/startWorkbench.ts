@@ -21,6 +21,7 @@ import {
   createDocumentStore,
   createDatasetImportService,
   createDatasetGenerateService,
+  createWorkspaceDataService,
   createInlineAnalysisService,
   createWorkerAnalysisService,
   createWorkspaceChannel,
@@ -201,6 +202,7 @@ export async function startWorkbench(
       importer: createDatasetImportService(),
       generator: createDatasetGenerateService(),
     },
+    workspaceData: createWorkspaceDataService(repositories, loadBundledSeed),
     releases: createReleaseService({
       repository: repositories.releases,
       lists: () => workspace.getSnapshot().context.lists,

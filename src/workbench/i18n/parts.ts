@@ -8,6 +8,7 @@ import { templatesMessages } from "../parts/templates/templates.i18n";
 import { builderMessages } from "../parts/builder/builder.i18n";
 import { generateMessages } from "../parts/data/generate.i18n";
 import { storageMessages } from "../parts/data/storage.i18n";
+import { workspaceMessages } from "../parts/workspace/workspace.i18n";
 
 export const partMessages: readonly PartMessages[] = [
   packsMessages,
@@ -18,4 +19,5 @@ export const partMessages: readonly PartMessages[] = [
   builderMessages,
   generateMessages,
   storageMessages,
+  workspaceMessages,
 ];
