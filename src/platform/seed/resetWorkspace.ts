@@ -22,7 +22,9 @@ export interface ResetPlan {
 /** Whether a reset would change nothing stored. */
 export function resetIsNoop(plan: ResetPlan): boolean {
   const { added, changed, restored, drafts } = plan;
-  return [added, changed, restored].every((d) => d.rules.length + d.manifests.length === 0) && drafts.length === 0;
+  return (
+    [added, changed, restored].every((d) => d.rules.length + d.manifests.length === 0) && drafts.length === 0
+  );
 }
 
 function compare<T extends { id: string; text: string }>(stored: readonly T[], shipped: readonly T[]) {
@@ -84,7 +86,9 @@ export async function applyReset(repos: WorkspaceRepositories, plan: ResetPlan):
   const revision = new Map([...rules, ...manifests].map((d) => [d.id, revisionOf(d)]));
   const shipped = new Set([...plan.seed.rules, ...plan.seed.manifests].map((d) => d.id));
   const changes: DocumentChange[] = [
-    ...rules.filter((d) => !shipped.has(d.id)).map((d) => ({ type: "delete" as const, kind: "rule" as const, id: d.id })),
+    ...rules
+      .filter((d) => !shipped.has(d.id))
+      .map((d) => ({ type: "delete" as const, kind: "rule" as const, id: d.id })),
     ...manifests
       .filter((d) => !shipped.has(d.id))
       .map((d) => ({ type: "delete" as const, kind: "manifest" as const, id: d.id })),

@@ -21,7 +21,6 @@ const typedArrays = {
   bu64: BigUint64Array,
 } as const;
 type TypedTag = keyof typeof typedArrays;
-type Typed = InstanceType<(typeof typedArrays)[TypedTag]>;
 
 function toBase64(bytes: Uint8Array): string {
   let binary = "";
@@ -67,7 +66,8 @@ export function encodeValue(value: unknown): unknown {
         if (tag) return { $t: tag, v: toBase64(bytes) };
       }
       const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value as Record<string, unknown>)) out[key] = encodeValue(item);
+      for (const [key, item] of Object.entries(value as Record<string, unknown>))
+        out[key] = encodeValue(item);
       return "$t" in out ? { $t: "obj", v: out } : out;
     }
     default:
@@ -119,7 +119,7 @@ export function decodeValue(value: unknown): unknown {
         const type = typedArrays[tag as TypedTag];
         if (bytes.byteLength % type.BYTES_PER_ELEMENT !== 0)
           throw new BackupFormatError(`A "${tag}" value has a length that is not a whole number of elements`);
-        return new type(bytes.buffer) as Typed;
+        return new type(bytes.buffer);
       }
       throw new BackupFormatError(`Unknown value tag "${String(tag)}"`);
     }

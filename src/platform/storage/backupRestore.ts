@@ -67,7 +67,11 @@ function entryText(zip: Uint8Array, name: string): string {
   try {
     return strFromU8(bytes);
   } catch {
-    return refuse(name, "This entry is not UTF-8 text: the file is damaged.", "此条目不是 UTF-8 文本：文件已损坏。");
+    return refuse(
+      name,
+      "This entry is not UTF-8 text: the file is damaged.",
+      "此条目不是 UTF-8 文本：文件已损坏。",
+    );
   }
 }
 
@@ -84,7 +88,11 @@ function entryValue(zip: Uint8Array, name: string): unknown {
   }
 }
 
-function arrayOf<T>(zip: Uint8Array, name: string, check: (item: Record<string, unknown>, i: number) => void): T[] {
+function arrayOf<T>(
+  zip: Uint8Array,
+  name: string,
+  check: (item: Record<string, unknown>, i: number) => void,
+): T[] {
   const value = entryValue(zip, name);
   if (!Array.isArray(value)) return refuse(name, "Must be a JSON array.", "必须是 JSON 数组。");
   value.forEach((item, i) => {
@@ -94,7 +102,12 @@ function arrayOf<T>(zip: Uint8Array, name: string, check: (item: Record<string, 
   return value as T[];
 }
 
-function requireStrings(name: string, item: Record<string, unknown>, i: number, keys: readonly string[]): void {
+function requireStrings(
+  name: string,
+  item: Record<string, unknown>,
+  i: number,
+  keys: readonly string[],
+): void {
   for (const key of keys) {
     if (!isString(item[key]))
       refuse(name, `Item ${i + 1} has no text "${key}".`, `第 ${i + 1} 项缺少文本字段 "${key}"。`);
@@ -102,7 +115,12 @@ function requireStrings(name: string, item: Record<string, unknown>, i: number, 
 }
 
 /** A stored document's text must still normalise to a document with the id it is stored under. */
-function checkDocument(name: string, kind: "rule" | "manifest", item: Record<string, unknown>, i: number): void {
+function checkDocument(
+  name: string,
+  kind: "rule" | "manifest",
+  item: Record<string, unknown>,
+  i: number,
+): void {
   requireStrings(name, item, i, ["id", "file", "text", "createdAt", "updatedAt"]);
   const source = { file: item.file as string, text: item.text as string };
   const parsed = parseDocument(source.text, source.file);
@@ -142,7 +160,7 @@ function checkHeader(zip: Uint8Array): BackupHeader {
       `The backup is format version ${String(version)}; this workbench reads up to version ${BACKUP_VERSION}. Update the workbench first.`,
       `该备份为格式版本 ${String(version)}；本工作台最高可读版本 ${BACKUP_VERSION}。请先更新工作台。`,
     );
-  return header as unknown as BackupHeader;
+  return header as BackupHeader;
 }
 
 function readPart(zip: Uint8Array, n: number, part: number): unknown[] {
@@ -183,7 +201,9 @@ export function readBackup(zip: Uint8Array): BackupCheck {
       refuse("", "This file is not a zip archive, or it is damaged.", "此文件不是 zip 压缩包，或已损坏。");
     }
     const header = checkHeader(zip);
-    const rules = arrayOf<StoredRule>(zip, "rules.json", (item, i) => checkDocument("rules.json", "rule", item, i));
+    const rules = arrayOf<StoredRule>(zip, "rules.json", (item, i) =>
+      checkDocument("rules.json", "rule", item, i),
+    );
     const manifests = arrayOf<StoredManifest>(zip, "manifests.json", (item, i) =>
       checkDocument("manifests.json", "manifest", item, i),
     );
@@ -195,20 +215,37 @@ export function readBackup(zip: Uint8Array): BackupCheck {
     const releases = arrayOf<StoredRelease>(zip, "releases.json", (item, i) => {
       requireStrings("releases.json", item, i, ["id", "name", "version", "integrity", "releasedAt"]);
       if (item.id !== `${item.name as string}@${item.version as string}`)
-        refuse("releases.json", `Item ${i + 1} is not keyed name@version.`, `第 ${i + 1} 项的键不是 名称@版本。`);
+        refuse(
+          "releases.json",
+          `Item ${i + 1} is not keyed name@version.`,
+          `第 ${i + 1} 项的键不是 名称@版本。`,
+        );
     });
     const runs = arrayOf<BackupRun>(zip, "runs.json", (item, i) => {
       const summary = item.summary;
       if (!isObject(summary) || !isString(summary.id) || !isString(summary.createdAt))
-        refuse("runs.json", `Item ${i + 1} has no run summary (id, createdAt).`, `第 ${i + 1} 项缺少运行摘要（id、createdAt）。`);
+        refuse(
+          "runs.json",
+          `Item ${i + 1} has no run summary (id, createdAt).`,
+          `第 ${i + 1} 项缺少运行摘要（id、createdAt）。`,
+        );
     });
     const datasets = arrayOf<BackupDataset>(zip, "datasets.json", (item, i) => {
       const meta = item.meta;
       if (!isObject(meta) || !["id", "name", "sourceFile", "createdAt"].every((k) => isString(meta[k])))
         refuse("datasets.json", `Item ${i + 1} has no dataset metadata.`, `第 ${i + 1} 项缺少数据集元数据。`);
       const { rowCount } = meta as { rowCount?: unknown };
-      if (typeof rowCount !== "number" || !Number.isInteger(rowCount) || rowCount < 0 || !Number.isInteger(item.parts))
-        refuse("datasets.json", `Item ${i + 1} has no row or part count.`, `第 ${i + 1} 项缺少行数或分片数。`);
+      if (
+        typeof rowCount !== "number" ||
+        !Number.isInteger(rowCount) ||
+        rowCount < 0 ||
+        !Number.isInteger(item.parts)
+      )
+        refuse(
+          "datasets.json",
+          `Item ${i + 1} has no row or part count.`,
+          `第 ${i + 1} 项缺少行数或分片数。`,
+        );
     });
     let datasetBytes = 0;
     datasets.forEach(({ meta, parts }, n) => {

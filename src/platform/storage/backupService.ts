@@ -1,7 +1,14 @@
 import type { SeedBundle } from "../seed/prepareSeed";
 import { applyReset, planReset, type ResetPlan } from "../seed/resetWorkspace";
 import { checkStorageRoom, StorageFullError, type StorageManagerLike } from "./quota";
-import { readBackup, restoreBackup, restoreImpact, type BackupCheck, type CheckedBackup, type RestoreImpact } from "./backupRestore";
+import {
+  readBackup,
+  restoreBackup,
+  restoreImpact,
+  type BackupCheck,
+  type CheckedBackup,
+  type RestoreImpact,
+} from "./backupRestore";
 import { backupFileName, writeBackup, type BackupHeader } from "./backupWrite";
 import type { WorkspaceRepositories } from "./repositories";
 
@@ -34,7 +41,11 @@ export function createWorkspaceDataService(
   return {
     async backUp(progress) {
       const { parts, header } = await writeBackup(repos, { now, ...(progress ? { progress } : {}) });
-      return { blob: new Blob(parts as BlobPart[], { type: "application/zip" }), name: backupFileName(now()), header };
+      return {
+        blob: new Blob(parts as BlobPart[], { type: "application/zip" }),
+        name: backupFileName(now()),
+        header,
+      };
     },
     check: async (file) => readBackup(new Uint8Array(await file.arrayBuffer())),
     impact: () => restoreImpact(repos),

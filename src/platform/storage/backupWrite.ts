@@ -14,7 +14,15 @@ export interface BackupHeader {
   format: typeof BACKUP_FORMAT;
   version: number;
   createdAt: string;
-  counts: { rules: number; manifests: number; drafts: number; datasets: number; records: number; releases: number; runs: number };
+  counts: {
+    rules: number;
+    manifests: number;
+    drafts: number;
+    datasets: number;
+    records: number;
+    releases: number;
+    runs: number;
+  };
 }
 
 /** One dataset of `datasets.json`: its metadata and how many `datasets/<n>/<part>.jsonl` files hold its records. */
@@ -52,9 +60,9 @@ export async function writeBackup(
 ): Promise<{ parts: Uint8Array[]; header: BackupHeader }> {
   const now = options.now ?? (() => new Date());
   const out: Uint8Array[] = [];
-  let failure: Error | null = null;
+  const failures: Error[] = [];
   const zip = new Zip((error, data) => {
-    if (error) failure = error;
+    if (error) failures.push(error);
     else out.push(data);
   });
   const add = (name: string, text: string) => {
@@ -109,6 +117,6 @@ export async function writeBackup(
   add("releases.json", stringifyValue(releases));
   add("runs.json", stringifyValue(runs));
   zip.end();
-  if (failure) throw failure;
+  if (failures[0]) throw failures[0];
   return { parts: out, header };
 }

@@ -12,7 +12,7 @@ export interface StorageManagerLike {
 
 /** The browser's storage manager, or undefined where there is none (Node, tests, old browsers). */
 export function browserStorage(): StorageManagerLike | undefined {
-  return typeof navigator === "undefined" ? undefined : (navigator.storage as StorageManagerLike | undefined);
+  return typeof navigator === "undefined" ? undefined : navigator.storage;
 }
 
 /** Whether a write would fit: `free` is quota minus usage; unknown quota counts as fitting. */

@@ -1,13 +1,7 @@
-import {
-  createRecordGenerator,
-  INDUSTRIES,
-  parseIsoDate,
-  type GeneratorOptions,
-} from "../../generator";
+import { createRecordGenerator, INDUSTRIES, parseIsoDate, type GeneratorOptions } from "../../generator";
 import { CHUNK_ROWS, columnBytes, encodeChunk } from "../storage/columnar";
 import { chunkTransferables } from "./datasetImportHandler";
 import { MAX_GENERATED, type GenerateReply, type GenerateSpec } from "./generateProtocol";
-
 
 /**
  * The generator's options for a spec, derived exactly as `npm run samples` derives them from its

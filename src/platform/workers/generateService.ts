@@ -69,7 +69,10 @@ export function createDatasetGenerateService(
           worker.terminate();
           watch.signal?.removeEventListener("abort", onAbort);
           if (rows !== undefined) resolve(rows);
-          else reject(error instanceof Error || error instanceof DOMException ? error : new Error(String(error)));
+          else
+            reject(
+              error instanceof Error || error instanceof DOMException ? error : new Error(String(error)),
+            );
         };
         const onAbort = () => finish(abortError());
         watch.signal?.addEventListener("abort", onAbort);

@@ -25,12 +25,21 @@ describe("Workspace: Reset to Samples", () => {
       { type: "put", kind: "rule", doc: mine },
       {
         type: "putDraft",
-        draft: { uri: `rule:${edited!.id}`, kind: "rule", id: edited!.id, text: "{", baseRevision: 3, updatedAt: "x" },
+        draft: {
+          uri: `rule:${edited!.id}`,
+          kind: "rule",
+          id: edited!.id,
+          text: "{",
+          baseRevision: 3,
+          updatedAt: "x",
+        },
       },
     ]);
     await repos.datasets.rename("distributors-300", "renamed sample");
     await repos.datasets.delete("distributors-300");
-    await repos.datasets.create({ id: "mine", name: "mine", sourceFile: "m.csv", createdAt: "x" }, [{ id: "a" }]);
+    await repos.datasets.create({ id: "mine", name: "mine", sourceFile: "m.csv", createdAt: "x" }, [
+      { id: "a" },
+    ]);
     await repos.releases.put({
       id: "p@1.0.0",
       name: "p",

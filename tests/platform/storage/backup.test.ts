@@ -25,7 +25,14 @@ async function everything(repos: WorkspaceRepositories) {
 }
 
 const odd = [
-  { id: "x-1", n: -0, big: 2 ** 53 + 2, text: "经销商 🚚", nested: { list: [1, null, "a"] }, $t: "not a tag" },
+  {
+    id: "x-1",
+    n: -0,
+    big: 2 ** 53 + 2,
+    text: "经销商 🚚",
+    nested: { list: [1, null, "a"] },
+    $t: "not a tag",
+  },
   { id: "x-2", n: Number.NaN, inf: -Infinity, when: null },
   { id: "x-3" },
 ];
@@ -57,7 +64,11 @@ async function workspace(): Promise<WorkspaceRepositories> {
   });
   await repos.runs.put(
     { id: "run-1", createdAt: "2026-12-03T00:00:00.000Z", dataset: "odd" },
-    { outputs: new Float64Array([1.5, -0, Number.NaN]), flags: new Uint8Array([1, 0, 1]), report: { ok: true } },
+    {
+      outputs: new Float64Array([1.5, -0, Number.NaN]),
+      flags: new Uint8Array([1, 0, 1]),
+      report: { ok: true },
+    },
   );
   return repos;
 }
@@ -89,7 +100,9 @@ describe("workspace backup", () => {
       { type: "deleteDraft", uri: `rule:${first!.id}` },
     ]);
     await repos.datasets.delete("odd");
-    await repos.datasets.create({ id: "new", name: "new", sourceFile: "n.csv", createdAt: "x" }, [{ id: "n" }]);
+    await repos.datasets.create({ id: "new", name: "new", sourceFile: "n.csv", createdAt: "x" }, [
+      { id: "n" },
+    ]);
     await repos.releases.delete("p", "1.0.0", "2026-12-04T00:00:00.000Z");
     await repos.releases.put({ ...before.releases[0]!, id: "q@2.0.0", name: "q", version: "2.0.0" });
     await repos.runs.delete("run-1");
@@ -97,7 +110,13 @@ describe("workspace backup", () => {
 
     const check = readBackup(zip);
     if (!check.ok) throw new Error(check.problem.message.en);
-    expect(check.backup.header.counts).toMatchObject({ datasets: 2, records: 303, releases: 1, runs: 1, drafts: 1 });
+    expect(check.backup.header.counts).toMatchObject({
+      datasets: 2,
+      records: 303,
+      releases: 1,
+      runs: 1,
+      drafts: 1,
+    });
     await restoreBackup(repos, check.backup, { now });
     const after = await everything(repos);
     expect(after).toEqual(before);
@@ -115,7 +134,11 @@ describe("workspace backup", () => {
     const cases: [Uint8Array, RegExp, string][] = [
       [strToU8("not a zip at all"), /not a zip/, ""],
       [zipSync({ "hello.txt": strToU8("hi") }), /missing/, "backup.json"],
-      [zipSync({ ...entries, "backup.json": strToU8('{"format":"other"}') }), /not a workspace backup/, "backup.json"],
+      [
+        zipSync({ ...entries, "backup.json": strToU8('{"format":"other"}') }),
+        /not a workspace backup/,
+        "backup.json",
+      ],
       [zipSync({ ...entries, "rules.json": strToU8("[{") }), /Not valid backup JSON/, "rules.json"],
       [
         zipSync({ ...entries, "datasets/1/0.jsonl": strToU8('{"id":"x-1"}\n{"id": oops}\n{"id":"x-3"}\n') }),
@@ -138,9 +161,14 @@ describe("workspace backup", () => {
       if (file) expect(check.problem.file).toBe(file);
     }
     // A rule whose text is not a valid rule any more is named with its id.
-    const rules = decodeValue(JSON.parse(new TextDecoder().decode(entries["rules.json"]))) as { id: string; text: string }[];
+    const rules = decodeValue(JSON.parse(new TextDecoder().decode(entries["rules.json"]))) as {
+      id: string;
+      text: string;
+    }[];
     rules[0]!.text = '{"id": 1}';
-    const bad = readBackup(zipSync({ ...entries, "rules.json": strToU8(JSON.stringify(encodeValue(rules))) }));
+    const bad = readBackup(
+      zipSync({ ...entries, "rules.json": strToU8(JSON.stringify(encodeValue(rules))) }),
+    );
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.problem.message.en).toContain(`${rules[0]!.id} (`);
     expect(await everything(repos)).toEqual(before);
@@ -151,7 +179,14 @@ describe("workspace backup", () => {
   });
 
   it("the codec keeps what JSON loses", () => {
-    const value = { a: -0, b: Number.NaN, c: 10n ** 20n, d: [undefined, Infinity], e: new Int32Array([-1, 2]), $t: 1 };
+    const value = {
+      a: -0,
+      b: Number.NaN,
+      c: 10n ** 20n,
+      d: [undefined, Infinity],
+      e: new Int32Array([-1, 2]),
+      $t: 1,
+    };
     const back = decodeValue(JSON.parse(JSON.stringify(encodeValue(value)))) as typeof value;
     expect(Object.is(back.a, -0)).toBe(true);
     expect(back).toEqual(value);

@@ -4,7 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createMemoryRepositories } from "../../../src/platform";
-import { createDatasetRepository, memoryDatasetBackend } from "../../../src/platform/storage/datasetRepository";
+import {
+  createDatasetRepository,
+  memoryDatasetBackend,
+} from "../../../src/platform/storage/datasetRepository";
 import type { DatasetBackend } from "../../../src/platform/storage/datasetRepository";
 import { isQuotaError, StorageFullError } from "../../../src/platform/storage/quota";
 import {
@@ -12,7 +15,11 @@ import {
   handleGenerate,
   specProblem,
 } from "../../../src/platform/workers/generateHandler";
-import type { GenerateReply, GenerateRequest, GenerateSpec } from "../../../src/platform/workers/generateProtocol";
+import type {
+  GenerateReply,
+  GenerateRequest,
+  GenerateSpec,
+} from "../../../src/platform/workers/generateProtocol";
 import {
   createDatasetGenerateService,
   writeGeneratedDataset,
@@ -36,11 +43,19 @@ function inThreadWorker(chunkRows = 16): GenerateWorkerLike & { terminated: bool
       }
       const post = (reply: GenerateReply) => {
         if (!worker.terminated)
-          setTimeout(() => worker.onmessage?.({ data: structuredClone(reply) } as MessageEvent<GenerateReply>));
+          setTimeout(() =>
+            worker.onmessage?.({ data: structuredClone(reply) } as MessageEvent<GenerateReply>),
+          );
       };
-      if (request.type === "estimate") return post({ type: "estimated", bytes: estimateGeneratedBytes(request.spec) });
-      void handleGenerate(request.spec, post, () => new Promise<void>((resolve) => (acked = resolve)), chunkRows).catch(
-        (error: unknown) => post({ type: "error", message: error instanceof Error ? error.message : String(error) }),
+      if (request.type === "estimate")
+        return post({ type: "estimated", bytes: estimateGeneratedBytes(request.spec) });
+      void handleGenerate(
+        request.spec,
+        post,
+        () => new Promise<void>((resolve) => (acked = resolve)),
+        chunkRows,
+      ).catch((error: unknown) =>
+        post({ type: "error", message: error instanceof Error ? error.message : String(error) }),
       );
     },
   };
@@ -52,16 +67,24 @@ const roomy = { estimate: () => Promise.resolve({ usage: 0, quota: 1e12 }) };
 
 /** Every chunk and layout a backend holds, to prove nothing of a failed write is left. */
 async function leftovers(backend: DatasetBackend, id: string) {
-  return { meta: await backend.get(id), layout: await backend.layout(id), chunks: (await backend.read(id, [0, 1, 2], 0, 99)).flat() };
+  return {
+    meta: await backend.get(id),
+    layout: await backend.layout(id),
+    chunks: (await backend.read(id, [0, 1, 2], 0, 99)).flat(),
+  };
 }
 
 describe("generate a synthetic dataset", () => {
   it("stores exactly the records `npm run samples` writes for the same count and seed", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crw-gen-"));
     const out = join(dir, "s.jsonl");
-    const cli = spawnSync("npx", ["tsx", "src/devtools/samples.ts", "--count", "40", "--seed", "7", "--out", out], {
-      encoding: "utf8",
-    });
+    const cli = spawnSync(
+      "npx",
+      ["tsx", "src/devtools/samples.ts", "--count", "40", "--seed", "7", "--out", out],
+      {
+        encoding: "utf8",
+      },
+    );
     expect(cli.status, cli.stderr).toBe(0);
     const expected = readFileSync(out, "utf8")
       .trim()
@@ -106,7 +129,8 @@ describe("generate a synthetic dataset", () => {
       ...backend,
       write: (write) => {
         // The claim and the first two chunks land; the third write finds the disk full.
-        if (++writes === 4) return Promise.reject(new DOMException("The quota has been exceeded.", "QuotaExceededError"));
+        if (++writes === 4)
+          return Promise.reject(new DOMException("The quota has been exceeded.", "QuotaExceededError"));
         return backend.write(write);
       },
     };

@@ -94,7 +94,10 @@ function StorageLine() {
     <div className="data-view__storage">
       {values && (
         <p>
-          {t(persistence === "persistent" ? "datasets.view.storagePersistent" : "datasets.view.storage", values)}
+          {t(
+            persistence === "persistent" ? "datasets.view.storagePersistent" : "datasets.view.storage",
+            values,
+          )}
         </p>
       )}
       {persistence && <p>{t(`storage.${persistence === "best-effort" ? "bestEffort" : persistence}`)}</p>}

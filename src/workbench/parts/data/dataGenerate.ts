@@ -18,10 +18,13 @@ export const GENERATE_INDUSTRIES = [
 ] as const satisfies readonly GenerateSpec["industry"][];
 
 /** What is wrong with the form, by field (i18n keys of `synthetic.problems`); empty when it can run. */
-export function formProblems(form: GenerateForm): Partial<Record<"count" | "seed" | "name" | "asOf", string>> {
+export function formProblems(
+  form: GenerateForm,
+): Partial<Record<"count" | "seed" | "name" | "asOf", string>> {
   const { count, seed, asOf } = form.spec;
   const problems: Partial<Record<"count" | "seed" | "name" | "asOf", string>> = {};
-  if (!Number.isInteger(count) || count < 1 || count > MAX_GENERATED) problems.count = "synthetic.problems.count";
+  if (!Number.isInteger(count) || count < 1 || count > MAX_GENERATED)
+    problems.count = "synthetic.problems.count";
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) problems.seed = "synthetic.problems.seed";
   if (form.name.trim() === "") problems.name = "synthetic.problems.name";
   const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf);
@@ -36,7 +39,10 @@ export function formProblems(form: GenerateForm): Partial<Record<"count" | "seed
 }
 
 /** A form changed by `change`; the name follows count, seed and preset until the user types one. */
-export function editForm(form: GenerateForm, change: Partial<GenerateSpec> & { name?: string }): GenerateForm {
+export function editForm(
+  form: GenerateForm,
+  change: Partial<GenerateSpec> & { name?: string },
+): GenerateForm {
   const { name, ...spec } = change;
   const next = { ...form, spec: { ...form.spec, ...spec } };
   if (name !== undefined) return { ...next, name, nameEdited: true };
@@ -84,7 +90,10 @@ export function generateActorFor(s: WorkbenchServices): DatasetGenerateActor {
             }
           });
           const locale = s.preferences.getSnapshot().context.locale;
-          const message = s.i18n.t("synthetic.done", { name: meta.name, rows: formatCount(meta.rowCount, locale) });
+          const message = s.i18n.t("synthetic.done", {
+            name: meta.name,
+            rows: formatCount(meta.rowCount, locale),
+          });
           s.notifications.notify({ severity: "info", message });
           s.output.log(message);
         },

@@ -63,18 +63,18 @@ export function importActorFor(s: WorkbenchServices): DatasetImportActor {
               }),
             )
             .then(
-            (meta) => {
-              landed = true;
-              sendBack({ type: "import.written", meta });
-            },
-            (error: unknown) => {
-              if (controller.signal.aborted) return;
-              // A full disk is said in the UI language, with the sizes, rather than the browser's words.
-              const locale = s.preferences.getSnapshot().context.locale;
-              const message = writeErrorText(s.i18n.t, error, locale);
-              sendBack({ type: "import.failed", error: isQuotaError(error) ? new Error(message) : error });
-            },
-          );
+              (meta) => {
+                landed = true;
+                sendBack({ type: "import.written", meta });
+              },
+              (error: unknown) => {
+                if (controller.signal.aborted) return;
+                // A full disk is said in the UI language, with the sizes, rather than the browser's words.
+                const locale = s.preferences.getSnapshot().context.locale;
+                const message = writeErrorText(s.i18n.t, error, locale);
+                sendBack({ type: "import.failed", error: isQuotaError(error) ? new Error(message) : error });
+              },
+            );
           // Cancel: the write aborts its writer, removing every chunk it stored.
           return () => {
             if (!landed) controller.abort();

@@ -112,7 +112,10 @@ export const workspaceCommands: CommandDefinition[] = [
       if (!file) return;
       const check = await s.workspaceData.check(file);
       if (!check.ok) {
-        s.notifications.notify({ severity: "error", message: backupProblemText(s, file.name, check.problem) });
+        s.notifications.notify({
+          severity: "error",
+          message: backupProblemText(s, file.name, check.problem),
+        });
         return;
       }
       const { header } = check.backup;

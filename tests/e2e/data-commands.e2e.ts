@@ -1,0 +1,165 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+/**
+ * The data part's whole-workspace commands, driven from the palette: generate a synthetic dataset
+ * (and cancel a large one, finding nothing left), back the workspace up, change it, restore the
+ * backup (a damaged one is refused first), and reset to the samples.
+ */
+
+const palette = (page: Page) => page.getByRole("combobox");
+const options = (page: Page) => page.getByRole("listbox").getByRole("option");
+const shots = "test-results/screenshots";
+const scratch = "test-results/e2e-data-commands";
+mkdirSync(shots, { recursive: true });
+mkdirSync(scratch, { recursive: true });
+
+async function runCommand(page: Page, label: string) {
+  await page.keyboard.press("F1");
+  await palette(page).fill(label);
+  await expect(options(page).first()).toContainText(label);
+  await page.keyboard.press("Enter");
+}
+
+const datasetList = (page: Page) =>
+  page.getByRole("complementary", { name: "Side Bar" }).getByRole("list", { name: "Datasets" });
+
+test.describe("data commands", () => {
+  test("generate, cancel a large generation, back up, change, restore, reset to samples", async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.goto("/?lang=en&theme=dark");
+    await page.getByRole("button", { name: "Data", exact: true }).click();
+    await expect(datasetList(page).getByRole("listitem")).toHaveCount(1);
+    // The Data view says whether the browser keeps the workspace.
+    await expect(
+      page.getByText(/Kept by the browser|may clear this data|does not say whether/),
+    ).toBeVisible();
+
+    // Generate 1,000 records with seed 42.
+    await runCommand(page, "Data: Generate Synthetic Dataset…");
+    const dialog = page.getByRole("dialog", { name: "Generate Synthetic Dataset" });
+    await expect(dialog.getByRole("combobox", { name: "Records" })).toBeFocused();
+    await dialog.getByRole("combobox", { name: "Records" }).selectOption({ label: "1,000" });
+    await dialog.getByRole("spinbutton", { name: "Seed" }).fill("42");
+    await expect(dialog.getByRole("textbox", { name: "Dataset name" })).toHaveValue("synthetic-1000-seed-42");
+    await expect(dialog).toContainText("npm run samples -- --count 1000 --seed 42 --out data.jsonl");
+    await page.screenshot({ path: `${shots}/data-generate-en-dark.png` });
+    await dialog.getByRole("button", { name: "Generate" }).click();
+    await expect(dialog).toBeHidden();
+    const generated = datasetList(page).getByRole("button", {
+      name: "Use synthetic-1000-seed-42 as the active dataset",
+    });
+    await expect(generated).toContainText("1,000 rows");
+    await expect(generated).toHaveAttribute("aria-current", "true");
+
+    // A million records, cancelled once the bar moves: nothing is left, even after a reload.
+    await runCommand(page, "Data: Generate Synthetic Dataset…");
+    await dialog.getByRole("combobox", { name: "Records" }).selectOption({ label: "1,000,000" });
+    await dialog.getByRole("button", { name: "Generate" }).click();
+    const progress = dialog.getByRole("progressbar", { name: "Generation progress" });
+    await expect(progress).toBeVisible();
+    await expect
+      .poll(async () => Number(await progress.getAttribute("value")), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(datasetList(page).getByRole("listitem")).toHaveCount(2);
+    const chunksOf = (id: string) =>
+      page.evaluate(
+        (id) =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open("channel-rules-workbench");
+            open.onsuccess = () => {
+              const tx = open.result.transaction(["datasetChunks", "datasetLayouts"], "readonly");
+              const range = IDBKeyRange.bound([id, -Infinity, -Infinity], [id, Infinity, Infinity]);
+              const count = tx.objectStore("datasetChunks").count(range);
+              const layout = tx.objectStore("datasetLayouts").count(id);
+              tx.oncomplete = () => {
+                open.result.close();
+                resolve(count.result + layout.result);
+              };
+            };
+            open.onerror = () => reject(new Error(String(open.error)));
+          }),
+        id,
+      );
+    await expect.poll(() => chunksOf("synthetic-1000000-seed-1")).toBe(0);
+
+    // Back up: one zip download named workspace-<date>.crw.zip.
+    const downloading = page.waitForEvent("download");
+    await runCommand(page, "Workspace: Back Up…");
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^workspace-\d{4}-\d{2}-\d{2}\.crw\.zip$/);
+    const backup = `${scratch}/${download.suggestedFilename()}`;
+    await download.saveAs(backup);
+    await expect(page.getByRole("status").filter({ hasText: /Backed up \d+ rules/ })).toBeVisible();
+
+    // Change things: delete the generated dataset.
+    await runCommand(page, "Data: Delete Dataset");
+    await palette(page).fill("synthetic-1000");
+    await page.keyboard.press("Enter");
+    await page
+      .getByRole("dialog", { name: "Delete dataset synthetic-1000-seed-42?" })
+      .getByRole("button", { name: "Delete" })
+      .click();
+    await expect(datasetList(page).getByRole("listitem")).toHaveCount(1);
+
+    // A damaged backup is refused, naming the problem, and changes nothing.
+    writeFileSync(`${scratch}/broken.crw.zip`, "this is not a zip");
+    let chooser = page.waitForEvent("filechooser");
+    await runCommand(page, "Workspace: Restore from Backup…");
+    await (await chooser).setFiles(`${scratch}/broken.crw.zip`);
+    await expect(
+      page
+        .getByRole("alert")
+        .filter({ hasText: "broken.crw.zip cannot be restored: This file is not a zip archive" }),
+    ).toBeVisible();
+    await expect(datasetList(page).getByRole("listitem")).toHaveCount(1);
+
+    // The real backup: confirm, the workbench reloads, the generated dataset is back.
+    chooser = page.waitForEvent("filechooser");
+    await runCommand(page, "Workspace: Restore from Backup…");
+    await (await chooser).setFiles(backup);
+    const replace = page.getByRole("dialog", {
+      name: `Replace the workspace with ${download.suggestedFilename()}?`,
+    });
+    await expect(replace).toContainText("2 datasets (1,300 records)");
+    await replace.getByRole("button", { name: "Replace" }).click();
+    await page.waitForEvent("load");
+    await page.getByRole("button", { name: "Data", exact: true }).click();
+    await expect(datasetList(page).getByRole("listitem")).toHaveCount(2);
+    await expect(
+      datasetList(page).getByRole("button", { name: "Use synthetic-1000-seed-42 as the active dataset" }),
+    ).toContainText("1,000 rows");
+
+    // Reset to samples: it says what goes and what stays; the user's dataset stays.
+    await runCommand(page, "Workspace: Reset to Samples");
+    const reset = page.getByRole("dialog", { name: "Reset the workspace to the samples?" });
+    await expect(reset).toContainText(
+      "Replaces the sample dataset distributors-300 with the shipped records.",
+    );
+    await expect(reset).toContainText("Kept as they are: 1 other datasets");
+    await reset.getByRole("button", { name: "Reset" }).click();
+    await page.waitForEvent("load");
+    await page.getByRole("button", { name: "Data", exact: true }).click();
+    await expect(datasetList(page).getByRole("listitem")).toHaveCount(2);
+  });
+
+  test("the generate dialog in Chinese", async ({ page }) => {
+    await page.goto("/?lang=zh-CN&theme=light");
+    await runCommand(page, "数据: 生成模拟数据集…");
+    const dialog = page.getByRole("dialog", { name: "生成模拟数据集" });
+    await expect(dialog.getByRole("combobox", { name: "记录数" })).toBeVisible();
+    await expect(dialog.getByRole("button", { name: "生成" })).toBeEnabled();
+    await dialog.getByRole("spinbutton", { name: "随机种子" }).fill("");
+    await expect(dialog.getByRole("alert")).toHaveText("随机种子必须是 0 到 4,294,967,295 之间的整数。");
+    await expect(dialog.getByRole("button", { name: "生成" })).toBeDisabled();
+    await dialog.getByRole("spinbutton", { name: "随机种子" }).fill("7");
+    await page.screenshot({ path: `${shots}/data-generate-zh-CN-light.png` });
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+  });
+});
