@@ -15,10 +15,16 @@ const scratch = "test-results/e2e-data-commands";
 mkdirSync(shots, { recursive: true });
 mkdirSync(scratch, { recursive: true });
 
+/** Runs a command from the palette: its title typed, its option chosen (arrows, then Enter). */
 async function runCommand(page: Page, label: string) {
   await page.keyboard.press("F1");
   await palette(page).fill(label);
-  await expect(options(page).first()).toContainText(label);
+  // "Back Up…" also matches "Restore from Backup…" fuzzily, so find the option by its own title.
+  const option = options(page).filter({ hasText: label });
+  await expect(option).toHaveCount(1);
+  for (let i = 0; i < 10 && (await option.getAttribute("aria-selected")) !== "true"; i++)
+    await page.keyboard.press("ArrowDown");
+  await expect(option).toHaveAttribute("aria-selected", "true");
   await page.keyboard.press("Enter");
 }
 
@@ -31,6 +37,7 @@ test.describe("data commands", () => {
   }) => {
     test.setTimeout(120_000);
     await page.goto("/?lang=en&theme=dark");
+    await expect(page.getByRole("tree", { name: "Workspace" })).toBeVisible();
     await page.getByRole("button", { name: "Data", exact: true }).click();
     await expect(datasetList(page).getByRole("listitem")).toHaveCount(1);
     // The Data view says whether the browser keeps the workspace.
@@ -128,8 +135,9 @@ test.describe("data commands", () => {
     });
     await expect(replace).toContainText("2 datasets (1,300 records)");
     await replace.getByRole("button", { name: "Replace" }).click();
+    // The workbench starts again over the restored workspace (the Data view stays open).
     await page.waitForEvent("load");
-    await page.getByRole("button", { name: "Data", exact: true }).click();
+    await expect(page.getByRole("contentinfo", { name: "Status Bar" })).toBeVisible();
     await expect(datasetList(page).getByRole("listitem")).toHaveCount(2);
     await expect(
       datasetList(page).getByRole("button", { name: "Use synthetic-1000-seed-42 as the active dataset" }),
@@ -143,13 +151,15 @@ test.describe("data commands", () => {
     );
     await expect(reset).toContainText("Kept as they are: 1 other datasets");
     await reset.getByRole("button", { name: "Reset" }).click();
+    // The workbench starts again over the restored workspace (the Data view stays open).
     await page.waitForEvent("load");
-    await page.getByRole("button", { name: "Data", exact: true }).click();
+    await expect(page.getByRole("contentinfo", { name: "Status Bar" })).toBeVisible();
     await expect(datasetList(page).getByRole("listitem")).toHaveCount(2);
   });
 
   test("the generate dialog in Chinese", async ({ page }) => {
     await page.goto("/?lang=zh-CN&theme=light");
+    await expect(page.getByRole("tree", { name: "工作区" })).toBeVisible();
     await runCommand(page, "数据: 生成模拟数据集…");
     const dialog = page.getByRole("dialog", { name: "生成模拟数据集" });
     await expect(dialog.getByRole("combobox", { name: "记录数" })).toBeVisible();
