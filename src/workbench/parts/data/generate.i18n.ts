@@ -3,7 +3,7 @@ import { definePartMessages } from "../../i18n/partMessages";
 const en = {
   title: "Generate Synthetic Dataset",
   intro:
-    "Synthetic distributor records from the project's generator, the same records `npm run samples` writes for this count and seed.",
+    "Synthetic distributor records from the project's generator, the same records npm run samples writes for this count and seed.",
   count: "Records",
   seed: "Seed",
   industry: "Industry preset",
@@ -35,7 +35,7 @@ const en = {
 
 const zhCN = {
   title: "生成模拟数据集",
-  intro: "由项目生成器产生的模拟经销商记录，与相同数量和种子下 `npm run samples` 写出的记录完全一致。",
+  intro: "由项目生成器产生的模拟经销商记录，与相同数量和种子下 npm run samples 写出的记录完全一致。",
   count: "记录数",
   seed: "随机种子",
   industry: "行业预设",
