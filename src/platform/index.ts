@@ -210,4 +210,4 @@ export {
 export { createWorkspaceDataService, type WorkspaceDataService } from "./storage/backupService";
 export type { BackupCheck, BackupProblem, CheckedBackup, RestoreImpact } from "./storage/backupRestore";
 export type { BackupHeader } from "./storage/backupWrite";
-export { resetIsNoop, type ResetPlan } from "./seed/resetWorkspace";
+export type { ResetPlan } from "./seed/resetWorkspace";

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createActor, fromCallback, type EventObject } from "xstate";
-import { datasetGenerateMachine, type GenerateForm, type GenerateInput } from "../../src/machines";
+import {
+  datasetGenerateMachine,
+  type DatasetGenerateEvent,
+  type GenerateForm,
+  type GenerateInput,
+} from "../../src/machines";
 import type { DatasetMeta } from "../../src/platform";
 
 const form: GenerateForm = {
@@ -19,7 +24,7 @@ const meta: DatasetMeta = {
 function start(valid = true) {
   const log: string[] = [];
   const generated: DatasetMeta[] = [];
-  let send: ((event: EventObject) => void) | undefined;
+  let send: ((event: DatasetGenerateEvent) => void) | undefined;
   const actor = createActor(
     datasetGenerateMachine.provide({
       guards: { valid: () => valid },
@@ -33,7 +38,7 @@ function start(valid = true) {
       actions: { generated: (_, params) => void generated.push(params.meta) },
     }),
   ).start();
-  return { actor, log, generated, reply: (event: EventObject) => send!(event) };
+  return { actor, log, generated, reply: (event: DatasetGenerateEvent) => send!(event) };
 }
 
 describe("dataset generate machine", () => {

@@ -15,6 +15,8 @@ export interface ResetPlan {
   drafts: string[];
   /** The sample datasets, put back as shipped (their ids). */
   samples: string[];
+  /** True when the documents are exactly the shipped ones and there are no drafts (see `resetIsNoop`). */
+  noop: boolean;
   /** What stays exactly as it is. */
   kept: { datasets: number; releases: number; runs: number };
 }
@@ -55,19 +57,22 @@ export async function planReset(
   const r = compare(rules, seed.rules);
   const m = compare(manifests, seed.manifests);
   const samples = seed.datasets.map((d) => d.meta.id);
-  return {
+  const plan: ResetPlan = {
     seed,
     added: { rules: r.added, manifests: m.added },
     changed: { rules: r.changed, manifests: m.changed },
     restored: { rules: r.restored, manifests: m.restored },
     drafts: drafts.map((d) => d.uri),
     samples,
+    noop: false,
     kept: {
       datasets: datasets.filter((d) => !samples.includes(d.id)).length,
       releases: releases.length,
       runs: runs.length,
     },
   };
+  plan.noop = resetIsNoop(plan);
+  return plan;
 }
 
 /**

@@ -1,15 +1,8 @@
 import type { SeedBundle } from "../seed/prepareSeed";
-import { applyReset, planReset, type ResetPlan } from "../seed/resetWorkspace";
+import type { ResetPlan } from "../seed/resetWorkspace";
 import { checkStorageRoom, StorageFullError, type StorageManagerLike } from "./quota";
-import {
-  readBackup,
-  restoreBackup,
-  restoreImpact,
-  type BackupCheck,
-  type CheckedBackup,
-  type RestoreImpact,
-} from "./backupRestore";
-import { backupFileName, writeBackup, type BackupHeader } from "./backupWrite";
+import type { BackupCheck, CheckedBackup, RestoreImpact } from "./backupRestore";
+import type { BackupHeader } from "./backupWrite";
 import type { WorkspaceRepositories } from "./repositories";
 
 type Progress = (done: number, total: number) => void;
@@ -32,14 +25,22 @@ export interface WorkspaceDataService {
   reset(plan: ResetPlan): Promise<void>;
 }
 
+/**
+ * The service over the workspace's repositories. The backup, restore and reset code is loaded on
+ * first use: these commands are rare, and the main chunk has a size budget.
+ */
 export function createWorkspaceDataService(
   repos: WorkspaceRepositories,
   loadSeed: () => Promise<SeedBundle>,
   options: { now?: () => Date; storage?: StorageManagerLike } = {},
 ): WorkspaceDataService {
   const now = options.now ?? (() => new Date());
+  const writing = () => import("./backupWrite");
+  const restoring = () => import("./backupRestore");
+  const resetting = () => import("../seed/resetWorkspace");
   return {
     async backUp(progress) {
+      const { writeBackup, backupFileName } = await writing();
       const { parts, header } = await writeBackup(repos, { now, ...(progress ? { progress } : {}) });
       return {
         blob: new Blob(parts as BlobPart[], { type: "application/zip" }),
@@ -47,14 +48,14 @@ export function createWorkspaceDataService(
         header,
       };
     },
-    check: async (file) => readBackup(new Uint8Array(await file.arrayBuffer())),
-    impact: () => restoreImpact(repos),
+    check: async (file) => (await restoring()).readBackup(new Uint8Array(await file.arrayBuffer())),
+    impact: async () => (await restoring()).restoreImpact(repos),
     async restore(backup, progress) {
       const room = await checkStorageRoom(Math.ceil(backup.datasetBytes * 1.2), options.storage);
       if (!room.fits) throw new StorageFullError(room.needed, room.free);
-      await restoreBackup(repos, backup, { now, ...(progress ? { progress } : {}) });
+      await (await restoring()).restoreBackup(repos, backup, { now, ...(progress ? { progress } : {}) });
     },
-    planReset: () => planReset(repos, loadSeed, now),
-    reset: (plan) => applyReset(repos, plan),
+    planReset: async () => (await resetting()).planReset(repos, loadSeed, now),
+    reset: async (plan) => (await resetting()).applyReset(repos, plan),
   };
 }

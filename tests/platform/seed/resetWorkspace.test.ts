@@ -59,6 +59,7 @@ describe("Workspace: Reset to Samples", () => {
     expect(plan.samples).toEqual(["distributors-300"]);
     expect(plan.kept).toEqual({ datasets: 1, releases: 1, runs: 1 });
     expect(resetIsNoop(plan)).toBe(false);
+    expect(plan.noop).toBe(false);
 
     await applyReset(repos, plan);
     const strip = <T extends { revision?: number; createdAt: string; updatedAt: string }>(d: T) => {

@@ -1,5 +1,5 @@
 import { pickText } from "../../../base";
-import { resetIsNoop, type BackupProblem, type ResetPlan } from "../../../platform";
+import type { BackupProblem, ResetPlan } from "../../../platform";
 import type { CommandDefinition } from "../../commands/command";
 import { formatCount } from "../../i18n";
 import type { WorkbenchServices } from "../../services";
@@ -71,7 +71,7 @@ export const workspaceCommands: CommandDefinition[] = [
         title: s.i18n.t("backup.reset.title"),
         message: resetMessage(s, plan),
         confirm: s.i18n.t("backup.reset.confirm"),
-        destructive: !resetIsNoop(plan),
+        destructive: !plan.noop,
       });
       if (!confirmed) return;
       await s.workspaceData.reset(plan);
