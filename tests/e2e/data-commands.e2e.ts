@@ -157,6 +157,70 @@ test.describe("data commands", () => {
     await expect(datasetList(page).getByRole("listitem")).toHaveCount(2);
   });
 
+  test("a write that will not fit is refused up front; a full disk halfway leaves nothing", async ({
+    page,
+  }) => {
+    await page.goto("/?lang=en&theme=dark");
+    await expect(page.getByRole("tree", { name: "Workspace" })).toBeVisible();
+    await page.getByRole("button", { name: "Data", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Generate Synthetic Dataset" });
+
+    // The browser reports 10 MB free: 100,000 records (about 100 MB) are refused before anything is written.
+    await page.evaluate(() => {
+      const storage = navigator.storage;
+      storage.estimate = () => Promise.resolve({ usage: 990 * 1024 ** 2, quota: 1000 * 1024 ** 2 });
+    });
+    await runCommand(page, "Data: Generate Synthetic Dataset…");
+    await dialog.getByRole("combobox", { name: "Records" }).selectOption({ label: "100,000" });
+    await dialog.getByRole("button", { name: "Generate" }).click();
+    await expect(dialog.getByRole("alert")).toContainText(
+      /This needs about [\d.]+ MB of storage but only 10 MB is free/,
+    );
+    await expect(dialog).toContainText("Nothing was stored.");
+    await dialog.getByRole("button", { name: "Close" }).click();
+    await expect(datasetList(page).getByRole("listitem")).toHaveCount(1);
+
+    // Room enough by the estimate, but the disk fills after about two chunks (400 column chunks): the write stops, nothing stays.
+    await page.evaluate(() => {
+      navigator.storage.estimate = () => Promise.resolve({ usage: 0, quota: 1000 * 1024 ** 3 });
+      const put = IDBObjectStore.prototype.put;
+      let chunks = 0;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+        if (this.name === "datasetChunks" && ++chunks > 400)
+          throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        return put.apply(this, args);
+      };
+    });
+    await runCommand(page, "Data: Generate Synthetic Dataset…");
+    await dialog.getByRole("combobox", { name: "Records" }).selectOption({ label: "100,000" });
+    await dialog.getByRole("button", { name: "Generate" }).click();
+    await expect(dialog.getByRole("alert")).toHaveText(
+      "The generation failed: The browser's storage for this site is full: the write stopped and nothing of it was kept.",
+      { timeout: 60_000 },
+    );
+    await dialog.getByRole("button", { name: "Close" }).click();
+    await expect(datasetList(page).getByRole("listitem")).toHaveCount(1);
+    await page.reload();
+    await expect(page.getByRole("contentinfo", { name: "Status Bar" })).toBeVisible();
+    await expect(datasetList(page).getByRole("listitem")).toHaveCount(1);
+    const left = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open("channel-rules-workbench");
+          open.onsuccess = () => {
+            const tx = open.result.transaction(["datasetChunks", "datasetLayouts"], "readonly");
+            const id = "synthetic-100000-seed-1";
+            const chunks = tx
+              .objectStore("datasetChunks")
+              .count(IDBKeyRange.bound([id, -Infinity, -Infinity], [id, Infinity, Infinity]));
+            const layouts = tx.objectStore("datasetLayouts").count(id);
+            tx.oncomplete = () => resolve(chunks.result + layouts.result);
+          };
+        }),
+    );
+    expect(left).toBe(0);
+  });
+
   test("the generate dialog in Chinese", async ({ page }) => {
     await page.goto("/?lang=zh-CN&theme=light");
     await expect(page.getByRole("tree", { name: "工作区" })).toBeVisible();
