@@ -180,15 +180,20 @@ test.describe("data commands", () => {
     await dialog.getByRole("button", { name: "Close" }).click();
     await expect(datasetList(page).getByRole("listitem")).toHaveCount(1);
 
-    // Room enough by the estimate, but the disk fills after about two chunks (400 column chunks): the write stops, nothing stays.
+    // Room enough by the estimate, but the disk fills after about two chunks (400 column chunks):
+    // the write stops and nothing stays.
     await page.evaluate(() => {
       navigator.storage.estimate = () => Promise.resolve({ usage: 0, quota: 1000 * 1024 ** 3 });
-      const put = IDBObjectStore.prototype.put;
+      const proto = IDBObjectStore.prototype;
+      const original = Object.getOwnPropertyDescriptor(proto, "put")!.value as (
+        this: IDBObjectStore,
+        ...args: unknown[]
+      ) => IDBRequest<IDBValidKey>;
       let chunks = 0;
-      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+      proto.put = function (this: IDBObjectStore, ...args: unknown[]) {
         if (this.name === "datasetChunks" && ++chunks > 400)
           throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-        return put.apply(this, args);
+        return original.apply(this, args);
       };
     });
     await runCommand(page, "Data: Generate Synthetic Dataset…");
