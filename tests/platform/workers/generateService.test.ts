@@ -78,12 +78,11 @@ describe("generate a synthetic dataset", () => {
   it("stores exactly the records `npm run samples` writes for the same count and seed", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crw-gen-"));
     const out = join(dir, "s.jsonl");
+    // `npm run samples` is `tsx src/devtools/samples.ts`; run as tests/samples does, without npx.
     const cli = spawnSync(
-      "npx",
-      ["tsx", "src/devtools/samples.ts", "--count", "40", "--seed", "7", "--out", out],
-      {
-        encoding: "utf8",
-      },
+      process.execPath,
+      ["--import", "tsx", "src/devtools/samples.ts", "--count", "40", "--seed", "7", "--out", out],
+      { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 120_000 },
     );
     expect(cli.status, cli.stderr).toBe(0);
     const expected = readFileSync(out, "utf8")
