@@ -4,6 +4,8 @@ import { createMemoryRepositories, seedWorkspace, type WorkspaceRepositories } f
 import { decodeValue, encodeValue } from "../../../src/platform/storage/backupCodec";
 import { readBackup, restoreBackup } from "../../../src/platform/storage/backupRestore";
 import { backupFileName, writeBackup } from "../../../src/platform/storage/backupWrite";
+import { createWorkspaceDataService } from "../../../src/platform/storage/backupService";
+import { StorageFullError } from "../../../src/platform/storage/quota";
 import { diskSeedBundle } from "../seed/seedFiles";
 
 const now = () => new Date("2026-12-04T10:00:00.000Z");
@@ -171,6 +173,23 @@ describe("workspace backup", () => {
     );
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.problem.message.en).toContain(`${rules[0]!.id} (`);
+    expect(await everything(repos)).toEqual(before);
+  });
+
+  it("a restore whose records will not fit the free quota is refused before anything is replaced", async () => {
+    const repos = await workspace();
+    const zip = await zipOf(repos);
+    await repos.datasets.delete("odd");
+    const before = await everything(repos);
+    const tight = { estimate: () => Promise.resolve({ usage: 1000, quota: 1010 }) };
+    const service = createWorkspaceDataService(repos, () => Promise.resolve(diskSeedBundle()), {
+      now,
+      storage: tight,
+    });
+    const check = await service.check(new Blob([zip]));
+    if (!check.ok) throw new Error(check.problem.message.en);
+    expect(check.backup.datasetBytes).toBeGreaterThan(10);
+    await expect(service.restore(check.backup)).rejects.toBeInstanceOf(StorageFullError);
     expect(await everything(repos)).toEqual(before);
   });
 

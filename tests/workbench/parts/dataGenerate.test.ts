@@ -4,6 +4,7 @@ import { createI18n } from "../../../src/workbench/i18n";
 import { editForm, formProblems } from "../../../src/workbench/parts/data/dataGenerate";
 import { formatBytes, writeErrorText } from "../../../src/workbench/parts/data/storageText";
 import { StorageFullError } from "../../../src/platform";
+import { estimateImportBytes } from "../../../src/workbench/parts/data/dataImport";
 
 const form: GenerateForm = {
   spec: { count: 10_000, seed: 1, industry: "mixed", asOf: "2024-12-31" },
@@ -52,5 +53,13 @@ describe("storage messages", () => {
       expect(full).not.toBe("storage.full");
     }
     expect(formatBytes(1536, "en")).toBe("1.5 KB");
+  });
+});
+
+describe("import size estimate", () => {
+  it("counts text formats at about their size and XLSX (a zip) at several times it", () => {
+    expect(estimateImportBytes({ name: "a.csv", size: 1000 })).toBe(1200);
+    expect(estimateImportBytes({ name: "a.jsonl", size: 1000 })).toBe(1200);
+    expect(estimateImportBytes({ name: "a.xlsx", size: 1000 })).toBe(6000);
   });
 });
