@@ -14,7 +14,9 @@ const layers = {
   runtime: ["engine"],
   generator: ["base", "engine"],
   cli: ["base", "engine", "generator"],
-  platform: ["base", "engine"],
+  // The generator is pure (base and engine only), so the platform may run it in a worker: `Data: Generate
+  // Synthetic Dataset…` writes its records straight into column chunks, the same records `npm run samples` writes.
+  platform: ["base", "engine", "generator"],
   machines: ["base", "engine", "platform"],
   workbench: ["base", "engine", "platform", "machines"],
   devtools: ["base", "engine", "generator", "cli"],

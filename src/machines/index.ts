@@ -11,3 +11,4 @@ export * from "./tests.machine";
 export * from "./release.machine";
 export * from "./simulation.machine";
 export * from "./datasetImport.machine";
+export * from "./datasetGenerate.machine";

@@ -202,3 +202,24 @@ export {
   type ReleaseMessage,
 } from "./releases/releaseChannel";
 export { nextDraftVersion, planDraftFromRelease, type DraftPlan } from "./releases/draftFromRelease";
+export { MAX_GENERATED, type GenerateSpec } from "./workers/generateProtocol";
+export {
+  createDatasetGenerateService,
+  generatedName,
+  samplesCommand,
+  writeGeneratedDataset,
+  type DatasetGenerateService,
+} from "./workers/generateService";
+export {
+  browserStorage,
+  checkStorageRoom,
+  isQuotaError,
+  requestPersistence,
+  StorageFullError,
+  type Persistence,
+  type StorageManagerLike,
+} from "./storage/quota";
+export { createWorkspaceDataService, type WorkspaceDataService } from "./storage/backupService";
+export type { BackupCheck, BackupProblem, CheckedBackup, RestoreImpact } from "./storage/backupRestore";
+export type { BackupHeader } from "./storage/backupWrite";
+export type { ResetPlan } from "./seed/resetWorkspace";

@@ -20,6 +20,8 @@ import {
   chooseFiles,
   createDocumentStore,
   createDatasetImportService,
+  createDatasetGenerateService,
+  createWorkspaceDataService,
   createInlineAnalysisService,
   createWorkerAnalysisService,
   createWorkspaceChannel,
@@ -196,7 +198,12 @@ export async function startWorkbench(
     contextKeys,
     actors,
     documents,
-    datasets: { ...repositories.datasets, importer: createDatasetImportService() },
+    datasets: {
+      ...repositories.datasets,
+      importer: createDatasetImportService(),
+      generator: createDatasetGenerateService(),
+    },
+    workspaceData: createWorkspaceDataService(repositories, loadBundledSeed),
     releases: createReleaseService({
       repository: repositories.releases,
       lists: () => workspace.getSnapshot().context.lists,

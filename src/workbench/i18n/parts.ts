@@ -6,6 +6,9 @@ import { simulationMessages } from "../parts/simulation/simulation.i18n";
 import { dataMessages } from "../parts/data/data.i18n";
 import { templatesMessages } from "../parts/templates/templates.i18n";
 import { builderMessages } from "../parts/builder/builder.i18n";
+import { generateMessages } from "../parts/data/generate.i18n";
+import { storageMessages } from "../parts/data/storage.i18n";
+import { workspaceMessages } from "../parts/workspace/workspace.i18n";
 
 export const partMessages: readonly PartMessages[] = [
   packsMessages,
@@ -14,4 +17,7 @@ export const partMessages: readonly PartMessages[] = [
   dataMessages,
   templatesMessages,
   builderMessages,
+  generateMessages,
+  storageMessages,
+  workspaceMessages,
 ];

@@ -16,6 +16,7 @@ import { statementContribution } from "./statement/statement.contribution";
 import { simulationContribution } from "./simulation/simulation.contribution";
 import { templatesContribution } from "./templates/templates.contribution";
 import { builderContribution } from "./builder/builder.contribution";
+import { workspaceContribution } from "./workspace/workspace.contribution";
 
 export const contributions: readonly Contribution[] = [
   workbenchContribution,
@@ -33,6 +34,7 @@ export const contributions: readonly Contribution[] = [
   simulationContribution,
   templatesContribution,
   builderContribution,
+  workspaceContribution,
 ];
 
 /** Every contributed side bar view, by view id. */

@@ -44,6 +44,7 @@ export interface ServiceDependencies {
   actors: ServiceActors;
   documents: DocumentService;
   datasets: DatasetService;
+  workspaceData: WorkbenchServices["workspaceData"];
   releases: ReleaseService;
   files: FileService;
   i18n: i18n;
@@ -142,6 +143,7 @@ export function createServices(deps: ServiceDependencies): WorkbenchServices {
     files: deps.files,
     documents: deps.documents,
     datasets: deps.datasets,
+    workspaceData: deps.workspaceData,
     testResults: createTestResults(),
     releases: deps.releases,
     workspace: actors.workspace,

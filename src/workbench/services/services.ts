@@ -17,7 +17,12 @@ import type {
   workspaceMachine,
   workspaceOpsMachine,
 } from "../../machines";
-import type { DatasetImportService, DatasetRepository } from "../../platform";
+import type {
+  DatasetGenerateService,
+  DatasetImportService,
+  DatasetRepository,
+  WorkspaceDataService,
+} from "../../platform";
 import type { CommandRegistry } from "../commands/registry";
 import type { ContextKeys } from "../commands/contextKeys";
 import type { ReleaseService } from "./releases";
@@ -111,6 +116,8 @@ export interface DatasetService extends Pick<
 > {
   /** Import checks and writes, in a worker. */
   importer: DatasetImportService;
+  /** Synthetic datasets from the generator, in a worker. */
+  generator: DatasetGenerateService;
 }
 
 /** How many of a rule's tests passed and failed in their last run. */
@@ -150,6 +157,8 @@ export interface WorkbenchServices {
   documents: DocumentService;
   datasets: DatasetService;
   testResults: TestResultsService;
+  /** The whole workspace at once: back up, restore from a backup, reset to the samples. */
+  workspaceData: WorkspaceDataService;
   /** Released pack versions: the release flow, import, delete, the Packs view's lists. */
   releases: ReleaseService;
   workspace: ActorRefFrom<typeof workspaceMachine>;

@@ -16,6 +16,10 @@ describe("the command catalogue (design/commands.md)", () => {
     "Pack: Release…",
     "Rules: New Rule from Template",
     "Rules: Toggle Visual Builder",
+    "Data: Generate Synthetic Dataset…",
+    "Workspace: Reset to Samples",
+    "Workspace: Back Up…",
+    "Workspace: Restore from Backup…",
   ])("%s is a command, titled in both languages", (title) => {
     const index = titles.indexOf(title);
     expect(index, title).toBeGreaterThanOrEqual(0);

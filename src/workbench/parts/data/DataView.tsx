@@ -4,11 +4,13 @@ import { useTranslation } from "react-i18next";
 import { usePreferencesActor } from "../../shell/preferencesContext";
 import { useWorkspaceActor } from "../../shell/workspaceContext";
 import { useServices } from "../../services";
+import { browserStorage, requestPersistence, type Persistence } from "../../../platform";
 import { TreeRowIcon } from "../../widgets/tree/treeIcons";
 import { WorkspaceGate } from "../workspace/WorkspaceGate";
 import "./data.css";
 import { datasetRows } from "./data.selectors";
 import { importFile } from "./dataImport";
+import { formatBytes } from "./storageText";
 
 /**
  * The Data view: every dataset with its row count (choosing one makes it the active dataset; its
@@ -55,43 +57,51 @@ export function DataView() {
   );
 }
 
-function formatBytes(bytes: number, locale: string): string {
-  const units = ["B", "KB", "MB", "GB", "TB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
-}
-
-/** Usage and quota of this origin's storage, and whether the browser keeps it under pressure. */
+/**
+ * Usage and quota of this origin's storage, and whether the browser keeps it under pressure. Opening
+ * the Data view asks for persistent storage once (the workspace exists only in this browser).
+ */
 function StorageLine() {
   const { t } = useTranslation();
   const locale = useSelector(usePreferencesActor(), (s) => s.context.locale);
   const datasets = useSelector(useWorkspaceActor(), (s) => s.context.lists.datasets);
-  const [estimate, setEstimate] = useState<{ usage: number; quota: number; persisted: boolean } | null>(null);
+  const [estimate, setEstimate] = useState<{ usage: number; quota: number } | null>(null);
+  const [persistence, setPersistence] = useState<Persistence | null>(null);
   useEffect(() => {
-    const storage = typeof navigator === "undefined" ? undefined : navigator.storage;
+    let live = true;
+    void requestPersistence().then((granted) => live && setPersistence(granted));
+    return () => {
+      live = false;
+    };
+  }, []);
+  useEffect(() => {
+    const storage = browserStorage();
     if (!storage?.estimate) return;
     let live = true;
-    void Promise.all([storage.estimate(), storage.persisted?.() ?? Promise.resolve(false)]).then(
-      ([{ usage = 0, quota = 0 }, persisted]) => {
-        if (live) setEstimate({ usage, quota, persisted });
-      },
+    storage.estimate().then(
+      ({ usage = 0, quota = 0 }) => live && setEstimate({ usage, quota }),
       () => undefined,
     );
     return () => {
       live = false;
     };
   }, [datasets]);
-  if (!estimate) return null;
-  const values = { used: formatBytes(estimate.usage, locale), quota: formatBytes(estimate.quota, locale) };
+  const values = estimate && {
+    used: formatBytes(estimate.usage, locale),
+    quota: formatBytes(estimate.quota, locale),
+  };
   return (
-    <p className="data-view__storage">
-      {t(estimate.persisted ? "datasets.view.storagePersistent" : "datasets.view.storage", values)}
-    </p>
+    <div className="data-view__storage">
+      {values && (
+        <p>
+          {t(
+            persistence === "persistent" ? "datasets.view.storagePersistent" : "datasets.view.storage",
+            values,
+          )}
+        </p>
+      )}
+      {persistence && <p>{t(`storage.${persistence === "best-effort" ? "bestEffort" : persistence}`)}</p>}
+    </div>
   );
 }
 

@@ -4,6 +4,8 @@ import { dataCommands } from "./data.commands";
 import { DatasetViewer } from "./DatasetViewer";
 import { DataView } from "./DataView";
 import { ImportHost } from "./ImportDialog";
+import { generateCommands } from "./generate.commands";
+import { GenerateHost } from "./GenerateDialog";
 
 export const dataContribution: Contribution = {
   views: { data: DataView },
@@ -11,8 +13,10 @@ export const dataContribution: Contribution = {
     { id: "data.activeDataset", component: ActiveDatasetStatus },
     // Renders nothing in the status bar: the import dialog, while an import is under way.
     { id: "data.import", component: ImportHost },
+    // Renders nothing in the status bar either: the generate dialog, while it is open.
+    { id: "data.generate", component: GenerateHost },
   ],
-  commands: dataCommands,
+  commands: [...dataCommands, ...generateCommands],
   editors: {
     dataset: {
       component: DatasetViewer,

@@ -1,8 +1,30 @@
 import { createActor, fromCallback, type ActorRefFrom, type EventObject } from "xstate";
 import { datasetImportMachine, errorMessage, type CheckInput, type WriteInput } from "../../../machines";
-import { formatOf, writeImportedDataset } from "../../../platform";
+import {
+  checkStorageRoom,
+  formatOf,
+  isQuotaError,
+  StorageFullError,
+  writeImportedDataset,
+} from "../../../platform";
 import { formatCount } from "../../i18n";
 import type { WorkbenchServices } from "../../services";
+import { writeErrorText } from "./storageText";
+
+/**
+ * Bytes an imported file will take once stored as column chunks. Text formats store about their own
+ * size (numbers as 8-byte doubles, strings dictionary-encoded, JSON keys once per column); an XLSX
+ * is a zip, so its cells take several times the file. A fifth more covers IndexedDB's bookkeeping.
+ */
+export function estimateImportBytes(file: { name: string; size: number }): number {
+  return Math.ceil(file.size * (formatOf(file.name) === "xlsx" ? 5 : 1) * 1.2);
+}
+
+/** Rejects with a `StorageFullError` when `bytes` will not fit the free quota. */
+async function refuseWhenFull(bytes: number): Promise<void> {
+  const room = await checkStorageRoom(bytes);
+  if (!room.fits) throw new StorageFullError(room.needed, room.free);
+}
 
 export type DatasetImportActor = ActorRefFrom<typeof datasetImportMachine>;
 
@@ -33,18 +55,26 @@ export function importActorFor(s: WorkbenchServices): DatasetImportActor {
         write: fromCallback<EventObject, WriteInput>(({ sendBack, input }) => {
           const controller = new AbortController();
           let landed = false;
-          writeImportedDataset(s.datasets, s.datasets.importer, input, {
-            signal: controller.signal,
-            progress: (fraction, rows) => sendBack({ type: "import.progress", fraction, rows }),
-          }).then(
-            (meta) => {
-              landed = true;
-              sendBack({ type: "import.written", meta });
-            },
-            (error: unknown) => {
-              if (!controller.signal.aborted) sendBack({ type: "import.failed", error });
-            },
-          );
+          refuseWhenFull(estimateImportBytes(input.file))
+            .then(() =>
+              writeImportedDataset(s.datasets, s.datasets.importer, input, {
+                signal: controller.signal,
+                progress: (fraction, rows) => sendBack({ type: "import.progress", fraction, rows }),
+              }),
+            )
+            .then(
+              (meta) => {
+                landed = true;
+                sendBack({ type: "import.written", meta });
+              },
+              (error: unknown) => {
+                if (controller.signal.aborted) return;
+                // A full disk is said in the UI language, with the sizes, rather than the browser's words.
+                const locale = s.preferences.getSnapshot().context.locale;
+                const message = writeErrorText(s.i18n.t, error, locale);
+                sendBack({ type: "import.failed", error: isQuotaError(error) ? new Error(message) : error });
+              },
+            );
           // Cancel: the write aborts its writer, removing every chunk it stored.
           return () => {
             if (!landed) controller.abort();

@@ -1,0 +1,63 @@
+import { definePartMessages } from "../../i18n/partMessages";
+
+const en = {
+  reset: {
+    title: "Reset the workspace to the samples?",
+    added: "Deletes {{count}} rules and manifests you added ({{ids}}).",
+    changed: "Puts back the shipped text of {{count}} changed rules and manifests ({{ids}}).",
+    restored: "Restores {{count}} shipped rules and manifests you deleted.",
+    drafts: "Discards {{count}} unsaved drafts.",
+    samples: "Replaces the sample dataset {{ids}} with the shipped records.",
+    kept: "Kept as they are: {{datasets}} other datasets, {{releases}} released packs, {{runs}} saved runs.",
+    reload: "The workbench reloads when it is done.",
+    confirm: "Reset",
+    done: "The workspace was reset to the samples.",
+  },
+  backup: {
+    working: "Backing up the workspace…",
+    done: "Backed up {{rules}} rules, {{manifests}} manifests, {{datasets}} datasets ({{records}} records), {{releases}} releases and {{runs}} runs to {{file}}.",
+  },
+  restore: {
+    bad: "{{file}} cannot be restored: {{where}}{{problem}} Nothing was changed.",
+    where: "{{entry}}, line {{line}}: ",
+    whereEntry: "{{entry}}: ",
+    title: "Replace the workspace with {{file}}?",
+    message:
+      "The backup from {{date}} holds {{rules}} rules, {{manifests}} manifests, {{datasets}} datasets ({{records}} records), {{releases}} releases and {{runs}} runs. It replaces everything stored now: {{nowRules}} rules, {{nowManifests}} manifests, {{nowDrafts}} unsaved drafts, {{nowDatasets}} datasets, {{nowReleases}} releases and {{nowRuns}} runs. The workbench reloads when it is done.",
+    confirm: "Replace",
+    working: "Restoring {{file}}…",
+    failed: "The restore failed: {{error}}",
+  },
+};
+
+const zhCN = {
+  reset: {
+    title: "将工作区重置为示例？",
+    added: "删除你新增的 {{count}} 个规则和清单（{{ids}}）。",
+    changed: "将 {{count}} 个已修改的规则和清单恢复为随附文本（{{ids}}）。",
+    restored: "恢复你删除的 {{count}} 个随附规则和清单。",
+    drafts: "丢弃 {{count}} 份未保存的草稿。",
+    samples: "用随附记录替换示例数据集 {{ids}}。",
+    kept: "保持不变：其他 {{datasets}} 个数据集、{{releases}} 个已发布规则包、{{runs}} 次已保存的运行。",
+    reload: "完成后工作台将重新加载。",
+    confirm: "重置",
+    done: "工作区已重置为示例。",
+  },
+  backup: {
+    working: "正在备份工作区…",
+    done: "已将 {{rules}} 个规则、{{manifests}} 个清单、{{datasets}} 个数据集（{{records}} 条记录）、{{releases}} 个发布版本和 {{runs}} 次运行备份到 {{file}}。",
+  },
+  restore: {
+    bad: "无法恢复 {{file}}：{{where}}{{problem}} 未做任何更改。",
+    where: "{{entry}} 第 {{line}} 行：",
+    whereEntry: "{{entry}}：",
+    title: "用 {{file}} 替换工作区？",
+    message:
+      "该备份创建于 {{date}}，包含 {{rules}} 个规则、{{manifests}} 个清单、{{datasets}} 个数据集（{{records}} 条记录）、{{releases}} 个发布版本和 {{runs}} 次运行。它将替换当前存储的全部内容：{{nowRules}} 个规则、{{nowManifests}} 个清单、{{nowDrafts}} 份未保存草稿、{{nowDatasets}} 个数据集、{{nowReleases}} 个发布版本和 {{nowRuns}} 次运行。完成后工作台将重新加载。",
+    confirm: "替换",
+    working: "正在恢复 {{file}}…",
+    failed: "恢复失败：{{error}}",
+  },
+};
+
+export const workspaceMessages = definePartMessages("backup", en, zhCN);
