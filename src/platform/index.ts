@@ -190,3 +190,10 @@ export {
   replaceLogicNodeText,
   type TextReplacement,
 } from "./documents/logicEdits";
+export { createWorkerDatasetQueryService } from "./workers/datasetQueryService";
+export { createInlineDatasetQueryService } from "./workers/datasetQueryService";
+export type { DatasetQueryService } from "./workers/datasetQueryService";
+export type { ColumnFilter, RowQuery, SortDirection } from "./datasets/columnQuery";
+export { isIdentityQuery, queryPaths } from "./datasets/columnQuery";
+export type { ColumnProfile } from "./datasets/columnProfile";
+export { pathUnit } from "./datasets/schemaPaths";

@@ -20,6 +20,7 @@ import {
   chooseFiles,
   createDocumentStore,
   createDatasetImportService,
+  createWorkerDatasetQueryService,
   createInlineAnalysisService,
   createWorkerAnalysisService,
   createWorkspaceChannel,
@@ -195,7 +196,11 @@ export async function startWorkbench(
     contextKeys,
     actors,
     documents,
-    datasets: { ...repositories.datasets, importer: createDatasetImportService() },
+    datasets: {
+      ...repositories.datasets,
+      importer: createDatasetImportService(),
+      query: createWorkerDatasetQueryService(),
+    },
     releases: createReleaseService({
       repository: repositories.releases,
       lists: () => workspace.getSnapshot().context.lists,

@@ -17,7 +17,7 @@ import type {
   workspaceMachine,
   workspaceOpsMachine,
 } from "../../machines";
-import type { DatasetImportService, DatasetRepository } from "../../platform";
+import type { DatasetImportService, DatasetQueryService, DatasetRepository } from "../../platform";
 import type { CommandRegistry } from "../commands/registry";
 import type { ContextKeys } from "../commands/contextKeys";
 import type { ReleaseService } from "./releases";
@@ -111,6 +111,8 @@ export interface DatasetService extends Pick<
 > {
   /** Import checks and writes, in a worker. */
   importer: DatasetImportService;
+  /** The viewer's sort, filter and column profiles, in a worker. */
+  query: DatasetQueryService;
 }
 
 /** How many of a rule's tests passed and failed in their last run. */
