@@ -22,10 +22,17 @@ export interface ColumnProfile {
   histogram?: number[];
   /** Strings, booleans and mixed values: the most frequent, most first (ties in text order). */
   top?: { value: string; count: number }[];
+  /** Strings and booleans with at most {@link CHOICE_LIMIT} distinct values: all of them, sorted. */
+  choices?: string[];
 }
 
 export const TOP_VALUES = 5;
 export const HISTOGRAM_BINS = 10;
+export const CHOICE_LIMIT = 40;
+
+function choices(counts: Map<string, number>): { choices?: string[] } {
+  return counts.size <= CHOICE_LIMIT ? { choices: [...counts.keys()].sort() } : {};
+}
 
 function topValues(counts: Map<string, number>): { value: string; count: number }[] {
   return [...counts]
@@ -91,7 +98,7 @@ export function profileColumn(column: ProjectedColumn, rows: number): ColumnProf
     byCode.forEach((count, code) => {
       if (count > 0) counts.set(column.dictionary[code]!, count);
     });
-    return { ...base, distinct: counts.size, top: topValues(counts) };
+    return { ...base, distinct: counts.size, top: topValues(counts), ...choices(counts) };
   }
   if (column.type === "boolean") {
     let yes = 0;
@@ -104,7 +111,7 @@ export function profileColumn(column: ProjectedColumn, rows: number): ColumnProf
     const counts = new Map<string, number>();
     if (yes) counts.set("true", yes);
     if (no) counts.set("false", no);
-    return { ...base, distinct: counts.size, top: topValues(counts) };
+    return { ...base, distinct: counts.size, top: topValues(counts), ...choices(counts) };
   }
   if (column.type === "null") return { ...base, distinct: 0 };
   const counts = new Map<string, number>();

@@ -40,7 +40,9 @@ export function valueText(value: unknown): string {
   if (value === null) return "null";
   if (typeof value === "string") return value;
   if (typeof value === "object") return JSON.stringify(value);
-  return String(value as number | boolean | bigint);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
+    return String(value);
+  return typeof value;
 }
 
 function isMissing(column: ProjectedColumn, row: number): boolean {
@@ -73,10 +75,14 @@ function rowTest(column: ProjectedColumn, filter: ColumnFilter): (row: number) =
   // Text and value filters decide once per dictionary entry for string columns.
   const matches =
     filter.kind === "text"
-      ? ((needle: string) => (text: string) => text.toLocaleLowerCase().includes(needle))(
-          filter.contains.toLocaleLowerCase(),
-        )
-      : ((chosen: Set<string>) => (text: string) => chosen.has(text))(new Set(filter.values));
+      ? (
+          (needle: string) => (text: string) =>
+            text.toLocaleLowerCase().includes(needle)
+        )(filter.contains.toLocaleLowerCase())
+      : (
+          (chosen: Set<string>) => (text: string) =>
+            chosen.has(text)
+        )(new Set(filter.values));
   if (column.type === "string") {
     const byCode = Uint8Array.from(column.dictionary, (entry) => (matches(entry) ? 1 : 0));
     const codes = column.codes;
@@ -106,7 +112,9 @@ function sortKeys(column: ProjectedColumn, rows: number, locale: string): Float6
   if (column.type === "number") keys.set(column.values.subarray(0, rows));
   else if (column.type === "string") {
     const collator = new Intl.Collator(locale, { numeric: true });
-    const sorted = column.dictionary.map((_, i) => i).sort((a, b) => collator.compare(column.dictionary[a]!, column.dictionary[b]!));
+    const sorted = column.dictionary
+      .map((_, i) => i)
+      .sort((a, b) => collator.compare(column.dictionary[a]!, column.dictionary[b]!));
     const rank = new Float64Array(column.dictionary.length);
     sorted.forEach((code, position) => (rank[code] = position));
     for (let row = 0; row < rows; row++) keys[row] = rank[column.codes[row]!]!;
