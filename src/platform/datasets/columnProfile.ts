@@ -67,7 +67,9 @@ export function profileColumn(column: ProjectedColumn, rows: number): ColumnProf
   const base = { path: column.path, type: column.type, rows, missing, nulls };
   if (column.type === "number") {
     const values = column.values;
-    const seen = new Set<number>();
+    // Distinct values by sorting a copy (typed-array sort is native): a Set of a million doubles is
+    // several times slower.
+    const present = new Float64Array(rows);
     let min = Infinity;
     let max = -Infinity;
     let sum = 0;
@@ -75,7 +77,7 @@ export function profileColumn(column: ProjectedColumn, rows: number): ColumnProf
     for (let row = 0; row < rows; row++) {
       if (!has[row]) continue;
       const value = values[row]!;
-      seen.add(value);
+      present[count] = value + 0;
       if (value < min) min = value;
       if (value > max) max = value;
       sum += value;
@@ -89,7 +91,10 @@ export function profileColumn(column: ProjectedColumn, rows: number): ColumnProf
       const bin = width > 0 ? Math.min(HISTOGRAM_BINS - 1, Math.floor((values[row]! - min) / width)) : 0;
       histogram[bin]!++;
     }
-    return { ...base, distinct: seen.size, min, max, mean: sum / count, histogram };
+    const sorted = present.subarray(0, count).sort();
+    let distinct = 1;
+    for (let i = 1; i < count; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
+    return { ...base, distinct, min, max, mean: sum / count, histogram };
   }
   if (column.type === "string") {
     const byCode = new Uint32Array(column.dictionary.length);

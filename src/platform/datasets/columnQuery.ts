@@ -175,15 +175,59 @@ export function queryOrder(
   order = order.slice(0, kept);
   const sortColumn = query.sort && columns[query.sort.path];
   if (!query.sort || !sortColumn) return order;
-  const keys = sortKeys(sortColumn, rows, locale);
-  const sign = query.sort.direction === "ascending" ? 1 : -1;
-  order.sort((a, b) => {
-    const ka = keys[a]!;
-    const kb = keys[b]!;
-    const na = ka !== ka;
-    const nb = kb !== kb;
-    if (na || nb) return na === nb ? a - b : na ? 1 : -1;
-    return ka === kb ? a - b : ka < kb ? -sign : sign;
-  });
-  return order;
+  return radixOrder(order, sortKeys(sortColumn, rows, locale), query.sort.direction);
+}
+
+/**
+ * Sorts `order` by `keys[row]` with a stable least-significant-digit radix sort on the doubles' bits
+ * (four passes of 16 bits): linear time, a million rows in tens of milliseconds where a comparator
+ * sort takes a second. Each key is made an unsigned integer that orders as the double does
+ * (`-0` as `0`); descending inverts it, and NaN (missing, null) is the largest either way, so last.
+ */
+function radixOrder(order: Uint32Array, keys: Float64Array, direction: SortDirection): Uint32Array {
+  const n = order.length;
+  const bits = new Uint32Array(keys.buffer, keys.byteOffset, keys.length * 2);
+  for (let row = 0; row < keys.length; row++) {
+    const key = keys[row]!;
+    if (key !== key) {
+      bits[2 * row] = 0xffffffff;
+      bits[2 * row + 1] = 0xffffffff;
+      continue;
+    }
+    keys[row] = key + 0; // -0 becomes 0
+    let lo = bits[2 * row]!;
+    let hi = bits[2 * row + 1]!;
+    if (hi & 0x80000000) {
+      hi = ~hi;
+      lo = ~lo;
+    } else hi |= 0x80000000;
+    if (direction === "descending") {
+      hi = ~hi;
+      lo = ~lo;
+    }
+    bits[2 * row] = lo >>> 0;
+    bits[2 * row + 1] = hi >>> 0;
+  }
+  // Little-endian hosts (every browser and Node in use) keep the low word first.
+  let from = order;
+  let to = new Uint32Array(n);
+  const counts = new Uint32Array(65536);
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass >> 1;
+    const shift = (pass & 1) * 16;
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(bits[2 * from[i]! + word]! >>> shift) & 0xffff]!++;
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = counts[d]!;
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const row = from[i]!;
+      to[counts[(bits[2 * row + word]! >>> shift) & 0xffff]!++] = row;
+    }
+    [from, to] = [to, from];
+  }
+  return from;
 }

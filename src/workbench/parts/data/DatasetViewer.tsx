@@ -14,6 +14,7 @@ import { gridSizes, GridHeaders } from "./GridHeaders";
 import { cellText, sectionLabel, sectionSpans, viewerColumns, type ViewerColumn } from "./viewerColumns";
 import { nextSort, noQuery, useColumnProfile, useRowOrder, withFilter } from "./viewerQuery";
 import "./data.css";
+import "./viewer.css";
 
 /**
  * Browsers cap an element's height (Chrome near 33.5 million pixels, Firefox near 17.9): above this
