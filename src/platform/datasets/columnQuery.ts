@@ -184,7 +184,11 @@ export function queryOrder(
  * sort takes a second. Each key is made an unsigned integer that orders as the double does
  * (`-0` as `0`); descending inverts it, and NaN (missing, null) is the largest either way, so last.
  */
-function radixOrder(order: Uint32Array, keys: Float64Array, direction: SortDirection): Uint32Array {
+function radixOrder(
+  order: Uint32Array<ArrayBuffer>,
+  keys: Float64Array,
+  direction: SortDirection,
+): Uint32Array<ArrayBuffer> {
   const n = order.length;
   const bits = new Uint32Array(keys.buffer, keys.byteOffset, keys.length * 2);
   for (let row = 0; row < keys.length; row++) {
@@ -210,7 +214,7 @@ function radixOrder(order: Uint32Array, keys: Float64Array, direction: SortDirec
   }
   // Little-endian hosts (every browser and Node in use) keep the low word first.
   let from = order;
-  let to = new Uint32Array(n);
+  let to: Uint32Array<ArrayBuffer> = new Uint32Array(n);
   const counts = new Uint32Array(65536);
   for (let pass = 0; pass < 4; pass++) {
     const word = pass >> 1;

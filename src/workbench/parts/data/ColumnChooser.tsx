@@ -44,6 +44,9 @@ export function ColumnChooser({
         <button type="button" onClick={() => onChange(new Set())}>
           {t("datasets.viewer.showAll")}
         </button>
+        <button type="button" onClick={() => onChange(new Set(columns.map((c) => c.dotted)))}>
+          {t("datasets.viewer.hideAll")}
+        </button>
         <button type="button" onClick={onClose} aria-label={t("datasets.viewer.close")}>
           ×
         </button>
