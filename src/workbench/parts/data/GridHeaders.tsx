@@ -102,7 +102,11 @@ export function GridHeaders(props: HeadersProps) {
                   {sort === "ascending" ? "▲" : "▼"}
                 </span>
               )}
-              {filtered && <span className="dataset-grid__badge">{t("datasets.viewer.filtered")}</span>}
+              {filtered && (
+                <span className="dataset-grid__badge" title={t("datasets.viewer.filtered")}>
+                  <span className="dataset-grid__badge-text">{t("datasets.viewer.filtered")}</span>
+                </span>
+              )}
               <button
                 type="button"
                 tabIndex={-1}
