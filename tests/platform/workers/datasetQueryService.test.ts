@@ -21,7 +21,7 @@ function fakeWorker(log: { sent: Transferable[][] }): DatasetQueryWorkerLike {
       queueMicrotask(() =>
         worker.onmessage?.({
           data: { id: message.id, ok: true, value } satisfies DatasetQueryReply,
-        } as MessageEvent),
+        } as MessageEvent<DatasetQueryReply>),
       );
     },
   };
