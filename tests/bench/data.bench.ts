@@ -84,7 +84,7 @@ async function importOnce(page: Page, url: string, file: string, rows: number) {
 }
 
 /** Reads 40 columns of every row of the newest dataset as `columns()` does: one getAll per column. */
-function readColumns(page: Page): Promise<{ ms: number; oneMs: number; columns: number; bytes: number }> {
+function readColumns(page: Page): Promise<{ ms: number; columns: number; bytes: number }> {
   // A string, not a function: tsx would add helpers (`__name`) that do not exist in the page.
   return page.evaluate(`(async () => {
     const done = (r) => new Promise((resolve, reject) => {
@@ -102,14 +102,8 @@ function readColumns(page: Page): Promise<{ ms: number; oneMs: number; columns: 
     let bytes = 0;
     for (const chunks of reads) for (const chunk of chunks) bytes += (chunk.data.values?.byteLength ?? 0) + (chunk.data.codes?.byteLength ?? 0);
     const ms = performance.now() - start;
-    // The same columns with one getAll over the key range they share (columns 0 to 39 are adjacent).
-    const oneStart = performance.now();
-    const one = await done(db.transaction("datasetChunks").objectStore("datasetChunks").getAll(
-      IDBKeyRange.bound([layout.datasetId, 0, 0], [layout.datasetId, columns - 1, Infinity])));
-    const oneMs = performance.now() - oneStart;
-    if (one.length !== reads.reduce((n, r) => n + r.length, 0)) throw new Error("one getAll read other chunks");
     db.close();
-    return { ms, oneMs, columns, bytes };
+    return { ms, columns, bytes };
   })()`);
 }
 
@@ -137,14 +131,13 @@ export default async function data(): Promise<BenchSection> {
         total: number;
         peak: number;
         read: number;
-        readOne: number;
       }[] = [];
       for (let i = 0; i < RUNS; i++) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
         const page = await context.newPage();
         const imported = await importOnce(page, url, file, size);
         const read = await readColumns(page);
-        runs.push({ ...imported, read: read.ms, readOne: read.oneMs });
+        runs.push({ ...imported, read: read.ms });
         await context.close();
       }
       const m = (key: keyof (typeof runs)[number]) => median(runs.map((r) => r[key]));
@@ -154,7 +147,6 @@ export default async function data(): Promise<BenchSection> {
         "write ms": m("write"),
         "import ms": m("total"),
         "read 40 cols ms": m("read"),
-        "one getAll ms": m("readOne"),
         "peak heap MB": Math.round(m("peak") / 1e6),
         target: size >= 1_000_000 ? "import ≤ 60,000; read ≤ 1,500" : "read ≤ 150",
       });
