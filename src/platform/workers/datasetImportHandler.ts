@@ -37,7 +37,7 @@ export const CHUNKS_IN_FLIGHT = 2;
  * The worker's side of the acks: `received` counts one, `next` resolves on the next one not yet
  * consumed, so an ack that arrives before the write asks for it is not lost.
  */
-export function ackQueue(): { received(): void; next(): Promise<void> } {
+export function ackQueue(): { received: () => void; next: () => Promise<void> } {
   let count = 0;
   let waiting: (() => void) | undefined;
   return {
