@@ -218,6 +218,13 @@ test.describe("datasets", () => {
     await expect(firstRow.getByRole("gridcell").first()).toHaveText("D-0001");
     await page.keyboard.press("Enter");
     await expect(firstRow.getByRole("gridcell").first()).toHaveText("D-0300");
+
+    // Enter on a row shows its whole record as JSON.
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    const detail = page.getByRole("complementary", { name: "Row 300" });
+    await expect(detail).toContainText('"id": "D-0300"');
+    await expect(detail).toContainText('"net_ytd":');
   });
 
   for (const { locale, theme, width, height } of [

@@ -10,6 +10,7 @@ import type { EditorProps } from "../contribution";
 import { ColumnChooser } from "./ColumnChooser";
 import { ColumnChunkCache, LOADING } from "./columnChunks";
 import { ColumnPanel } from "./ColumnPanel";
+import { RowDetail } from "./RowDetail";
 import { gridSizes, GridHeaders } from "./GridHeaders";
 import { cellText, sectionLabel, sectionSpans, viewerColumns, type ViewerColumn } from "./viewerColumns";
 import { nextSort, noQuery, useColumnProfile, useRowOrder, withFilter } from "./viewerQuery";
@@ -73,6 +74,8 @@ export function DatasetViewer({ input, active }: EditorProps) {
   const panelColumn = allColumns.find((c) => c.dotted === panelPath);
   const profile = useColumnProfile(services, input.resource, panelColumn?.dotted, storedRows);
   const [chooserOpen, setChooserOpen] = useState(false);
+  /** The stored row whose whole record is shown, instead of a column's panel. */
+  const [detailRow, setDetailRow] = useState<number>();
 
   // Column chunks read so far (a new cache for another dataset or row count).
   const [, setLoaded] = useState(0);
@@ -156,8 +159,10 @@ export function DatasetViewer({ input, active }: EditorProps) {
     scrollToColumn(next.column);
   };
   const sortBy = (column: ViewerColumn) => setQuery((q) => nextSort(q, column.dotted));
-  const openPanel = (column: ViewerColumn) =>
+  const openPanel = (column: ViewerColumn) => {
+    setDetailRow(undefined);
     setPanelPath((p) => (p === column.dotted ? undefined : column.dotted));
+  };
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (event.target !== event.currentTarget) return;
     const { column } = activeCell;
@@ -173,6 +178,13 @@ export function DatasetViewer({ input, active }: EditorProps) {
       Home: () => (event.ctrlKey ? move(0, 0) : move(row, 0)),
       End: () => (event.ctrlKey ? move(rowCount - 1, headers.length - 1) : move(row, headers.length - 1)),
     };
+    if (row >= 0) {
+      keys.Enter = () => {
+        setPanelPath(undefined);
+        setDetailRow(order ? order[row] : row);
+      };
+      keys.Escape = () => setDetailRow(undefined);
+    }
     if (row === -1 && header) {
       keys.Enter = () => sortBy(header);
       keys[" "] = () => sortBy(header);
@@ -217,7 +229,16 @@ export function DatasetViewer({ input, active }: EditorProps) {
         className="dataset-grid__row"
         style={{ top: headHeight + rowBase + (row - firstRow) * ROW_HEIGHT, width: fullWidth }}
       >
-        <div role="rowheader" aria-colindex={1} className="dataset-grid__rowheader">
+        <div
+          role="rowheader"
+          aria-colindex={1}
+          className="dataset-grid__rowheader"
+          title={t("datasets.viewer.openRow")}
+          onDoubleClick={() => {
+            setPanelPath(undefined);
+            setDetailRow(stored);
+          }}
+        >
           {formatCount(stored + 1, locale)}
         </div>
         {cells}
@@ -321,7 +342,16 @@ export function DatasetViewer({ input, active }: EditorProps) {
           <div className="dataset-grid__spacer" style={{ height: scrollHeight, width: fullWidth }} />
           {rows}
         </div>
-        {panelColumn && (
+        {detailRow !== undefined && (
+          <RowDetail
+            services={services}
+            datasetId={input.resource}
+            row={detailRow}
+            locale={locale}
+            onClose={() => setDetailRow(undefined)}
+          />
+        )}
+        {panelColumn && detailRow === undefined && (
           <ColumnPanel
             column={panelColumn}
             profile={profile.profile}

@@ -116,6 +116,8 @@ const en = {
     clear: "Clear filter",
     notNumber: "“{{value}}” is not a number",
     close: "Close",
+    rowDetail: "Row {{row}}",
+    openRow: "Press Enter for the whole record",
   },
 };
 
@@ -233,6 +235,8 @@ const zhCN: typeof en = {
     clear: "清除筛选",
     notNumber: "“{{value}}”不是数字",
     close: "关闭",
+    rowDetail: "第 {{row}} 行",
+    openRow: "按 Enter 查看整条记录",
   },
 };
 
