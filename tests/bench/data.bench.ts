@@ -94,9 +94,9 @@ function readColumns(page: Page): Promise<{ ms: number; columns: number; bytes: 
     const db = await done(indexedDB.open("channel-rules-workbench"));
     const layouts = await done(db.transaction("datasetLayouts").objectStore("datasetLayouts").getAll());
     const layout = layouts.find((l) => l.datasetId !== "distributors-300");
-    const columns = Math.min(40, layout.columns.length);
     const start = performance.now();
     const store = db.transaction("datasetChunks").objectStore("datasetChunks");
+    const columns = Math.min(40, layout.columns.length);
     const reads = await Promise.all(Array.from({ length: columns }, (_, column) =>
       done(store.getAll(IDBKeyRange.bound([layout.datasetId, column, 0], [layout.datasetId, column, Infinity])))));
     let bytes = 0;
@@ -125,13 +125,7 @@ export default async function data(): Promise<BenchSection> {
     for (const size of sizes) {
       const file = join(dir, `flat-${size}.jsonl`);
       writeJsonl(file, size);
-      const runs: {
-        check: number;
-        write: number;
-        total: number;
-        peak: number;
-        read: number;
-      }[] = [];
+      const runs: { check: number; write: number; total: number; peak: number; read: number }[] = [];
       for (let i = 0; i < RUNS; i++) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
         const page = await context.newPage();
