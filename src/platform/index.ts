@@ -223,3 +223,10 @@ export { createWorkspaceDataService, type WorkspaceDataService } from "./storage
 export type { BackupCheck, BackupProblem, CheckedBackup, RestoreImpact } from "./storage/backupRestore";
 export type { BackupHeader } from "./storage/backupWrite";
 export type { ResetPlan } from "./seed/resetWorkspace";
+export { createWorkerDatasetQueryService } from "./workers/datasetQueryService";
+export { createInlineDatasetQueryService } from "./workers/datasetQueryService";
+export type { DatasetQueryService } from "./workers/datasetQueryService";
+export type { ColumnFilter, RowQuery, SortDirection } from "./datasets/columnQuery";
+export { isIdentityQuery, queryPaths } from "./datasets/columnQuery";
+export type { ColumnProfile } from "./datasets/columnProfile";
+export { pathUnit } from "./datasets/schemaPaths";

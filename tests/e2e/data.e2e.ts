@@ -128,4 +128,143 @@ test.describe("datasets", () => {
     });
     expect(stored).toEqual([1, 1]);
   });
+  test("viewer: choose columns, sort by a money column, filter by amount and region, a column's profile", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto("/?lang=en&theme=dark");
+    await page.getByRole("button", { name: "Data", exact: true }).click();
+    const side = page.getByRole("complementary", { name: "Side Bar" });
+    await side.getByRole("button", { name: "Open distributors-300" }).click();
+    const grid = page.getByRole("grid", { name: "Rows of distributors-300" });
+    await expect(grid.getByRole("columnheader", { name: "Master data" })).toBeVisible();
+
+    // Four columns, chosen by section in the column chooser.
+    await page.getByRole("button", { name: "Columns…" }).click();
+    const chooser = page.getByRole("dialog", { name: "Choose columns" });
+    await chooser.getByRole("button", { name: "Hide all" }).click();
+    for (const name of [
+      "Distributor id (id)",
+      "Company name (profile.name)",
+      "Sales region (profile.sales_region)",
+      "Net sales YTD (sales.net_ytd)",
+    ])
+      await chooser.getByRole("checkbox", { name, exact: true }).check();
+    await expect(chooser).toContainText(/^4 of \d+ columns shown/);
+    await chooser.getByRole("button", { name: "Close" }).click();
+    await expect(grid.getByRole("columnheader", { name: "Sales (sell-in)" })).toBeVisible();
+
+    // Sort: ascending, then descending; the largest net sales, in yuan, comes first.
+    const net = grid.getByRole("columnheader", { name: /^Net sales YTD/ });
+    await net.getByRole("button", { name: /^Net sales YTD/ }).click();
+    await expect(net).toHaveAttribute("aria-sort", "ascending");
+    await net.getByRole("button", { name: /^Net sales YTD/ }).click();
+    await expect(net).toHaveAttribute("aria-sort", "descending");
+    await expect(
+      page.getByRole("status").filter({ hasText: "Sorted by Net sales YTD, descending" }),
+    ).toBeVisible();
+    const firstRow = grid.getByRole("row").nth(2);
+    await expect(firstRow.getByRole("rowheader")).toHaveText("265");
+    await expect(firstRow.getByRole("gridcell").nth(3)).toHaveText("CN¥614,257,437.00");
+
+    // The profile, computed in the worker.
+    await net.getByRole("button", { name: "Filter and profile of Net sales YTD" }).click();
+    const panel = page.getByRole("complementary", { name: "Column Net sales YTD" });
+    const profile = panel.getByRole("region", { name: "Profile" });
+    await expect(profile.getByRole("definition").first()).toHaveText("Number");
+    await expect(profile).toContainText("Distinct values295");
+    await expect(profile).toContainText("MaximumCN¥614,257,437.00");
+    await expect(profile).toContainText("Missing0 (0%)");
+    await expect(profile.getByRole("img", { name: "Distribution from minimum to maximum" })).toBeVisible();
+
+    // Filter by a range: the header says it is filtered, the bar how many rows match.
+    await panel.getByRole("textbox", { name: "From" }).fill("5,000,000");
+    await panel.getByRole("button", { name: "Apply filter" }).click();
+    await expect(panel.getByRole("alert")).toHaveText("“5,000,000” is not a number");
+    await panel.getByRole("textbox", { name: "From" }).fill("5000000");
+    await panel.getByRole("button", { name: "Apply filter" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "136 of 300 rows match" })).toBeVisible();
+    await expect(net).toContainText("filtered");
+
+    // And by region, a choice of the values the profile found.
+    const region = grid.getByRole("columnheader", { name: /^Sales region/ });
+    await region.getByRole("button", { name: "Filter and profile of Sales region" }).click();
+    const regionPanel = page.getByRole("complementary", { name: "Column Sales region" });
+    await expect(
+      regionPanel.getByRole("list", { name: "Most frequent values" }).getByRole("listitem").first(),
+    ).toHaveText(/^华东\s*90 \(30%\)$/);
+    await regionPanel.getByRole("checkbox", { name: "华东" }).check();
+    await regionPanel.getByRole("button", { name: "Apply filter" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "49 of 300 rows match" })).toBeVisible();
+    await expect(firstRow.getByRole("gridcell").nth(1)).toHaveText("浙江利民酒业有限公司");
+    await page.screenshot({ path: "test-results/screenshots/data-viewer-query-en-dark-1280.png" });
+
+    // Clearing the filters shows every row again, still sorted.
+    await page.getByRole("button", { name: "Clear filters" }).click();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Sorted by Net sales YTD, descending" }),
+    ).toBeVisible();
+    await expect(firstRow.getByRole("rowheader")).toHaveText("265");
+
+    // The keyboard reaches the headers: Arrow Up from the first row, Enter sorts.
+    await grid.focus();
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("Enter");
+    await expect(grid.getByRole("columnheader", { name: /^Distributor id/ })).toHaveAttribute(
+      "aria-sort",
+      "ascending",
+    );
+    await expect(firstRow.getByRole("gridcell").first()).toHaveText("D-0001");
+    await page.keyboard.press("Enter");
+    await expect(firstRow.getByRole("gridcell").first()).toHaveText("D-0300");
+
+    // Enter on a row shows its whole record as JSON.
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    const detail = page.getByRole("complementary", { name: "Row 300" });
+    await expect(detail).toContainText('"id": "D-0300"');
+    await expect(detail).toContainText('"net_ytd":');
+  });
+
+  for (const { locale, theme, width, height } of [
+    { locale: "zh-CN", theme: "light", width: 1280, height: 800 },
+    { locale: "zh-CN", theme: "dark", width: 480, height: 800 },
+    { locale: "en", theme: "light", width: 480, height: 800 },
+  ]) {
+    test(`viewer screenshot: ${locale}, ${theme}, ${width}×${height}`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      await page.goto(`/?lang=${locale}&theme=${theme}`);
+      const zh = locale === "zh-CN";
+      await page.getByRole("button", { name: zh ? "数据" : "Data", exact: true }).click();
+      await page
+        .getByRole("button", { name: zh ? "打开 distributors-300" : "Open distributors-300" })
+        .click();
+      const grid = page.getByRole("grid", {
+        name: zh ? "distributors-300 的数据行" : "Rows of distributors-300",
+      });
+      await expect(grid.getByRole("columnheader", { name: zh ? "基础档案" : "Master data" })).toBeVisible();
+      // Scrolled to the money columns, sorted by one, its profile open.
+      const header = grid.getByRole("columnheader").filter({ hasText: "sales.net_ytd" });
+      // Narrow, the side bar is closed (the Data button again) to leave room for the grid.
+      if (width < 600) await page.getByRole("button", { name: zh ? "数据" : "Data", exact: true }).click();
+      for (let i = 0; i < 80 && (await header.count()) === 0; i++)
+        await grid.evaluate((element) => (element.scrollLeft += 150));
+      const column = Number(await header.getAttribute("aria-colindex")) - 2;
+      await grid.evaluate((element, left) => (element.scrollLeft = left), column * 150 - 150);
+      await header.getByRole("button").first().click();
+      await expect(header).toHaveAttribute("aria-sort", "ascending");
+      await header.getByRole("button").first().click();
+      await expect(header).toHaveAttribute("aria-sort", "descending");
+      await header
+        .getByRole("button", {
+          name: zh ? "年初至今净销售额 的筛选与概况" : "Filter and profile of Net sales YTD",
+        })
+        .click();
+      await expect(
+        page.getByRole("complementary", { name: zh ? "列 年初至今净销售额" : "Column Net sales YTD" }),
+      ).toContainText(zh ? "¥614,257,437.00" : "CN¥614,257,437.00");
+      await page.screenshot({ path: `test-results/screenshots/data-viewer-${locale}-${theme}-${width}.png` });
+    });
+  }
 });

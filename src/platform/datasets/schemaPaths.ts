@@ -117,3 +117,12 @@ export function convertCell(
     }
   }
 }
+
+/**
+ * The unit of a path from the schema's `x-unit` (`CNY`, `ratio`, `days`, …), or of its array's
+ * items for an indexed path; undefined when the schema does not say.
+ */
+export function pathUnit(schema: unknown, path: readonly PathSegment[]): string | undefined {
+  const unit = (schemaAt(schema, path) as { "x-unit"?: unknown } | undefined)?.["x-unit"];
+  return typeof unit === "string" ? unit : undefined;
+}

@@ -1,22 +1,20 @@
 /// <reference lib="webworker" />
 // Reads, checks and encodes an imported dataset off the main thread (datasets/importRecords.ts):
 // parsing a million rows and validating them against the dataset schema must never freeze the tab.
-import { handleImport } from "./datasetImportHandler";
+import { ackQueue, handleImport } from "./datasetImportHandler";
 import type { ImportReply, ImportRequest } from "./datasetImportProtocol";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-let acked: (() => void) | undefined;
+const acks = ackQueue();
 
 scope.onmessage = (event: MessageEvent<ImportRequest>) => {
   const request = event.data;
   if (request.type === "ack") {
-    acked?.();
-    acked = undefined;
+    acks.received();
     return;
   }
   const post = (reply: ImportReply, transfer: Transferable[] = []) => scope.postMessage(reply, transfer);
-  handleImport(request, post, () => new Promise<void>((resolve) => (acked = resolve))).catch(
-    (error: unknown) =>
-      post({ type: "error", message: error instanceof Error ? error.message : String(error) }),
+  handleImport(request, post, acks.next).catch((error: unknown) =>
+    post({ type: "error", message: error instanceof Error ? error.message : String(error) }),
   );
 };

@@ -27,9 +27,41 @@ export const importContext: ImportContext = {
 };
 
 /**
+ * Chunks a write may have sent and not yet seen stored: 2 lets the worker parse and encode the next
+ * chunk while the page writes the last one to IndexedDB, and keeps at most two encoded chunks
+ * (a few MB) waiting.
+ */
+export const CHUNKS_IN_FLIGHT = 2;
+
+/**
+ * The worker's side of the acks: `received` counts one, `next` resolves on the next one not yet
+ * consumed, so an ack that arrives before the write asks for it is not lost.
+ */
+export function ackQueue(): { received: () => void; next: () => Promise<void> } {
+  let count = 0;
+  let waiting: (() => void) | undefined;
+  return {
+    received() {
+      if (!waiting) return void count++;
+      const resolve = waiting;
+      waiting = undefined;
+      resolve();
+    },
+    next: () =>
+      new Promise<void>((resolve) => {
+        if (count > 0) {
+          count--;
+          resolve();
+        } else waiting = resolve;
+      }),
+  };
+}
+
+/**
  * Runs one check or write. A write encodes the valid records into chunks of exactly `CHUNK_ROWS`
- * (the last may be shorter), posts each with its buffers transferred and waits for `ack` (the chunk
- * is stored) before going on, so neither side holds more than a chunk or two.
+ * (the last may be shorter) and posts each with its buffers transferred; `acked` resolves on the
+ * next `ack` not yet consumed (a chunk stored), and the write waits for one whenever
+ * {@link CHUNKS_IN_FLIGHT} are outstanding, so neither side holds more than a chunk or two.
  */
 export async function handleImport(
   request: Exclude<ImportRequest, { type: "ack" }>,
@@ -43,11 +75,16 @@ export async function handleImport(
     return;
   }
   let pending: unknown[] = [];
+  let unacknowledged = 0;
   const send = async (rows: unknown[]) => {
     const chunk = encodeChunk(rows);
-    const wait = acked();
     post({ type: "chunk", chunk }, chunkTransferables(chunk));
-    await wait;
+    unacknowledged++;
+    // The next chunk is parsed and encoded while the page stores this one.
+    while (unacknowledged >= CHUNKS_IN_FLIGHT) {
+      await acked();
+      unacknowledged--;
+    }
   };
   const check = await importRecords(request.file, request.options, importContext, {
     progress,

@@ -22,6 +22,7 @@ import {
   createDatasetImportService,
   createDatasetGenerateService,
   createWorkspaceDataService,
+  createWorkerDatasetQueryService,
   createInlineAnalysisService,
   createWorkerAnalysisService,
   createWorkspaceChannel,
@@ -202,6 +203,7 @@ export async function startWorkbench(
       ...repositories.datasets,
       importer: createDatasetImportService(),
       generator: createDatasetGenerateService(),
+      query: createWorkerDatasetQueryService(),
     },
     workspaceData: createWorkspaceDataService(repositories, loadBundledSeed),
     releases: createReleaseService({

@@ -22,6 +22,7 @@ import type {
   DatasetImportService,
   DatasetRepository,
   WorkspaceDataService,
+  DatasetQueryService,
 } from "../../platform";
 import type { CommandRegistry } from "../commands/registry";
 import type { ContextKeys } from "../commands/contextKeys";
@@ -118,6 +119,8 @@ export interface DatasetService extends Pick<
   importer: DatasetImportService;
   /** Synthetic datasets from the generator, in a worker. */
   generator: DatasetGenerateService;
+  /** The viewer's sort, filter and column profiles, in a worker. */
+  query: DatasetQueryService;
 }
 
 /** How many of a rule's tests passed and failed in their last run. */

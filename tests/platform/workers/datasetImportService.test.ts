@@ -3,7 +3,7 @@ import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { createMemoryRepositories } from "../../../src/platform";
 import { readSheet } from "../../../src/platform/datasets/xlsx";
-import { handleImport } from "../../../src/platform/workers/datasetImportHandler";
+import { ackQueue, CHUNKS_IN_FLIGHT, handleImport } from "../../../src/platform/workers/datasetImportHandler";
 import type { ImportReply, ImportRequest } from "../../../src/platform/workers/datasetImportProtocol";
 import {
   createDatasetImportService,
@@ -11,10 +11,12 @@ import {
 } from "../../../src/platform/workers/datasetImportService";
 
 /** A worker that runs the real handler in this thread, message for message. */
-function inThreadWorker(): ImportWorkerLike & { terminated: boolean } {
-  let acked: (() => void) | undefined;
-  const worker: ImportWorkerLike & { terminated: boolean } = {
+function inThreadWorker(): ImportWorkerLike & { terminated: boolean; maxInFlight: number } {
+  const acks = ackQueue();
+  let unacknowledged = 0;
+  const worker: ImportWorkerLike & { terminated: boolean; maxInFlight: number } = {
     terminated: false,
+    maxInFlight: 0,
     onmessage: null,
     onerror: null,
     terminate() {
@@ -22,15 +24,17 @@ function inThreadWorker(): ImportWorkerLike & { terminated: boolean } {
     },
     postMessage(request: ImportRequest) {
       if (request.type === "ack") {
-        acked?.();
+        unacknowledged--;
+        acks.received();
         return;
       }
       const post = (reply: ImportReply) => {
+        if (reply.type === "chunk") worker.maxInFlight = Math.max(worker.maxInFlight, ++unacknowledged);
         if (!worker.terminated)
           setTimeout(() => worker.onmessage?.({ data: structuredClone(reply) } as MessageEvent<ImportReply>));
       };
-      void handleImport(request, post, () => new Promise<void>((resolve) => (acked = resolve))).catch(
-        (error: unknown) => post({ type: "error", message: String(error) }),
+      void handleImport(request, post, acks.next).catch((error: unknown) =>
+        post({ type: "error", message: String(error) }),
       );
     },
   };
@@ -47,8 +51,27 @@ function csv(rows: number): Blob {
 }
 
 describe("dataset import service", () => {
+  it("keeps an ack that arrives before the write waits for it", async () => {
+    const acks = ackQueue();
+    acks.received();
+    acks.received();
+    await acks.next();
+    await acks.next();
+    let third = false;
+    void acks.next().then(() => (third = true));
+    await Promise.resolve();
+    expect(third).toBe(false);
+    acks.received();
+    await Promise.resolve();
+    expect(third).toBe(true);
+  });
+
   it("checks, then writes exactly the valid rows through a writer, chunk by chunk", async () => {
-    const service = createDatasetImportService(inThreadWorker);
+    const workers: ReturnType<typeof inThreadWorker>[] = [];
+    const service = createDatasetImportService(() => {
+      workers.push(inThreadWorker());
+      return workers.at(-1)!;
+    });
     const repos = createMemoryRepositories();
     const file = csv(40_000);
     const seen: number[] = [];
@@ -73,6 +96,9 @@ describe("dataset import service", () => {
     );
     await writer.commit();
     expect(written.valid).toBe(40_000);
+    // Three chunks, never more than CHUNKS_IN_FLIGHT sent and not yet stored.
+    expect(workers.at(-1)!.maxInFlight).toBeGreaterThan(0);
+    expect(workers.at(-1)!.maxInFlight).toBeLessThanOrEqual(CHUNKS_IN_FLIGHT);
     expect((await repos.datasets.get("imp"))?.rowCount).toBe(40_000);
     expect(await repos.datasets.records("imp", { start: 39_999, count: 1 })).toEqual([
       { id: "D-39999", amount: 39_999 * 1.5, region: "华东" },

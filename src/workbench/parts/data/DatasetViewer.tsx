@@ -1,88 +1,37 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useSelector } from "@xstate/react";
 import { useTranslation } from "react-i18next";
-import { pickText } from "../../../base";
-import { pathLabel, type DatasetColumn } from "../../../platform";
+import type { DatasetColumn, RowQuery } from "../../../platform";
 import { formatCount } from "../../i18n";
 import { useServices } from "../../services";
 import { usePreferencesActor } from "../../shell/preferencesContext";
 import { useWorkspaceActor } from "../../shell/workspaceContext";
 import type { EditorProps } from "../contribution";
+import { ColumnChooser } from "./ColumnChooser";
+import { ColumnChunkCache, LOADING } from "./columnChunks";
+import { ColumnPanel } from "./ColumnPanel";
+import { RowDetail } from "./RowDetail";
+import { gridSizes, GridHeaders } from "./GridHeaders";
+import { cellText, sectionLabel, sectionSpans, viewerColumns, type ViewerColumn } from "./viewerColumns";
+import { nextSort, noQuery, useColumnProfile, useRowOrder, withFilter } from "./viewerQuery";
 import "./data.css";
+import "./viewer.css";
 
-const ROW_HEIGHT = 24;
-const COLUMN_WIDTH = 150;
-const ROW_HEADER_WIDTH = 88;
-/** Rows read from storage at a time, and how many such blocks are kept. */
-const BLOCK_ROWS = 512;
-const KEPT_BLOCKS = 24;
 /**
  * Browsers cap an element's height (Chrome near 33.5 million pixels, Firefox near 17.9): above this
  * the scroll range is scaled, so a million rows still scroll to the very last one.
  */
 const MAX_SCROLL_HEIGHT = 8_000_000;
 
-/** Shows a cell: empty for missing, `null` for null, JSON for objects and arrays. */
-export function cellText(value: unknown): string {
-  if (value === undefined) return "";
-  if (value === null) return "null";
-  if (typeof value === "object") return JSON.stringify(value);
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
-    return String(value);
-  return typeof value;
-}
-
-/** Records read in blocks, the most recently used kept; `changed` is called when a block arrives. */
-class BlockCache {
-  private readonly blocks = new Map<number, unknown[]>();
-  private readonly loading = new Set<number>();
-  constructor(
-    private readonly read: (start: number, count: number) => Promise<unknown[]>,
-    private readonly rows: number,
-    private readonly changed: () => void,
-  ) {}
-
-  /** The block holding `row`, or undefined while it is read (it is asked for then). */
-  block(row: number): unknown[] | undefined {
-    const index = Math.floor(row / BLOCK_ROWS);
-    const cached = this.blocks.get(index);
-    if (cached) {
-      this.blocks.delete(index);
-      this.blocks.set(index, cached);
-      return cached;
-    }
-    if (!this.loading.has(index)) {
-      this.loading.add(index);
-      const start = index * BLOCK_ROWS;
-      void this.read(start, Math.min(BLOCK_ROWS, this.rows - start)).then(
-        (records) => {
-          this.loading.delete(index);
-          this.blocks.set(index, records);
-          while (this.blocks.size > KEPT_BLOCKS) this.blocks.delete(this.blocks.keys().next().value!);
-          this.changed();
-        },
-        () => this.loading.delete(index),
-      );
-    }
-    return undefined;
-  }
-}
-
-function valueAt(record: unknown, path: DatasetColumn["path"]): unknown {
-  let node = record;
-  for (const segment of path) {
-    if (typeof node !== "object" || node === null) return undefined;
-    node = (node as Record<string | number, unknown>)[segment];
-  }
-  return node;
-}
-
 /**
  * The dataset viewer, an editor tab (`{ kind: "dataset", resource: id }`): a grid (WAI-ARIA grid
  * pattern) virtualised in both directions with fixed row and column sizes, so only the visible cells
- * exist; rows are read from storage in blocks of {@link BLOCK_ROWS} as they come into view. Arrow
- * keys, Page Up/Down, Home/End and Ctrl+Home/End move the active cell.
+ * exist; cells are read from storage one column chunk at a time as they come into view. Sort and
+ * filter run in the query worker, which answers with the order of the stored rows to show.
+ *
+ * Keys: arrows, Page Up/Down, Home/End and Ctrl+Home/End move the active cell; Arrow Up from the
+ * first row reaches the column headers, where Enter sorts (ascending, descending, none) and
+ * Shift+F10 or the context-menu key opens the column's filter and profile.
  */
 export function DatasetViewer({ input, active }: EditorProps) {
   const { t } = useTranslation();
@@ -91,39 +40,53 @@ export function DatasetViewer({ input, active }: EditorProps) {
   const meta = useSelector(useWorkspaceActor(), (s) =>
     s.context.lists.datasets.find((d) => d.id === input.resource),
   );
-  const [columns, setColumns] = useState<DatasetColumn[] | null>(null);
-  const [rowCount, setRowCount] = useState(0);
+  const [description, setDescription] = useState<{
+    columns: DatasetColumn[];
+    rowCount: number;
+    chunkRows: number;
+  } | null>(null);
   useEffect(() => {
     let live = true;
-    void services.datasets.describe(input.resource).then((description) => {
-      if (!live) return;
-      setColumns(description?.columns.filter((c) => c.path.length > 0) ?? []);
-      setRowCount(description?.rowCount ?? 0);
+    void services.datasets.describe(input.resource).then((found) => {
+      if (live) setDescription(found ?? { columns: [], rowCount: 0, chunkRows: 1 });
     });
     return () => {
       live = false;
     };
   }, [services, input.resource, meta?.rowCount]);
+  const storedRows = description?.rowCount ?? 0;
 
-  const headers = useMemo(
-    () =>
-      (columns ?? []).map((column) => {
-        const label = pathLabel(meta?.schema, column.path);
-        return { ...column, label: label ? pickText(label, locale) : undefined };
-      }),
-    [columns, meta?.schema, locale],
+  const allColumns = useMemo(
+    () => viewerColumns(description?.columns ?? [], meta?.schema, locale),
+    [description, meta?.schema, locale],
   );
+  const [hidden, setHidden] = useState<Set<string>>(() => new Set());
+  const headers = useMemo(() => allColumns.filter((c) => !hidden.has(c.dotted)), [allColumns, hidden]);
+  const spans = useMemo(() => sectionSpans(headers), [headers]);
+  const sectionName = (section: string) => sectionLabel(meta?.schema, section, locale);
 
-  // Blocks of records read so far (a new cache for another dataset or row count).
+  const [query, setQuery] = useState<RowQuery>(noQuery);
+  const rowOrder = useRowOrder(services, input.resource, query, storedRows, locale);
+  const order = rowOrder.order;
+  const rowCount = order ? order.length : storedRows;
+
+  const [panelPath, setPanelPath] = useState<string>();
+  const panelColumn = allColumns.find((c) => c.dotted === panelPath);
+  const profile = useColumnProfile(services, input.resource, panelColumn?.dotted, storedRows);
+  const [chooserOpen, setChooserOpen] = useState(false);
+  /** The stored row whose whole record is shown, instead of a column's panel. */
+  const [detailRow, setDetailRow] = useState<number>();
+
+  // Column chunks read so far (a new cache for another dataset or row count).
   const [, setLoaded] = useState(0);
   const cache = useMemo(
     () =>
-      new BlockCache(
-        (start, count) => services.datasets.records(input.resource, { start, count }),
-        rowCount,
+      new ColumnChunkCache(
+        (paths, start, count) => services.datasets.columns(input.resource, paths, { start, count }),
+        description?.chunkRows ?? 1,
         () => setLoaded((n) => n + 1),
       ),
-    [services, input.resource, rowCount],
+    [services, input.resource, description],
   );
 
   const scroller = useRef<HTMLDivElement>(null);
@@ -136,17 +99,21 @@ export function DatasetViewer({ input, active }: EditorProps) {
     );
     observer.observe(element);
     return () => observer.disconnect();
-  }, [columns]);
+  }, [description]);
 
+  /** Row -1 is the header row. */
   const [activeCell, setActiveCell] = useState({ row: 0, column: 0 });
   const gridId = `dataset-grid-${input.resource}`;
 
   if (!meta)
     return <p className="dataset-viewer__message">{t("datasets.viewer.missing", { id: input.resource })}</p>;
-  if (columns === null) return <p className="dataset-viewer__message">{t("datasets.viewer.loading")}</p>;
-  if (rowCount === 0) return <p className="dataset-viewer__message">{t("datasets.viewer.empty")}</p>;
+  if (description === null) return <p className="dataset-viewer__message">{t("datasets.viewer.loading")}</p>;
+  if (storedRows === 0) return <p className="dataset-viewer__message">{t("datasets.viewer.empty")}</p>;
 
-  const bodyHeight = Math.max(0, viewport.height - ROW_HEIGHT);
+  const { row: ROW_HEIGHT, column: COLUMN_WIDTH, rowHeader: ROW_HEADER_WIDTH } = gridSizes;
+  const hasSections = spans.some((s) => s.section !== "");
+  const headHeight = gridSizes.header + (hasSections ? gridSizes.section : 0);
+  const bodyHeight = Math.max(0, viewport.height - headHeight);
   const visibleRows = Math.max(1, Math.floor(bodyHeight / ROW_HEIGHT));
   const fullHeight = rowCount * ROW_HEIGHT;
   const scrollHeight = Math.min(fullHeight, MAX_SCROLL_HEIGHT);
@@ -163,10 +130,11 @@ export function DatasetViewer({ input, active }: EditorProps) {
   const fullWidth = ROW_HEADER_WIDTH + headers.length * COLUMN_WIDTH;
   const firstColumn = Math.floor(viewport.left / COLUMN_WIDTH);
   const lastColumn = Math.min(headers.length, firstColumn + Math.ceil(viewport.width / COLUMN_WIDTH) + 1);
+  const activeRow = Math.min(activeCell.row, rowCount - 1);
 
   const scrollToRow = (row: number) => {
     const element = scroller.current;
-    if (!element) return;
+    if (!element || row < 0) return;
     if (row >= firstRow && row < firstRow + visibleRows) return;
     const first = row < firstRow ? row : row - visibleRows + 1;
     element.scrollTop =
@@ -183,25 +151,46 @@ export function DatasetViewer({ input, active }: EditorProps) {
   };
   const move = (row: number, column: number) => {
     const next = {
-      row: Math.max(0, Math.min(rowCount - 1, row)),
+      row: Math.max(-1, Math.min(rowCount - 1, row)),
       column: Math.max(0, Math.min(headers.length - 1, column)),
     };
     setActiveCell(next);
     scrollToRow(next.row);
     scrollToColumn(next.column);
   };
+  const sortBy = (column: ViewerColumn) => setQuery((q) => nextSort(q, column.dotted));
+  const openPanel = (column: ViewerColumn) => {
+    setDetailRow(undefined);
+    setPanelPath((p) => (p === column.dotted ? undefined : column.dotted));
+  };
   const onKeyDown = (event: React.KeyboardEvent) => {
-    const { row, column } = activeCell;
+    if (event.target !== event.currentTarget) return;
+    const { column } = activeCell;
+    const row = activeRow;
+    const header = headers[column];
     const keys: Record<string, () => void> = {
       ArrowDown: () => move(row + 1, column),
       ArrowUp: () => move(row - 1, column),
       ArrowRight: () => move(row, column + 1),
       ArrowLeft: () => move(row, column - 1),
-      PageDown: () => move(row + visibleRows, column),
-      PageUp: () => move(row - visibleRows, column),
+      PageDown: () => move(Math.max(0, row + visibleRows), column),
+      PageUp: () => move(Math.max(0, row - visibleRows), column),
       Home: () => (event.ctrlKey ? move(0, 0) : move(row, 0)),
       End: () => (event.ctrlKey ? move(rowCount - 1, headers.length - 1) : move(row, headers.length - 1)),
     };
+    if (row >= 0) {
+      keys.Enter = () => {
+        setPanelPath(undefined);
+        setDetailRow(order ? order[row] : row);
+      };
+      keys.Escape = () => setDetailRow(undefined);
+    }
+    if (row === -1 && header) {
+      keys.Enter = () => sortBy(header);
+      keys[" "] = () => sortBy(header);
+      keys.ContextMenu = () => openPanel(header);
+      if (event.shiftKey && event.key === "F10") keys.F10 = () => openPanel(header);
+    }
     const action = keys[event.key];
     if (!action) return;
     event.preventDefault();
@@ -210,13 +199,13 @@ export function DatasetViewer({ input, active }: EditorProps) {
 
   const rows = [];
   for (let row = firstRow; row < lastRow; row++) {
-    const block = cache.block(row);
-    const record = block?.[row % BLOCK_ROWS];
+    const stored = order ? order[row]! : row;
     const cells = [];
     for (let c = firstColumn; c < lastColumn; c++) {
       const column = headers[c]!;
-      const value = block ? valueAt(record, column.path) : undefined;
-      const isActive = activeCell.row === row && activeCell.column === c;
+      const value = cache.value(stored, column.dotted);
+      const loading = value === LOADING;
+      const isActive = activeRow === row && activeCell.column === c;
       cells.push(
         <div
           key={c}
@@ -228,7 +217,7 @@ export function DatasetViewer({ input, active }: EditorProps) {
           style={{ left: ROW_HEADER_WIDTH + c * COLUMN_WIDTH, width: COLUMN_WIDTH }}
           onMouseDown={() => setActiveCell({ row, column: c })}
         >
-          {block ? cellText(value) : "…"}
+          {loading ? "…" : cellText(value, column.unit, locale)}
         </div>,
       );
     }
@@ -236,71 +225,143 @@ export function DatasetViewer({ input, active }: EditorProps) {
       <div
         key={row}
         role="row"
-        aria-rowindex={row + 2}
+        aria-rowindex={row + (hasSections ? 3 : 2)}
         className="dataset-grid__row"
-        style={{ top: ROW_HEIGHT + rowBase + (row - firstRow) * ROW_HEIGHT, width: fullWidth }}
+        style={{ top: headHeight + rowBase + (row - firstRow) * ROW_HEIGHT, width: fullWidth }}
       >
-        <div role="rowheader" aria-colindex={1} className="dataset-grid__rowheader">
-          {formatCount(row + 1, locale)}
+        <div
+          role="rowheader"
+          aria-colindex={1}
+          className="dataset-grid__rowheader"
+          title={t("datasets.viewer.openRow")}
+          onDoubleClick={() => {
+            setPanelPath(undefined);
+            setDetailRow(stored);
+          }}
+        >
+          {formatCount(stored + 1, locale)}
         </div>
         {cells}
       </div>,
     );
   }
 
+  const sortColumn = query.sort && allColumns.find((c) => c.dotted === query.sort!.path);
+  const filterCount = Object.keys(query.filters).length;
   return (
     <div className="dataset-viewer">
-      <div className="dataset-viewer__bar" aria-live="polite">
+      <div className="dataset-viewer__bar">
         <strong>{meta.name}</strong>
-        <span>
-          {t("datasets.viewer.position", {
-            row: formatCount(activeCell.row + 1, locale),
-            rows: formatCount(rowCount, locale),
-          })}
+        <span aria-live="polite">
+          {activeRow >= 0 &&
+            t("datasets.viewer.position", {
+              row: formatCount(activeRow + 1, locale),
+              rows: formatCount(rowCount, locale),
+            })}
         </span>
-      </div>
-      <div
-        ref={scroller}
-        className="dataset-grid"
-        role="grid"
-        id={gridId}
-        aria-label={t("datasets.viewer.grid", { name: meta.name })}
-        aria-rowcount={rowCount + 1}
-        aria-colcount={headers.length + 1}
-        aria-activedescendant={`${gridId}-active`}
-        tabIndex={0}
-        autoFocus={active}
-        onKeyDown={onKeyDown}
-        onScroll={(e) => {
-          const target = e.currentTarget;
-          setViewport((v) => ({ ...v, top: target.scrollTop, left: target.scrollLeft }));
-        }}
-      >
-        <div
-          role="row"
-          aria-rowindex={1}
-          className="dataset-grid__row dataset-grid__row--header"
-          style={{ width: fullWidth }}
-        >
-          <div role="columnheader" aria-colindex={1} className="dataset-grid__rowheader">
-            {t("datasets.viewer.rowHeader")}
-          </div>
-          {headers.slice(firstColumn, lastColumn).map((column, i) => (
-            <div
-              key={column.dotted}
-              role="columnheader"
-              aria-colindex={firstColumn + i + 2}
-              className="dataset-grid__header"
-              title={column.label ? `${column.label}\n${column.dotted}` : column.dotted}
-              style={{ left: ROW_HEADER_WIDTH + (firstColumn + i) * COLUMN_WIDTH, width: COLUMN_WIDTH }}
-            >
-              <span className="dataset-grid__label">{column.label ?? column.dotted}</span>
-              {column.label && <span className="dataset-grid__path">{column.dotted}</span>}
-            </div>
-          ))}
+        <span role="status" className="dataset-viewer__query">
+          {rowOrder.busy
+            ? t("datasets.viewer.working")
+            : rowOrder.error
+              ? t("datasets.viewer.queryFailed", { error: rowOrder.error })
+              : [
+                  filterCount > 0 &&
+                    t("datasets.viewer.matching", {
+                      rows: formatCount(rowCount, locale),
+                      total: formatCount(storedRows, locale),
+                    }),
+                  sortColumn &&
+                    t(
+                      query.sort!.direction === "ascending"
+                        ? "datasets.viewer.sortedAscending"
+                        : "datasets.viewer.sortedDescending",
+                      { column: sortColumn.label ?? sortColumn.dotted },
+                    ),
+                ]
+                  .filter(Boolean)
+                  .join(" · ")}
+        </span>
+        <span className="dataset-viewer__spacer" />
+        {filterCount > 0 && (
+          <button
+            type="button"
+            onClick={() => setQuery((q) => ({ ...(q.sort ? { sort: q.sort } : {}), filters: {} }))}
+          >
+            {t("datasets.viewer.clearFilters")}
+          </button>
+        )}
+        <div className="dataset-viewer__chooser">
+          <button type="button" aria-expanded={chooserOpen} onClick={() => setChooserOpen((o) => !o)}>
+            {t("datasets.viewer.columns")}
+          </button>
+          {chooserOpen && (
+            <ColumnChooser
+              columns={allColumns}
+              hidden={hidden}
+              sectionName={sectionName}
+              onChange={setHidden}
+              onClose={() => setChooserOpen(false)}
+            />
+          )}
         </div>
-        <div className="dataset-grid__spacer" style={{ height: scrollHeight, width: fullWidth }} />
-        {rows}
+      </div>
+      <div className="dataset-viewer__body">
+        <div
+          ref={scroller}
+          className="dataset-grid"
+          role="grid"
+          id={gridId}
+          aria-label={t("datasets.viewer.grid", { name: meta.name })}
+          aria-rowcount={rowCount + (hasSections ? 2 : 1)}
+          aria-colcount={headers.length + 1}
+          aria-activedescendant={`${gridId}-active`}
+          aria-busy={rowOrder.busy || undefined}
+          tabIndex={0}
+          autoFocus={active}
+          onKeyDown={onKeyDown}
+          onScroll={(e) => {
+            const target = e.currentTarget;
+            setViewport((v) => ({ ...v, top: target.scrollTop, left: target.scrollLeft }));
+          }}
+        >
+          <GridHeaders
+            gridId={gridId}
+            columns={headers}
+            spans={spans}
+            sectionName={sectionName}
+            firstColumn={firstColumn}
+            lastColumn={lastColumn}
+            fullWidth={fullWidth}
+            query={query}
+            activeColumn={activeRow === -1 ? activeCell.column : undefined}
+            panelPath={panelPath}
+            onSort={sortBy}
+            onDetails={openPanel}
+            onActivate={(column) => setActiveCell({ row: -1, column })}
+          />
+          <div className="dataset-grid__spacer" style={{ height: scrollHeight, width: fullWidth }} />
+          {rows}
+        </div>
+        {detailRow !== undefined && (
+          <RowDetail
+            services={services}
+            datasetId={input.resource}
+            row={detailRow}
+            locale={locale}
+            onClose={() => setDetailRow(undefined)}
+          />
+        )}
+        {panelColumn && detailRow === undefined && (
+          <ColumnPanel
+            column={panelColumn}
+            profile={profile.profile}
+            profileError={profile.error}
+            filter={query.filters[panelColumn.dotted]}
+            locale={locale}
+            onFilter={(filter) => setQuery((q) => withFilter(q, panelColumn.dotted, filter))}
+            onClose={() => setPanelPath(undefined)}
+          />
+        )}
       </div>
     </div>
   );
