@@ -41,3 +41,4 @@ export {
   type LogicEdit,
   type TableWarning,
 } from "./tables";
+export { logicSummary, type SummaryContext } from "./summary";
