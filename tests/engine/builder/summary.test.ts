@@ -106,7 +106,7 @@ describe("rule summaries", () => {
     fc.assert(
       fc.property(json, (logic) => {
         const s = logicSummary(logic, { vocabulary: () => undefined });
-        return s.en.length > 0 && s["zh-CN"].length > 0;
+        return s.en.length > 0 && (s["zh-CN"] ?? "").length > 0;
       }),
       { numRuns: 500 },
     );
