@@ -209,5 +209,7 @@ export function logicSummary(logic: unknown, context: SummaryContext): Localized
     return text + (locale === "zh-CN" ? "。" : ".");
   };
   const en = make("en");
-  return { en: en.charAt(0).toUpperCase() + en.slice(1), "zh-CN": make("zh-CN") };
+  // The sentence's own first word is capitalised ("If …", "The smaller of …"), never a path.
+  const capital = /^(if|the|by|each|not) /.test(en) ? en.charAt(0).toUpperCase() + en.slice(1) : en;
+  return { en: capital, "zh-CN": make("zh-CN") };
 }

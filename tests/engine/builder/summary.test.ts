@@ -90,7 +90,7 @@ describe("rule summaries", () => {
   });
 
   it("names unknown paths by their path and never throws on any logic", () => {
-    expect(logicSummary({ ">": [{ var: "x.y" }, 2] }, { vocabulary: () => undefined }).en).toBe("X.y > 2.");
+    expect(logicSummary({ ">": [{ var: "x.y" }, 2] }, { vocabulary: () => undefined }).en).toBe("x.y > 2.");
     const json = fc.letrec((tie) => ({
       node: fc.oneof(
         { depthSize: "small" },
