@@ -6,11 +6,11 @@ import type { LogicEdit } from "./edits";
 import type { CasesNode, CompareNode, GroupNode } from "./model";
 import { printNode } from "./model";
 
-/** A condition to start from: a copy of the group's last comparison, or `field == 0`. */
+/** A condition to start from: a copy of the list's last comparison, or `field == 0` when it has none. */
 export function newCondition(group: GroupNode | CasesNode, field: string): unknown {
   const items = group.kind === "group" ? group.items : group.cases.map((c) => c.when);
-  const last = items[items.length - 1];
-  return last?.kind === "compare" ? printNode(last) : ({ "==": [{ var: field }, 0] } satisfies unknown);
+  const last = items.findLast((item): item is CompareNode => item.kind === "compare");
+  return last ? printNode(last) : { "==": [{ var: field }, 0] };
 }
 
 /** Appends a condition to an all/any group. */

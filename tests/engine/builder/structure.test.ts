@@ -25,8 +25,10 @@ describe("structural edits of groups and cases", () => {
   it("adds, removes and moves conditions of a group; renames its operator only", () => {
     const group = parseLogic(gate) as GroupNode;
     const added = applyLogicEdits(gate, addCondition(group, newCondition(group, "sales.net")));
-    // A new condition starts as a copy of the last comparison (here the `!` is not one: `field == 0`).
-    expect(added).toStrictEqual({ and: [...gate.and, { "==": [v("sales.net"), 0] }] });
+    // A new condition starts as a copy of the last comparison (the `!` after it is not one).
+    expect(added).toStrictEqual({ and: [...gate.and, gate.and[1]] });
+    const none = parseLogic({ or: [v("a"), { "!": v("b") }] }) as GroupNode;
+    expect(newCondition(none, "sales.net")).toStrictEqual({ "==": [v("sales.net"), 0] });
     expect(applyLogicEdits(gate, removeCondition(group, 1))).toStrictEqual({
       and: [gate.and[0], gate.and[2]],
     });
