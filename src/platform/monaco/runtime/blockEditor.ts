@@ -8,7 +8,8 @@ let blocks = 0;
 /**
  * A small JSON editor embedded in a form (the visual builder's block for logic it has no form for):
  * its own in-memory model, no gutter, as tall as its text up to `maxHeight`, and Tab moves the focus
- * on as in any form field (Ctrl+M lets Tab indent, as everywhere in Monaco).
+ * on as in any form field (Ctrl+M lets Tab indent, as everywhere in Monaco). Nothing is typed for
+ * the user (no auto-closing), so what is committed is what was typed.
  */
 export function createJsonBlockEditor(
   container: HTMLElement,
@@ -42,6 +43,10 @@ export function createJsonBlockEditor(
     tabFocusMode: true,
     wordWrap: "on",
     contextmenu: false,
+    // The block is stored exactly as typed: no closing brackets or quotes appear that were not typed.
+    autoClosingBrackets: "never",
+    autoClosingQuotes: "never",
+    autoSurround: "never",
     editContext: false,
     ...(options.fontSize ? { fontSize: options.fontSize } : {}),
   });
