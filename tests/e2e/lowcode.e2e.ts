@@ -205,6 +205,15 @@ test.describe("low-code", () => {
   }) => {
     await page.goto("/?lang=en&theme=dark");
     await page.getByRole("tree", { name: "Workspace" }).waitFor();
+    // The Explorer's hover of a rule reads its summary, between the title and the file.
+    const tree = page.getByRole("tree", { name: "Workspace" });
+    await tree.getByRole("treeitem", { name: "Incentive", exact: true }).locator(".tree-row").first().click();
+    await expect(
+      tree.getByRole("treeitem", { name: "Collection gate", exact: true }).locator(".tree-row"),
+    ).toHaveAttribute(
+      "title",
+      /^Collection gate\nCollection rate ≥ Collection-rate gate and Overdue more than 90 days ≤ ¥0 and .+\.\nrules\/incentive\/collection-gate\.rule\.json$/,
+    );
     await openFile(page, "collection-gate");
     await expect(page.locator(".monaco-editor").first()).toContainText('"id": "collection-gate"');
     const original = await storedRule(page, "collection-gate");

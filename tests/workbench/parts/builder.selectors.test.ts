@@ -27,11 +27,13 @@ beforeAll(async () => {
 });
 
 describe("rule summaries of the workspace", () => {
-  it("names parameters from the newest manifest version and population values from the manifests", () => {
+  it("names parameters from the first manifest declaring them, and population values from the manifests", () => {
     const content = workspaceContent(lists);
-    expect(lists.manifests.map((m) => m.manifest.version).sort()).toEqual(["1.0.0", "1.1.0"]);
-    const newest = lists.manifests.find((m) => m.manifest.version === "1.1.0")!.manifest;
-    for (const [k, p] of Object.entries(newest.params)) expect(content.params[k]).toEqual(p);
+    expect(lists.manifests.map((m) => m.manifest.version)).toEqual(["1.0.0", "1.1.0"]);
+    const [first, second] = lists.manifests.map((m) => m.manifest);
+    for (const [k, p] of Object.entries(first!.params)) expect(content.params[k]).toEqual(p);
+    for (const [k, p] of Object.entries(second!.params))
+      if (!(k in first!.params)) expect(content.params[k]).toEqual(p);
     expect(content.population.map((p) => p.out)).toContain("pop.abc_class");
     expect(content.rules).toHaveLength(lists.rules.length);
   });
@@ -40,7 +42,7 @@ describe("rule summaries of the workspace", () => {
     const summaries = ruleSummaries(lists, schema);
     expect([...summaries.keys()].sort()).toEqual(lists.rules.map((r) => r.id).sort());
     expect(summaries.get("volume-rebate")?.["zh-CN"]).toMatch(
-      /^若年初至今目标达成率 < 返利目标达成门槛 或 年初至今返利基数 ≤ ¥0 则 ¥0；否则年初至今返利基数 ≥ ¥10,000,000 时 × 2.5%/,
+      /^若年初至今目标达成率 < 返利目标达成门槛 或 年初至今返利基数 ≤ ¥0 则 ¥0；否则年初至今返利基数 ≥ ¥6,000,000 时 × 2%，≥ ¥3,000,000 时 × 1.5%/,
     );
     expect(summaries.get("collection-gate")?.en).toMatch(/^Collection rate ≥ Collection-rate gate and /);
     // Without a dataset the fields are named by their paths, the parameters still by their titles.

@@ -2,14 +2,7 @@ import { useId, useMemo, useSyncExternalStore, type KeyboardEvent, type ReactNod
 import { useSelector } from "@xstate/react";
 import { useTranslation } from "react-i18next";
 import { pickText } from "../../../base";
-import {
-  parseLogic,
-  schemaFields,
-  setCompareOp,
-  type BuilderNode,
-  type CompareOp,
-  type ParamSpec,
-} from "../../../engine";
+import { parseLogic, schemaFields, setCompareOp, type BuilderNode, type CompareOp } from "../../../engine";
 import {
   applyLogicEditsToText,
   replaceLogicNodeText,
@@ -31,6 +24,7 @@ import { BandsView, RowTableView } from "./BuilderTables";
 import { CasesView, GroupView } from "./BuilderStructure";
 import { BuilderSummary } from "./BuilderSummary";
 import { OpaqueBlock } from "./OpaqueBlock";
+import { workspaceContent } from "./builder.selectors";
 import "./builder.css";
 const compareOps = ["<", "<=", ">", ">=", "===", "!==", "==", "!="] as const;
 
@@ -139,11 +133,7 @@ export function BuilderView({
   const schema = lists.datasets.find((d) => d.id === activeDatasetId)?.schema;
   const fieldList = useMemo(() => schemaFields(schema), [schema]);
   const fields = useMemo(() => new Map(fieldList.map((f) => [f.path, f])), [fieldList]);
-  const params = useMemo(() => {
-    const all: Record<string, ParamSpec> = {};
-    for (const m of lists.manifests) for (const [k, p] of Object.entries(m.manifest.params)) all[k] ??= p;
-    return all;
-  }, [lists.manifests]);
+  const params = useMemo(() => workspaceContent(lists).params, [lists]);
   const parsed = useMemo(() => {
     try {
       return { ok: true as const, value: JSON.parse(text) as unknown };

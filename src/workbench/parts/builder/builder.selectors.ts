@@ -7,20 +7,14 @@ import {
   type Vocabulary,
 } from "../../../engine";
 import type { WorkspaceLists } from "../../../platform";
-import { compareVersions } from "../../i18n";
 
 /**
  * The workspace's pack content for naming things: every rule, and the parameters and population
- * values of the manifests, the newest version of each first (its defaults are the ones shown).
+ * values of the manifests in the workspace's order (by id; the first to declare a parameter gives
+ * its default), the same defaults the builder's cells show.
  */
 export function workspaceContent(lists: WorkspaceLists): PackContent {
-  const manifests = [...lists.manifests].sort((a, b) =>
-    a.manifest.name === b.manifest.name
-      ? compareVersions(b.manifest.version, a.manifest.version)
-      : a.manifest.name < b.manifest.name
-        ? -1
-        : 1,
-  );
+  const manifests = lists.manifests;
   const params: Record<string, ParamSpec> = {};
   const population: PackContent["population"] = [];
   const seen = new Set<string>();
