@@ -377,8 +377,8 @@ test.describe("low-code", () => {
       const summary = page.getByRole("region", { name: lang === "en" ? "Summary" : "摘要" });
       await expect(summary).toContainText(
         lang === "en"
-          ? "Rebate base YTD × 2.5 % when ≥ ¥10,000,000"
-          : "年初至今返利基数 ≥ ¥10,000,000 时 × 2.5%",
+          ? "Rebate base YTD × 2 % when ≥ ¥6,000,000, × 1.5 % when ≥ ¥3,000,000"
+          : "年初至今返利基数 ≥ ¥6,000,000 时 × 2%，≥ ¥3,000,000 时 × 1.5%",
       );
       await page.screenshot({
         path: `test-results/screenshots/lowcode-builder-summary-${lang}-${theme}-${width}.png`,
