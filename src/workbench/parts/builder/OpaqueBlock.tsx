@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { BuilderNode } from "../../../engine";
 import { logicNodeText, type JsonBlockEditorHandle } from "../../../platform";
 import { useServices } from "../../services";
+import { dedentBlock, reindentBlock } from "./blockIndent";
 import { useBuilder } from "./builderContext";
 
 /**
@@ -18,11 +19,13 @@ export function OpaqueBlock({ node }: { node: Extract<BuilderNode, { kind: "opaq
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<JsonBlockEditorHandle | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const source = logicNodeText(ctx.text, node.path) ?? JSON.stringify(node.json);
+  const written = logicNodeText(ctx.text, node.path) ?? JSON.stringify(node.json);
+  // Shown without the file's indentation of the node; committed with it put back.
+  const { shown: source, indent } = dedentBlock(written);
   // The latest committed text and how to commit, read by the editor's blur listener.
   const latest = useRef({ source, commit: (_raw: string) => {} });
   useEffect(() => {
-    latest.current = { source, commit: (raw) => ctx.replaceRaw(node.path, raw) };
+    latest.current = { source, commit: (raw) => ctx.replaceRaw(node.path, reindentBlock(raw, indent)) };
   });
   const label = t("builder.jsonLabel");
 
