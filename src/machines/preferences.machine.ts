@@ -26,6 +26,11 @@ export interface PreferencesContext {
   autosaveDelay: number;
   fontSize: number;
   numberFormat: NumberFormat;
+  /**
+   * The editors (by editor key, `rule:<id>`) shown as the visual builder rather than the code, so a
+   * rule comes back in the view it was left in after a reload; the most recently switched on last.
+   */
+  builderEditors: string[];
   /** The view the side bar showed before Ctrl+B hid it, so Ctrl+B brings the same one back. */
   lastView?: SideBarView;
 }
@@ -43,6 +48,7 @@ export const persistedPreferenceKeys = [
   "autosaveDelay",
   "fontSize",
   "numberFormat",
+  "builderEditors",
 ] as const satisfies readonly (keyof PreferencesContext)[];
 
 export type PreferencesEvent =
@@ -58,6 +64,8 @@ export type PreferencesEvent =
   | { type: "panel.show"; tab?: string }
   | { type: "layout.sideBarWidth"; width: number }
   | { type: "layout.panelHeight"; height: number }
+  /** Rules: Toggle Visual Builder on one editor. */
+  | { type: "builder.toggle"; key: string }
   | { type: "settings.set"; autosaveDelay?: number; fontSize?: number; numberFormat?: NumberFormat };
 
 export const preferenceLimits = {
@@ -66,6 +74,15 @@ export const preferenceLimits = {
   autosaveDelay: { min: 0, max: 60_000, default: 1000 },
   fontSize: { min: 10, max: 28, default: 14 },
 } as const;
+
+/** How many editors remember being in the builder (the oldest is forgotten first). */
+export const BUILDER_EDITORS_KEPT = 200;
+
+/** Stored settings are read back as they were written, or not at all: anything else is dropped. */
+const editorKeys = (value: unknown): string[] =>
+  Array.isArray(value)
+    ? value.filter((k): k is string => typeof k === "string").slice(-BUILDER_EDITORS_KEPT)
+    : [];
 
 const clamp = (value: number, limits: { min: number; max: number; default: number }) =>
   Number.isFinite(value) ? Math.min(limits.max, Math.max(limits.min, Math.round(value))) : limits.default;
@@ -94,6 +111,7 @@ export const preferencesMachine = setup({
     autosaveDelay: clamp(input.autosaveDelay ?? NaN, preferenceLimits.autosaveDelay),
     fontSize: clamp(input.fontSize ?? NaN, preferenceLimits.fontSize),
     numberFormat: input.numberFormat ?? "locale",
+    builderEditors: editorKeys(input.builderEditors),
   }),
   on: {
     "locale.set": { actions: assign({ locale: ({ event }) => event.locale }) },
@@ -132,6 +150,14 @@ export const preferencesMachine = setup({
     },
     "layout.panelHeight": {
       actions: assign({ panelHeight: ({ event }) => clamp(event.height, preferenceLimits.panelHeight) }),
+    },
+    "builder.toggle": {
+      actions: assign({
+        builderEditors: ({ context, event }) =>
+          context.builderEditors.includes(event.key)
+            ? context.builderEditors.filter((k) => k !== event.key)
+            : [...context.builderEditors, event.key].slice(-BUILDER_EDITORS_KEPT),
+      }),
     },
     "settings.set": {
       actions: assign(({ context, event }) => ({

@@ -2,9 +2,21 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
+/** Runs a command from the palette; typing goes to the palette's input, which has the focus. */
 async function runCommand(page: Page, title: string) {
   await page.keyboard.press("F1");
-  await page.getByRole("combobox").fill(title);
+  await expect(page.getByRole("listbox")).toBeVisible();
+  await page.keyboard.insertText(title);
+  await expect(page.getByRole("listbox").getByRole("option").first()).toContainText(title);
+  await page.keyboard.press("Enter");
+}
+
+/** Go to File (Ctrl+P): the quick open takes the focus, so typing goes to it even with a builder full of comboboxes. */
+async function openFile(page: Page, name: string) {
+  await page.keyboard.press("Control+P");
+  await expect(page.getByRole("listbox")).toBeVisible();
+  await page.keyboard.insertText(name);
+  await expect(page.getByRole("listbox").getByRole("option").first()).toContainText(name);
   await page.keyboard.press("Enter");
 }
 
@@ -172,9 +184,7 @@ test.describe("low-code", () => {
     ] as const) {
       await page.goto(`/?lang=${lang}&theme=${theme}`);
       await page.getByRole("tree", { name: lang === "en" ? "Workspace" : "工作区" }).waitFor();
-      await page.keyboard.press("Control+P");
-      await page.getByRole("combobox").fill(rule);
-      await page.keyboard.press("Enter");
+      await openFile(page, rule);
       await expect(page.locator(".monaco-editor").first()).toContainText(`"id": "${rule}"`);
       const original = await storedRule(page, rule);
       await runCommand(page, lang === "en" ? "Rules: Toggle Visual Builder" : "切换可视化编辑");
@@ -188,6 +198,196 @@ test.describe("low-code", () => {
       expect(await violationsIn(page, ".builder"), `builder on ${rule}`).toEqual([]);
       // Showing a rule in the builder never changes it.
       expect(await storedRule(page, rule)).toBe(original);
+    }
+  });
+
+  test("builder editing: conditions added and removed, a case moved, the summary follows, the view comes back after a reload", async ({
+    page,
+  }) => {
+    await page.goto("/?lang=en&theme=dark");
+    await page.getByRole("tree", { name: "Workspace" }).waitFor();
+    // The Explorer's hover of a rule reads its summary, between the title and the file.
+    const tree = page.getByRole("tree", { name: "Workspace" });
+    await tree.getByRole("treeitem", { name: "Incentive", exact: true }).locator(".tree-row").first().click();
+    await expect(
+      tree.getByRole("treeitem", { name: "Collection gate", exact: true }).locator(".tree-row"),
+    ).toHaveAttribute(
+      "title",
+      /^Collection gate\nCollection rate ≥ Collection-rate gate and Overdue more than 90 days ≤ ¥0 and .+\.\nrules\/incentive\/collection-gate\.rule\.json$/,
+    );
+    await openFile(page, "collection-gate");
+    await expect(page.locator(".monaco-editor").first()).toContainText('"id": "collection-gate"');
+    const original = await storedRule(page, "collection-gate");
+    // The toggle sits at the end of the tab bar, not pressed while the code shows.
+    const toggle = page.getByRole("button", { name: "Visual Builder" });
+    await expect(toggle).toHaveAttribute("aria-pressed", "false");
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-pressed", "true");
+    const builder = page.getByRole("region", { name: "Visual builder of collection-gate" });
+    const summary = builder.getByRole("region", { name: "Summary" });
+    await expect(summary).toHaveText(
+      /^SummaryCollection rate ≥ Collection-rate gate and Overdue more than 90 days ≤ ¥0 and \(not .+ or .+ = 0\)\.$/,
+    );
+    const all = builder.getByRole("group", { name: "All of these conditions" });
+    await expect(all.getByRole("button", { name: /^Remove condition \d$/ })).toHaveCount(3 + 2);
+    // Add condition (the group's own button comes after the nested "any" group's).
+    await all.getByRole("button", { name: "Add condition" }).last().click();
+    await expect(all.getByRole("button", { name: "Remove condition 4" })).toBeVisible();
+    await expect(summary).toContainText(
+      "(not Any late payment closes the collection gate or Late payments, 12 months = 0) and Overdue more than 90 days ≤ ¥0.",
+    );
+    // Remove the second condition, by keyboard: Tab to its button and Enter.
+    await all.getByRole("button", { name: "Remove condition 2" }).first().focus();
+    await page.keyboard.press("Enter");
+    await expect(all.getByRole("button", { name: "Remove condition 4" })).toHaveCount(0);
+    await page.keyboard.press("Control+S");
+    await expect.poll(() => storedRule(page, "collection-gate")).not.toBe(original);
+    const edited = await storedRule(page, "collection-gate");
+    const logic = (t: string) => (JSON.parse(t) as { logic: { and: unknown[] } }).logic.and;
+    expect(logic(edited)).toStrictEqual([logic(original)[0], logic(original)[2], logic(original)[1]]);
+    // Lossless: the text outside the logic, and the kept conditions' text, are as they were.
+    expect(edited.slice(edited.indexOf('"tests"'))).toBe(original.slice(original.indexOf('"tests"')));
+    const anyGroup = original.slice(
+      original.indexOf('      {\n        "or"'),
+      original.indexOf("\n    ]\n  },"),
+    );
+    expect(edited).toContain(anyGroup);
+
+    // A case of an if/else-if chain moved up: the code and the summary follow; Ctrl+Z undoes it.
+    await openFile(page, "collection-multiplier");
+    await expect(page.locator(".monaco-editor").first()).toContainText('"id": "collection-multiplier"');
+    const chainOriginal = await storedRule(page, "collection-multiplier");
+    await page.locator(".monaco-editor textarea").first().focus();
+    await page.keyboard.press("Control+K");
+    await page.keyboard.press("V");
+    const chainBuilder = page.getByRole("region", { name: "Visual builder of collection-multiplier" });
+    const chainSummary = chainBuilder.getByRole("region", { name: "Summary" });
+    const order = async () => {
+      const text = (await chainSummary.textContent()) ?? "";
+      return text.indexOf("low multiplier") < text.indexOf("middle multiplier")
+        ? "low first"
+        : "middle first";
+    };
+    await expect.poll(order).toBe("middle first");
+    await chainBuilder.getByRole("button", { name: "Move case 4 up" }).click();
+    await expect.poll(order).toBe("low first");
+    await page.screenshot({ path: "test-results/screenshots/lowcode-builder-cases-en-dark.png" });
+    await page.keyboard.press("Control+S");
+    await expect.poll(() => storedRule(page, "collection-multiplier")).not.toBe(chainOriginal);
+    const moved = JSON.parse(await storedRule(page, "collection-multiplier")) as { logic: { if: unknown[] } };
+    const before = JSON.parse(chainOriginal) as { logic: { if: unknown[] } };
+    expect(moved.logic.if.slice(4, 8)).toStrictEqual([
+      ...before.logic.if.slice(6, 8),
+      ...before.logic.if.slice(4, 6),
+    ]);
+    await chainBuilder.getByRole("button", { name: "Move case 3 down" }).focus();
+    await page.keyboard.press("Control+Z");
+    await expect.poll(order).toBe("middle first");
+    await page.keyboard.press("Control+S");
+    await expect.poll(() => storedRule(page, "collection-multiplier")).toBe(chainOriginal);
+
+    // The builder view is remembered per rule: after a reload the rule opens in it again.
+    await page.waitForTimeout(600);
+    await page.reload();
+    await expect(page.getByRole("region", { name: "Visual builder of collection-multiplier" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Visual Builder" })).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
+    // And the code view is remembered too, once switched back.
+    await page.getByRole("button", { name: "Visual Builder" }).click();
+    await expect(page.locator(".monaco-editor").first()).toContainText('"id": "collection-multiplier"');
+    await page.waitForTimeout(600);
+    await page.reload();
+    await expect(page.locator(".monaco-editor").first()).toContainText('"id": "collection-multiplier"');
+    await expect(page.getByRole("button", { name: "Visual Builder" })).toHaveAttribute(
+      "aria-pressed",
+      "false",
+    );
+  });
+
+  test("an unrecognised block is edited in its embedded Monaco, byte for byte; bad JSON is named and not stored", async ({
+    page,
+  }) => {
+    await page.goto("/?lang=zh-CN&theme=light");
+    await page.getByRole("tree", { name: "工作区" }).waitFor();
+    await openFile(page, "points-expiring-now");
+    await expect(page.locator(".monaco-editor").first()).toContainText('"id": "points-expiring-now"');
+    const original = await storedRule(page, "points-expiring-now");
+    await page.getByRole("button", { name: "可视化编辑" }).click();
+    const builder = page.getByRole("region", { name: "points-expiring-now 的可视化编辑器" });
+    await expect(builder.getByRole("region", { name: "摘要" })).toHaveText(
+      "摘要若不活跃积分清零 则 积分余额；否则归约（…）。",
+    );
+    const block = builder.getByRole("textbox", { name: "此部分的 JSON" });
+    await expect(block).toHaveCount(1);
+    await expect(builder.locator(".builder__block .monaco-editor")).toContainText('"reduce"');
+    // Not JSON: named beside the block, and the rule's text stays as it was.
+    await block.focus();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.insertText('{"reduce": [');
+    await page.keyboard.press("Tab");
+    await expect(builder.getByRole("alert")).toContainText("不是有效的 JSON");
+    await page.keyboard.press("Control+S");
+    await page.waitForTimeout(300);
+    expect(await storedRule(page, "points-expiring-now")).toBe(original);
+    // Valid JSON, written compactly: stored exactly as typed, everything else unchanged.
+    const typed =
+      '{"reduce": [{"filter": [{"var": "loyalty.lots"}, {"<=": [{"var": "months_to_expiry"}, 0]}]}, {"+": [{"var": "accumulator"}, {"var": "current.remaining"}]}, 0]}';
+    await block.focus();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.insertText(typed);
+    await page.keyboard.press("Tab");
+    await expect(builder.getByRole("alert")).toHaveCount(0);
+    await page.keyboard.press("Control+S");
+    await expect.poll(() => storedRule(page, "points-expiring-now")).not.toBe(original);
+    const start = original.indexOf('{\n        "reduce"');
+    const end = original.indexOf("\n    ]\n  },", start);
+    expect(await storedRule(page, "points-expiring-now")).toBe(
+      original.slice(0, start) + typed + original.slice(end),
+    );
+  });
+
+  test("screenshots: the builder with its summary in both languages and themes, wide and narrow", async ({
+    page,
+  }) => {
+    // Six page loads with an accessibility scan each: more than the default minute on a loaded machine.
+    test.setTimeout(180_000);
+    for (const [lang, theme, width] of [
+      ["en", "light", 1280],
+      ["en", "dark", 1280],
+      ["zh-CN", "light", 1280],
+      ["zh-CN", "dark", 1280],
+      ["en", "dark", 600],
+      ["zh-CN", "light", 600],
+    ] as const) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`/?lang=${lang}&theme=${theme}`);
+      await page.getByRole("tree", { name: lang === "en" ? "Workspace" : "工作区" }).waitFor();
+      await openFile(page, "volume-rebate");
+      // The first round switches the builder on; later rounds find it remembered.
+      const toggle = page.getByRole("button", { name: lang === "en" ? "Visual Builder" : "可视化编辑" });
+      await expect(toggle).toHaveAttribute(
+        "aria-pressed",
+        width === 1280 && lang === "en" && theme === "light" ? "false" : "true",
+      );
+      if ((await toggle.getAttribute("aria-pressed")) !== "true") await toggle.click();
+      await expect(
+        page.getByRole("region", {
+          name: lang === "en" ? "Visual builder of volume-rebate" : "volume-rebate 的可视化编辑器",
+        }),
+      ).toBeVisible();
+      const summary = page.getByRole("region", { name: lang === "en" ? "Summary" : "摘要" });
+      await expect(summary).toContainText(
+        lang === "en"
+          ? "Rebate base YTD × 2 % when ≥ ¥6,000,000, × 1.5 % when ≥ ¥3,000,000"
+          : "年初至今返利基数 ≥ ¥6,000,000 时 × 2%，≥ ¥3,000,000 时 × 1.5%",
+      );
+      await page.screenshot({
+        path: `test-results/screenshots/lowcode-builder-summary-${lang}-${theme}-${width}.png`,
+      });
+      expect(await violationsIn(page, ".builder"), `builder ${lang} ${theme} ${width}`).toEqual([]);
+      expect(await violationsIn(page, ".editor-group__actions"), "builder toggle").toEqual([]);
     }
   });
 });

@@ -18,6 +18,7 @@ describe("preferences machine", () => {
       autosaveDelay: 1000,
       fontSize: 14,
       numberFormat: "locale",
+      builderEditors: [],
     });
     expect(start({ locale: "zh-CN", theme: "light" }).getSnapshot().context.locale).toBe("zh-CN");
   });
@@ -78,5 +79,27 @@ describe("preferences machine", () => {
     const stored = persistedPreferences(actor.getSnapshot().context);
     expect(stored).toMatchObject({ panelVisible: true, panelTab: "output" });
     expect(Object.keys(stored)).not.toContain("lastView");
+  });
+
+  it("remembers per editor whether it shows the visual builder, in the stored form", () => {
+    const actor = start();
+    actor.send({ type: "builder.toggle", key: "rule:volume-rebate" });
+    actor.send({ type: "builder.toggle", key: "rule:mdf-accrual" });
+    actor.send({ type: "builder.toggle", key: "rule:mdf-accrual" });
+    const stored = persistedPreferences(actor.getSnapshot().context);
+    expect(stored.builderEditors).toEqual(["rule:volume-rebate"]);
+    // After a reload the stored list comes back; anything but a list of keys is dropped.
+    expect(start(stored).getSnapshot().context.builderEditors).toEqual(["rule:volume-rebate"]);
+    expect(start({ builderEditors: "rule:x" }).getSnapshot().context.builderEditors).toEqual([]);
+    expect(start({ builderEditors: ["rule:a", 3, null] }).getSnapshot().context.builderEditors).toEqual([
+      "rule:a",
+    ]);
+    // The list is bounded: the oldest is forgotten first.
+    const many = start({ builderEditors: Array.from({ length: 200 }, (_, i) => `rule:r${i}`) });
+    many.send({ type: "builder.toggle", key: "rule:new" });
+    const kept = many.getSnapshot().context.builderEditors;
+    expect(kept).toHaveLength(200);
+    expect(kept[0]).toBe("rule:r1");
+    expect(kept.at(-1)).toBe("rule:new");
   });
 });

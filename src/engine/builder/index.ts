@@ -27,7 +27,6 @@ export {
 export {
   addBand,
   addRow,
-  applyLogicEdits,
   bandWarnings,
   lookupWarnings,
   moveRow,
@@ -38,6 +37,18 @@ export {
   setBandRate,
   stepWarnings,
   switchBandsMode,
-  type LogicEdit,
   type TableWarning,
 } from "./tables";
+export { logicSummary, type SummaryContext } from "./summary";
+export { applyLogicEdits, type LogicEdit } from "./edits";
+export {
+  addCase,
+  addCondition,
+  moveCase,
+  moveCondition,
+  newCondition,
+  removeCase,
+  removeCondition,
+  setCompareOp,
+  setGroupOp,
+} from "./structure";

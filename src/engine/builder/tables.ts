@@ -15,12 +15,7 @@ import {
   type LookupNode,
   type StepsNode,
 } from "./model";
-
-/** Replace the JSON at `path` (inside the logic) by `value`. */
-export interface LogicEdit {
-  path: LogicPath;
-  value: unknown;
-}
+import type { LogicEdit } from "./edits";
 
 export interface TableWarning {
   row: number;
@@ -239,25 +234,4 @@ export function addRow(node: RowTable, keyOrBound: unknown, value: unknown): Log
         }
       : { bound: literal(keyOrBound, []), value: literal(value, []) };
   return [{ path: node.path, value: printNode({ ...node, rows: [...node.rows, row] } as BuilderNode) }];
-}
-
-/** Applies edits to a logic value (for previews and tests; the workbench edits the text instead). */
-export function applyLogicEdits(logic: unknown, edits: readonly LogicEdit[]): unknown {
-  let result = logic;
-  for (const edit of edits) result = replaceAt(result, edit.path, edit.value);
-  return result;
-}
-
-function replaceAt(value: unknown, path: LogicPath, next: unknown): unknown {
-  if (path.length === 0) return next;
-  const [head, ...rest] = path;
-  if (Array.isArray(value))
-    return (value as unknown[]).map((v, i) => (i === head ? replaceAt(v, rest, next) : v));
-  if (typeof value === "object" && value !== null) {
-    const obj = value as Record<string, unknown>;
-    return Object.fromEntries(
-      Object.entries(obj).map(([k, v]) => [k, k === head ? replaceAt(v, rest, next) : v]),
-    );
-  }
-  return value;
 }

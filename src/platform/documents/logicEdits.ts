@@ -35,7 +35,8 @@ export function minimalReplacement(before: string, after: string): TextReplaceme
 /**
  * Applies the builder's edits (replacements of nodes inside the rule's `logic`) to the rule's text
  * member by member with jsonc-parser, so only the replaced nodes' text changes: key order, spacing
- * and everything else stay as the author left them. Returns the new text and the one replacement
+ * and everything else stay as the author left them (insertions, removals, swaps and operator renames
+ * likewise touch only their nodes). Returns the new text and the one replacement
  * that makes it (undefined when nothing changed, or the text does not hold those nodes).
  */
 export function applyLogicEditsToText(
@@ -44,12 +45,48 @@ export function applyLogicEditsToText(
 ): { text: string; replacement?: TextReplacement } {
   let next = text;
   for (const edit of edits) {
-    const path: JSONPath = ["logic", ...edit.path];
-    if (!findNodeAtLocation(parseTree(next)!, path)) return { text };
-    next = applyEdits(next, modify(next, path, edit.value, { formattingOptions: formatting(next) }));
+    const changed = applyOne(next, edit);
+    if (changed === undefined) return { text };
+    next = changed;
   }
   const replacement = minimalReplacement(text, next);
   return replacement ? { text: next, replacement } : { text: next };
+}
+
+const splice = (text: string, offset: number, length: number, insert: string) =>
+  text.slice(0, offset) + insert + text.slice(offset + length);
+
+/** One edit on the text, or undefined when the text does not hold the nodes it names. */
+function applyOne(text: string, edit: LogicEdit): string | undefined {
+  const tree = parseTree(text);
+  if (!tree) return undefined;
+  const path: JSONPath = ["logic", ...edit.path];
+  const options = { formattingOptions: formatting(text) };
+  if ("insert" in edit) {
+    const array = findNodeAtLocation(tree, path.slice(0, -1));
+    const index = path[path.length - 1];
+    if (array?.type !== "array" || typeof index !== "number" || index > (array.children?.length ?? 0))
+      return undefined;
+    return applyEdits(text, modify(text, path, edit.insert, { ...options, isArrayInsertion: true }));
+  }
+  const node = findNodeAtLocation(tree, path);
+  if (!node) return undefined;
+  if ("value" in edit) return applyEdits(text, modify(text, path, edit.value, options));
+  if ("remove" in edit) return applyEdits(text, modify(text, path, undefined, options));
+  if ("swapWith" in edit) {
+    // Each node takes the other's text as written; the later one is replaced first so offsets hold.
+    const other = findNodeAtLocation(tree, ["logic", ...edit.swapWith]);
+    if (!other) return undefined;
+    const [first, second] = node.offset < other.offset ? [node, other] : [other, node];
+    if (first.offset + first.length > second.offset) return undefined;
+    const textOf = (n: typeof node) => text.slice(n.offset, n.offset + n.length);
+    const swapped = splice(text, second.offset, second.length, textOf(first));
+    return splice(swapped, first.offset, first.length, textOf(second));
+  }
+  // Rename the operation's one key: only the key's text changes.
+  const key = node.type === "object" ? node.children?.[0]?.children?.[0] : undefined;
+  if (!key || node.children?.length !== 1) return undefined;
+  return splice(text, key.offset, key.length, JSON.stringify(edit.rename));
 }
 
 /** The exact text of a node of the logic, as the author wrote it (for opaque blocks). */

@@ -114,6 +114,28 @@ export interface DiffEditorOptions {
   readOnly?: boolean;
 }
 
+/** Options of a small JSON editor embedded in a form. */
+export interface JsonBlockEditorOptions {
+  text: string;
+  theme: EditorTheme;
+  fontSize?: number;
+  /** The accessible name of its text area. */
+  ariaLabel: string;
+  /** It grows with its text up to this many pixels, then scrolls (default 240). */
+  maxHeight?: number;
+}
+
+/** A small JSON editor on its own model (not a document's): its text is the form's to commit. */
+export interface JsonBlockEditorHandle extends Disposable {
+  getText(): string;
+  /** Replaces the text (its own undo history starts over): the form's value changed from outside. */
+  setText(text: string): void;
+  focus(): void;
+  onDidBlur(listener: () => void): Disposable;
+  onDidChange(listener: (text: string) => void): Disposable;
+  updateOptions(options: { ariaLabel?: string; fontSize?: number }): void;
+}
+
 /** What the language services of a document need, asked for on each request so it is never stale. */
 export type LanguageBinding =
   | { kind: "rule"; context(): LanguageContext; testSummary(): TestRunSummary | undefined }
@@ -135,6 +157,8 @@ export interface MonacoPlatform {
   bindLanguage(model: DocumentModel, binding: LanguageBinding): LanguageBindingHandle;
   createCodeEditor(container: HTMLElement, options: CodeEditorOptions): CodeEditorHandle;
   createDiffEditor(container: HTMLElement, options: DiffEditorOptions): DiffEditorHandle;
+  /** A small JSON editor embedded in a form (the visual builder's opaque blocks). */
+  createJsonBlockEditor(container: HTMLElement, options: JsonBlockEditorOptions): JsonBlockEditorHandle;
   /** Every editor follows the workbench theme. */
   setTheme(theme: EditorTheme): void;
   /** Runs a workbench command from a CodeLens ("Run tests" runs `rules.runTests`). */

@@ -30,6 +30,8 @@ export interface EditorContribution {
   label(input: EditorInput, context: EditorLabelContext): string;
   /** Tooltip and accessible description of the tab (the rule's full title, the file). */
   description?(input: EditorInput, context: EditorLabelContext): string | undefined;
+  /** Buttons at the end of the tab bar while an editor of this kind is active (VS Code's editor actions). */
+  actions?: ComponentType<EditorProps>;
 }
 
 /** A panel tab's body and whether it has anything to show (a tab with no content is hidden). */

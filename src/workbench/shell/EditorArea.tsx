@@ -49,6 +49,12 @@ export function EditorArea() {
         groups.map((group, groupIndex) => {
           const tab = group.tabs.find((x) => editorKey(x.input) === group.active);
           const Editor = tab ? contributedEditors[tab.input.kind]?.component : undefined;
+          const Actions = tab ? contributedEditors[tab.input.kind]?.actions : undefined;
+          const props = tab && {
+            input: tab.input,
+            groupIndex,
+            active: groupIndex === activeGroup,
+          };
           return (
             <section
               key={groupIndex}
@@ -59,20 +65,22 @@ export function EditorArea() {
                   editors.actor.send({ type: "editor.focusGroup", group: groupIndex });
               }}
             >
-              <EditorTabs group={group} groupIndex={groupIndex} />
+              <div className="editor-group__header">
+                <EditorTabs group={group} groupIndex={groupIndex} />
+                {props && Actions && (
+                  <div className="editor-group__actions">
+                    <Actions key={editorKey(props.input)} {...props} />
+                  </div>
+                )}
+              </div>
               <div
                 className="editor-group__body"
                 id={`editor-${groupIndex}`}
                 role="tabpanel"
                 aria-labelledby={tab ? `tab-${groupIndex}-${editorKey(tab.input)}` : undefined}
               >
-                {tab && Editor ? (
-                  <Editor
-                    key={editorKey(tab.input)}
-                    input={tab.input}
-                    groupIndex={groupIndex}
-                    active={groupIndex === activeGroup}
-                  />
+                {props && Editor ? (
+                  <Editor key={editorKey(props.input)} {...props} />
                 ) : (
                   tab && (
                     <p className="editor-group__missing">

@@ -1,7 +1,23 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { allNodes, parseLogic, setBandFrom, switchBandsMode, type BandsNode } from "../../../src/engine";
+import {
+  addCase,
+  addCondition,
+  allNodes,
+  applyLogicEdits,
+  moveCase,
+  parseLogic,
+  removeCase,
+  removeCondition,
+  setBandFrom,
+  setGroupOp,
+  switchBandsMode,
+  type BandsNode,
+  type CasesNode,
+  type GroupNode,
+  type LogicEdit,
+} from "../../../src/engine";
 import {
   applyLogicEditsToText,
   logicNodeText,
@@ -59,5 +75,81 @@ describe("builder edits on the rule text", () => {
     expect(applyLogicEditsToText(text, [{ path: ["nope", 3], value: 1 }])).toEqual({ text });
     expect(minimalReplacement("abc", "abc")).toBeUndefined();
     expect(minimalReplacement("aXc", "aYYc")).toEqual({ offset: 1, length: 1, text: "YY" });
+  });
+});
+
+describe("structural builder edits on the rule text", () => {
+  const ROOT = resolve(__dirname, "../../..");
+  const read = (file: string) => readFileSync(join(ROOT, "rules", file), "utf8");
+  const logicOf = (t: string) => (JSON.parse(t) as { logic: unknown }).logic;
+  const nodeText = (t: string, path: (string | number)[]) => logicNodeText(t, path)!;
+  const gateText = read("incentive/collection-gate.rule.json");
+  const gate = parseLogic(logicOf(gateText)) as GroupNode;
+  const chainText = read("incentive/collection-multiplier.rule.json");
+  const chain = parseLogic(logicOf(chainText)) as CasesNode;
+
+  /** Applies edits to the text and checks the result holds the same logic as the value-level edit. */
+  const edit = (t: string, edits: LogicEdit[]) => {
+    const { text: edited } = applyLogicEditsToText(t, edits);
+    expect(edited).not.toBe(t);
+    expect(logicOf(edited)).toStrictEqual(applyLogicEdits(logicOf(t), edits));
+    return edited;
+  };
+
+  it("adding a condition inserts it and leaves every other byte alone; removing it gives the text back", () => {
+    const added = edit(gateText, addCondition(gate, { "==": [{ var: "ar.collection_rate" }, 1] }));
+    // Everything before the inserted item, and after the group's last item, is unchanged.
+    const lastItem = nodeText(gateText, ["and", 2]);
+    const end = gateText.indexOf(lastItem) + lastItem.length;
+    expect(added.startsWith(gateText.slice(0, end))).toBe(true);
+    expect(added.endsWith(gateText.slice(gateText.indexOf("]", end)))).toBe(true);
+    const regrouped = parseLogic(logicOf(added)) as GroupNode;
+    expect(applyLogicEditsToText(added, removeCondition(regrouped, 3)).text).toBe(gateText);
+  });
+
+  it("removing a condition keeps the others' text exactly", () => {
+    const removed = edit(gateText, removeCondition(gate, 1));
+    expect(nodeText(removed, ["and", 0])).toBe(nodeText(gateText, ["and", 0]));
+    expect(nodeText(removed, ["and", 1])).toBe(nodeText(gateText, ["and", 2]));
+    expect(removed.slice(removed.indexOf('"tests"'))).toBe(gateText.slice(gateText.indexOf('"tests"')));
+  });
+
+  it("all ↔ any renames the key only", () => {
+    const renamed = edit(gateText, setGroupOp(gate, "or"));
+    expect(renamed).toBe(gateText.replace('"logic": {\n    "and"', '"logic": {\n    "or"'));
+  });
+
+  it("reordering cases swaps their texts as written; the else and the rest stay", () => {
+    const moved = edit(chainText, moveCase(chain, 2, 1));
+    for (const [from, to] of [
+      [4, 2],
+      [5, 3],
+      [2, 4],
+      [3, 5],
+    ] as const)
+      expect(nodeText(moved, ["if", to])).toBe(nodeText(chainText, ["if", from]));
+    expect(moved.length).toBe(chainText.length);
+    const last = chain.cases.length * 2;
+    expect(nodeText(moved, ["if", last])).toBe(nodeText(chainText, ["if", last]));
+    // Moving it back is the original text, byte for byte.
+    const back = parseLogic(logicOf(moved)) as CasesNode;
+    expect(applyLogicEditsToText(moved, moveCase(back, 1, 2)).text).toBe(chainText);
+  });
+
+  it("adding and removing a case keeps the chain's other cases", () => {
+    const added = edit(chainText, addCase(chain, { ">": [{ var: "ar.avg_days_to_pay" }, 90] }, 0));
+    const n = chain.cases.length;
+    expect(nodeText(added, ["if", 2 * n + 2])).toBe(nodeText(chainText, ["if", 2 * n]));
+    const removed = edit(chainText, removeCase(chain, 0));
+    expect(nodeText(removed, ["if", 0])).toBe(nodeText(chainText, ["if", 2]));
+  });
+
+  it("an edit naming a node that is not there changes nothing", () => {
+    expect(applyLogicEditsToText(gateText, [{ path: ["and", 9], insert: 1 }])).toEqual({ text: gateText });
+    expect(applyLogicEditsToText(gateText, [{ path: ["and", 9], remove: true }])).toEqual({ text: gateText });
+    expect(applyLogicEditsToText(gateText, [{ path: ["and", 0], swapWith: ["and", 7] }])).toEqual({
+      text: gateText,
+    });
+    expect(applyLogicEditsToText(gateText, [{ path: ["and"], rename: "or" }])).toEqual({ text: gateText });
   });
 });

@@ -1,6 +1,7 @@
 // Entry of the lazy Monaco chunk: everything that touches Monaco starts here (see ../load.ts).
 import type { Locale } from "../../../base";
 import type { MonacoPlatform } from "../api";
+import { createJsonBlockEditor } from "./blockEditor";
 import { createCodeEditor, createDiffEditor } from "./editors";
 import { installWorkers } from "./environment";
 import { ModelRegistry } from "./models";
@@ -30,6 +31,7 @@ export function createMonacoPlatform(uiLocale: Locale): MonacoPlatform {
     },
     createCodeEditor: (container, options) => createCodeEditor(container, options, models),
     createDiffEditor: (container, options) => createDiffEditor(container, options),
+    createJsonBlockEditor: (container, options) => createJsonBlockEditor(container, options),
     setTheme: (theme) => monaco.editor.setTheme(monacoTheme(theme)),
     setCommandRunner: (run) => providers.setRunner(run),
   };

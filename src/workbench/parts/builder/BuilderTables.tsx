@@ -111,8 +111,7 @@ export function BandsView({ node }: { node: BandsNode }) {
   return (
     <section className="builder__table-box" aria-label={t("builder.bands", { field: node.measure.name })}>
       <header className="builder__table-head">
-        <strong>{t("builder.bands", { field: "" })}</strong>{" "}
-        <VarView node={node.measure} label={t("builder.field")} />
+        <strong>{t("builder.bandsHead")}</strong> <VarView node={node.measure} label={t("builder.field")} />
       </header>
       <div role="radiogroup" aria-label={t("builder.modeLabel")} className="builder__modes">
         {(["retroactive", "marginal"] as const).map((mode) => (
@@ -240,9 +239,7 @@ export function RowTableView({ node }: { node: StepsNode | LookupNode }) {
   return (
     <section className="builder__table-box" aria-label={title}>
       <header className="builder__table-head">
-        <strong>
-          {node.kind === "steps" ? t("builder.steps", { field: "" }) : t("builder.lookup", { field: "" })}
-        </strong>{" "}
+        <strong>{node.kind === "steps" ? t("builder.stepsHead") : t("builder.lookupHead")}</strong>{" "}
         <VarView node={field} label={t("builder.field")} />
       </header>
       <table className="builder__table" aria-label={title}>

@@ -2,14 +2,18 @@ import { useId, useMemo, useSyncExternalStore, type KeyboardEvent, type ReactNod
 import { useSelector } from "@xstate/react";
 import { useTranslation } from "react-i18next";
 import { pickText } from "../../../base";
-import { parseLogic, printNode, schemaFields, type BuilderNode, type ParamSpec } from "../../../engine";
-import { applyLogicEditsToText, replaceLogicNodeText, type DocumentModel } from "../../../platform";
+import { parseLogic, schemaFields, setCompareOp, type BuilderNode, type CompareOp } from "../../../engine";
+import {
+  applyLogicEditsToText,
+  replaceLogicNodeText,
+  type DocumentModel,
+  type MonacoPlatform,
+} from "../../../platform";
 import { useServices } from "../../services";
 import { usePreferencesActor } from "../../shell/preferencesContext";
 import {
   Ctx,
   LiteralInput,
-  OpaqueView,
   VarView,
   hintOf,
   useBuilder,
@@ -17,6 +21,10 @@ import {
   type Hint,
 } from "./builderContext";
 import { BandsView, RowTableView } from "./BuilderTables";
+import { CasesView, GroupView } from "./BuilderStructure";
+import { BuilderSummary } from "./BuilderSummary";
+import { OpaqueBlock } from "./OpaqueBlock";
+import { workspaceContent } from "./builder.selectors";
 import "./builder.css";
 const compareOps = ["<", "<=", ">", ">=", "===", "!==", "==", "!="] as const;
 
@@ -30,29 +38,9 @@ function NodeView({ node, label, hint }: { node: BuilderNode; label?: string; hi
     case "var":
       return <VarView node={node} label={label ?? t("builder.field")} />;
     case "opaque":
-      return <OpaqueView node={node} />;
+      return <OpaqueBlock node={node} />;
     case "group":
-      return (
-        <div className={`builder__group builder__group--${node.op}`}>
-          <select
-            aria-label={t("builder.operator")}
-            value={node.op}
-            onChange={(e) =>
-              ctx.edit([{ path: node.path, value: { [e.target.value]: node.items.map(printNode) } }])
-            }
-          >
-            <option value="and">{t("builder.all")}</option>
-            <option value="or">{t("builder.any")}</option>
-          </select>
-          <ul>
-            {node.items.map((item, i) => (
-              <li key={i}>
-                <NodeView node={item} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      );
+      return <GroupView node={node} />;
     case "not":
       return (
         <span className="builder__not">
@@ -68,9 +56,7 @@ function NodeView({ node, label, hint }: { node: BuilderNode; label?: string; hi
           <select
             aria-label={t("builder.operator")}
             value={node.op}
-            onChange={(e) =>
-              ctx.edit([{ path: node.path, value: { [e.target.value]: node.args.map(printNode) } }])
-            }
+            onChange={(e) => ctx.edit(setCompareOp(node, e.target.value as CompareOp))}
           >
             {compareOps.map((op) => (
               <option key={op} value={op}>
@@ -104,31 +90,7 @@ function NodeView({ node, label, hint }: { node: BuilderNode; label?: string; hi
         </span>
       );
     case "cases":
-      return (
-        <ol className="builder__cases">
-          {node.cases.map((c, i) => (
-            <li key={i}>
-              <div className="builder__case-when">
-                <span className="builder__keyword">{i === 0 ? t("builder.if") : t("builder.elseIf")}</span>{" "}
-                <NodeView node={c.when} />
-              </div>
-              <div className="builder__case-then">
-                <span className="builder__keyword">{t("builder.then")}</span> <NodeView node={c.then} />
-              </div>
-            </li>
-          ))}
-          <li className="builder__case-else">
-            {node.otherwise ? (
-              <>
-                <span className="builder__keyword">{t("builder.otherwise")}</span>{" "}
-                <NodeView node={node.otherwise} />
-              </>
-            ) : (
-              <span className="builder__dim">{t("builder.noOtherwise")}</span>
-            )}
-          </li>
-        </ol>
-      );
+      return <CasesView node={node} />;
     case "steps":
     case "lookup":
       return <RowTableView node={node} />;
@@ -152,7 +114,15 @@ function useModelText(model: DocumentModel): string {
  * view. Every change is a minimal replacement of the text (jsonc-parser at the node's path), applied
  * as one undoable edit, so Ctrl+Z / Ctrl+Shift+Z here or in the code walk one history.
  */
-export function BuilderView({ model, name }: { model: DocumentModel; name: string }) {
+export function BuilderView({
+  platform,
+  model,
+  name,
+}: {
+  platform: MonacoPlatform;
+  model: DocumentModel;
+  name: string;
+}) {
   const { t } = useTranslation();
   const services = useServices();
   const locale = useSelector(usePreferencesActor(), (s) => s.context.locale);
@@ -163,11 +133,7 @@ export function BuilderView({ model, name }: { model: DocumentModel; name: strin
   const schema = lists.datasets.find((d) => d.id === activeDatasetId)?.schema;
   const fieldList = useMemo(() => schemaFields(schema), [schema]);
   const fields = useMemo(() => new Map(fieldList.map((f) => [f.path, f])), [fieldList]);
-  const params = useMemo(() => {
-    const all: Record<string, ParamSpec> = {};
-    for (const m of lists.manifests) for (const [k, p] of Object.entries(m.manifest.params)) all[k] ??= p;
-    return all;
-  }, [lists.manifests]);
+  const params = useMemo(() => workspaceContent(lists).params, [lists]);
   const parsed = useMemo(() => {
     try {
       return { ok: true as const, value: JSON.parse(text) as unknown };
@@ -177,6 +143,7 @@ export function BuilderView({ model, name }: { model: DocumentModel; name: strin
   }, [text]);
   const ctx: BuilderContext = {
     locale,
+    platform,
     text,
     fields,
     params,
@@ -196,6 +163,8 @@ export function BuilderView({ model, name }: { model: DocumentModel; name: strin
   const onKeyDown = (e: KeyboardEvent) => {
     const key = e.key.toLowerCase();
     if (!(e.ctrlKey || e.metaKey)) return;
+    // Inside an embedded JSON block, Ctrl+Z undoes its typing first (it commits on leaving it).
+    if (e.target instanceof Element && e.target.closest(".builder__block")) return;
     if (key === "z" && !e.shiftKey) model.undo();
     else if ((key === "z" && e.shiftKey) || key === "y") model.redo();
     else return;
@@ -232,6 +201,7 @@ export function BuilderView({ model, name }: { model: DocumentModel; name: strin
         <p role="status">{t("builder.noLogic")}</p>
       ) : (
         <Ctx.Provider value={ctx}>
+          <BuilderSummary logic={logic} text={text} />
           <NodeView node={parseLogic(logic)} />
         </Ctx.Provider>
       )}

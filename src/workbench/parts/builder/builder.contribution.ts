@@ -1,6 +1,6 @@
 import { editorKey } from "../../../machines";
 import type { Contribution } from "../contribution";
-import { builderMode } from "./builderMode";
+import { toggleBuilder } from "./builderMode";
 
 export const builderContribution: Contribution = {
   commands: [
@@ -13,7 +13,7 @@ export const builderContribution: Contribution = {
       run: (s) => {
         const active = s.editors.active();
         if (active?.kind !== "rule") return;
-        builderMode.toggle(editorKey(active));
+        toggleBuilder(s, editorKey(active));
       },
     },
   ],

@@ -1,4 +1,4 @@
-import { createContext, useContext, useId, useState, type ReactNode } from "react";
+import { createContext, useContext, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { pickText, type Locale } from "../../../base";
 import {
@@ -10,11 +10,13 @@ import {
   type VarNode,
   type ScalarFieldKind,
 } from "../../../engine";
-import { logicNodeText } from "../../../platform";
+import type { MonacoPlatform } from "../../../platform";
 import { inputText, parseInput, readable } from "../templates/templateInputs";
 
 export interface BuilderContext {
   locale: Locale;
+  /** Monaco, for the embedded JSON blocks (loaded already: the builder lives in a rule editor). */
+  platform: MonacoPlatform;
   text: string;
   fields: Map<string, SchemaField>;
   params: Record<string, ParamSpec>;
@@ -217,49 +219,5 @@ export function VarView({
         <span className="builder__default">{t("builder.paramDefault", { value: def })}</span>
       )}
     </span>
-  );
-}
-
-/** The JSON of a part the builder has no form for, exactly as written; edited in place. */
-export function OpaqueView({ node }: { node: Extract<BuilderNode, { kind: "opaque" }> }) {
-  const ctx = useBuilder();
-  const { t } = useTranslation();
-  const id = useId();
-  const source = logicNodeText(ctx.text, node.path) ?? JSON.stringify(node.json);
-  const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const commit = () => {
-    if (draft === null || draft === source) return setDraft(null);
-    try {
-      JSON.parse(draft);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-      return;
-    }
-    setError(null);
-    setDraft(null);
-    ctx.replaceRaw(node.path, draft);
-  };
-  const value = draft ?? source;
-  return (
-    <div className="builder__opaque">
-      <span className="builder__caption">{t("builder.json")}</span>
-      <textarea
-        className="builder__json"
-        aria-label={t("builder.jsonLabel")}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        spellCheck={false}
-        rows={Math.min(12, value.split("\n").length)}
-        value={value}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
-      />
-      {error && (
-        <p className="builder__error" id={`${id}-error`} role="alert">
-          {t("builder.jsonInvalid", { reason: error })}
-        </p>
-      )}
-    </div>
   );
 }

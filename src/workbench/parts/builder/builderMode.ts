@@ -1,29 +1,16 @@
-import { useSyncExternalStore } from "react";
+import { useSelector } from "@xstate/react";
+import type { WorkbenchServices } from "../../services";
+import { usePreferencesActor } from "../../shell/preferencesContext";
 
 /**
- * Which rule editors show the visual builder instead of the code, by editor key (`rule:<id>`). Both
- * views edit the same Monaco model, so switching never loses text or undo history.
+ * Which rule editors show the visual builder instead of the code, by editor key (`rule:<id>`): a
+ * preference, so a rule comes back in the view it was left in after a reload. Both views edit the
+ * same Monaco model, so switching never loses text or undo history.
  */
-const shown = new Set<string>();
-const listeners = new Set<() => void>();
-let version = 0;
-
-export const builderMode = {
-  isOn: (key: string) => shown.has(key),
-  toggle(key: string) {
-    if (shown.has(key)) shown.delete(key);
-    else shown.add(key);
-    version++;
-    for (const l of [...listeners]) l();
-  },
-  subscribe: (listener: () => void) => {
-    listeners.add(listener);
-    return () => void listeners.delete(listener);
-  },
-  snapshot: () => version,
-};
+export function toggleBuilder(services: Pick<WorkbenchServices, "preferences">, key: string): void {
+  services.preferences.send({ type: "builder.toggle", key });
+}
 
 export function useBuilderMode(key: string): boolean {
-  useSyncExternalStore(builderMode.subscribe, builderMode.snapshot);
-  return builderMode.isOn(key);
+  return useSelector(usePreferencesActor(), (s) => s.context.builderEditors.includes(key));
 }

@@ -11,7 +11,7 @@ import { documentSession } from "./documentSession";
 import { useMonacoPlatform } from "./useMonacoPlatform";
 import { editorKey } from "../../../machines";
 import { BuilderView } from "../builder/BuilderView";
-import { builderMode, useBuilderMode } from "../builder/builderMode";
+import { useBuilderMode } from "../builder/builderMode";
 import "./editor.css";
 
 type Opened =
@@ -53,7 +53,6 @@ function OpenDocument({
   const services = useServices();
   const inConflict = useSelector(actor, (s) => s.matches({ lifecycle: "conflict" }));
   const session = documentSession(platform, services, actor);
-  const { t } = useTranslation();
   const key = editorKey(props.input);
   const builder = useBuilderMode(key);
   if (inConflict) return <ConflictView platform={platform} actor={actor} name={props.input.resource} />;
@@ -67,21 +66,12 @@ function OpenDocument({
     />
   );
   if (props.input.kind !== "rule") return code;
-  // The visual builder is a second view of the same model (one text, one undo history).
-  return (
-    <>
-      <div className="document-editor__toolbar">
-        <button
-          type="button"
-          aria-pressed={builder}
-          title={t("builder.toggleHint")}
-          onClick={() => builderMode.toggle(key)}
-        >
-          {t("builder.toggle")}
-        </button>
-      </div>
-      {builder ? <BuilderView model={session.model} name={props.input.resource} /> : code}
-    </>
+  // The visual builder is a second view of the same model (one text, one undo history); its toggle
+  // sits at the end of the tab bar (the rule editor's actions).
+  return builder ? (
+    <BuilderView platform={platform} model={session.model} name={props.input.resource} />
+  ) : (
+    code
   );
 }
 

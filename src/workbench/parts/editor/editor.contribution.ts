@@ -1,5 +1,6 @@
 import { pickText } from "../../../base";
 import type { Contribution } from "../contribution";
+import { BuilderToggle } from "../builder/BuilderToggle";
 import { ManifestEditor, RuleEditor } from "./DocumentEditor";
 
 /** The rule and manifest editors (Monaco with the JsonLogic and pack language services). */
@@ -7,6 +8,7 @@ export const editorContribution: Contribution = {
   editors: {
     rule: {
       component: RuleEditor,
+      actions: BuilderToggle,
       label: (input) => input.resource,
       description: (input, { lists, locale }) => {
         const rule = lists.rules.find((r) => r.id === input.resource);

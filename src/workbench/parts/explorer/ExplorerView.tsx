@@ -10,6 +10,8 @@ import { ContextMenu, type MenuItem } from "../../widgets/menu/ContextMenu";
 import { Tree } from "../../widgets/tree/Tree";
 import type { TreeNode } from "../../widgets/tree/tree.selectors";
 import { latestReports, testBadges } from "../tests/tests.selectors";
+import { ruleSummaries, shortSummary } from "../builder/builder.selectors";
+import { pickText } from "../../../base";
 import { WorkspaceGate } from "../workspace/WorkspaceGate";
 import { EXPLORER_SELECTION } from "./explorer.commands";
 import {
@@ -120,6 +122,9 @@ function ExplorerTree() {
   const analysis = useSelector(s.tests, (state) => state.context.analysis);
   const runs = useSelector(s.tests, (state) => state.context.runs);
   const dirty = useDirtyDocuments(s);
+  const activeDatasetId = useSelector(workspace, (state) => state.context.activeDatasetId);
+  const schema = lists.datasets.find((d) => d.id === activeDatasetId)?.schema;
+  const summaries = useMemo(() => ruleSummaries(lists, schema), [lists, schema]);
   const [menu, setMenu] = useState<{ node: TreeNode; x: number; y: number } | null>(null);
   const onFocusChange = useCallback(
     (node: TreeNode | undefined) => s.contextKeys.set(EXPLORER_SELECTION, node?.id),
@@ -145,8 +150,9 @@ function ExplorerTree() {
       testsPassed: (count) => t("explorer.testsPassed", { count }),
       testsFailed: (failed, total) => t("explorer.testsFailed", { count: total, failed }),
     };
-    return explorerTree(lists, locale, labels, { dirty, tests });
-  }, [lists, locale, t, dirty, tests]);
+    const hovers = new Map([...summaries].map(([id, text]) => [id, shortSummary(pickText(text, locale))]));
+    return explorerTree(lists, locale, labels, { dirty, tests, summaries: hovers });
+  }, [lists, locale, t, dirty, tests, summaries]);
   const onActivate = (node: TreeNode, preview: boolean) => {
     const id = datasetIdOf(node);
     if (id !== undefined) {

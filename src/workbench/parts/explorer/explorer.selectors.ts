@@ -27,6 +27,8 @@ export interface ExplorerLabels {
 export interface ExplorerState {
   dirty?: ReadonlySet<string>;
   tests?: ReadonlyMap<string, { passed: number; failed: number }>;
+  /** Each rule's plain-language summary (by rule id), shown in its hover. */
+  summaries?: ReadonlyMap<string, string>;
 }
 
 function decorationsOf(
@@ -107,7 +109,7 @@ export function explorerTree(
           id: `rule:${stored.id}`,
           label: title,
           description: stored.id,
-          tooltip: `${title}\n${stored.file}`,
+          tooltip: [title, state.summaries?.get(stored.id), stored.file].filter(Boolean).join("\n"),
           icon: kind,
           ...decorationsOf(`rule:${stored.id}`, stored.id, labels, state),
         })),
