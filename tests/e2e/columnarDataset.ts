@@ -1,0 +1,123 @@
+/**
+ * Writes a large generated dataset straight into the page's IndexedDB in the columnar layout the
+ * app stores (database version 4: `datasetLayouts` and `datasetChunks`), encoded in Node by the
+ * app's own `encodeChunk` and `LayoutBuilder`, so the stored chunks are exactly what an import
+ * writes. Importing a million rows through the UI takes minutes on a shared 2-core machine; this
+ * takes seconds. The records are the 300-record sample repeated with new ids (`D-0001` →
+ * `D-0001-000042`), as {@link replicate} makes them (the benchmark writes the same to JSONL for
+ * `crw eval`).
+ */
+import { readFileSync } from "node:fs";
+import type { Page } from "@playwright/test";
+import { encodeChunk, type EncodedColumn } from "../../src/platform/storage/columnar";
+import { LayoutBuilder } from "../../src/platform/storage/datasetLayout";
+
+const sampleFile = new URL("../../samples/distributors-300.json", import.meta.url);
+
+export function sampleRecords(): Record<string, unknown>[] {
+  return JSON.parse(readFileSync(sampleFile, "utf8")) as Record<string, unknown>[];
+}
+
+/** Record i: sample record i % 300 with id `<id>-<copy>`. */
+export function replicate(sample: readonly Record<string, unknown>[], i: number): Record<string, unknown> {
+  const base = sample[i % sample.length]!;
+  return { ...base, id: `${String(base.id)}-${String(Math.floor(i / sample.length)).padStart(6, "0")}` };
+}
+
+/** A typed array as text that survives `page.evaluate` (which would turn it into a plain object). */
+type Wire = { kind: string; b64: string } | unknown;
+
+function toWire(value: unknown): Wire {
+  if (ArrayBuffer.isView(value)) {
+    const bytes = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    return { kind: value.constructor.name, b64: bytes.toString("base64") };
+  }
+  return value;
+}
+
+function columnToWire(data: EncodedColumn): Record<string, Wire> {
+  const out: Record<string, Wire> = {};
+  for (const [key, value] of Object.entries(data)) out[key] = toWire(value);
+  return out;
+}
+
+/**
+ * Stores `count` generated records as dataset `id` (copying the seeded sample's metadata, so it has
+ * the sample's schema and title). The page must have the workbench open (the database exists).
+ */
+export async function seedColumnarDataset(page: Page, id: string, count: number): Promise<void> {
+  const sample = sampleRecords();
+  const at = new Date().toISOString();
+  const builder = new LayoutBuilder(id, at);
+  const rowsPerChunk = builder.layout.chunkRows;
+  for (let start = 0; start < count; start += rowsPerChunk) {
+    const records: unknown[] = [];
+    for (let i = start; i < Math.min(count, start + rowsPerChunk); i++) records.push(replicate(sample, i));
+    const stored = builder.add(encodeChunk(records), at);
+    const wire = stored.map((c) => ({ ...c, data: columnToWire(c.data) }));
+    await page.evaluate(async (chunks) => {
+      const done = <T>(r: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(new Error(String(r.error)));
+        });
+      const types: Record<string, new (b: ArrayBuffer) => ArrayBufferView> = {
+        Uint8Array,
+        Uint16Array,
+        Uint32Array,
+        Int32Array,
+        Float64Array,
+      };
+      const fromWire = (value: unknown): unknown => {
+        if (value && typeof value === "object" && "b64" in value && "kind" in value) {
+          const { kind, b64 } = value as { kind: string; b64: string };
+          const text = atob(b64);
+          const bytes = new Uint8Array(text.length);
+          for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+          return new types[kind]!(bytes.buffer);
+        }
+        return value;
+      };
+      const db = await done(indexedDB.open("channel-rules-workbench"));
+      const tx = db.transaction("datasetChunks", "readwrite");
+      for (const chunk of chunks) {
+        const data = Object.fromEntries(Object.entries(chunk.data).map(([k, v]) => [k, fromWire(v)]));
+        tx.objectStore("datasetChunks").put({ ...chunk, data });
+      }
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(new Error(String(tx.error)));
+      });
+      db.close();
+    }, wire);
+  }
+  const layout = { ...builder.layout, state: "complete" };
+  await page.evaluate(
+    async ({ layout, id, count }) => {
+      const done = <T>(r: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(new Error(String(r.error)));
+        });
+      const db = await done(indexedDB.open("channel-rules-workbench"));
+      const meta = (await done(
+        db.transaction("datasets").objectStore("datasets").get("distributors-300"),
+      )) as Record<string, unknown>;
+      const tx = db.transaction(["datasets", "datasetLayouts"], "readwrite");
+      tx.objectStore("datasetLayouts").put(layout);
+      tx.objectStore("datasets").put({
+        ...meta,
+        id,
+        name: id,
+        rowCount: count,
+        createdAt: new Date().toISOString(),
+      });
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(new Error(String(tx.error)));
+      });
+      db.close();
+    },
+    { layout, id, count },
+  );
+}
