@@ -23,9 +23,16 @@ const RECORDS = Number(process.env.CRW_BENCH_SIM_RECORDS ?? 100_000);
 const RUNS = Number(process.env.CRW_BENCH_SIM_RUNS ?? 3);
 const MANIFEST = "rules/manifests/dealer-program-1.1.0.manifest.json";
 const DATASET = `bench-${RECORDS}`;
+/** A file to write the page's CPU profile of the first run to (Chrome DevTools `.cpuprofile`). */
+const PROFILE = process.env.CRW_BENCH_SIM_PROFILE;
 
-async function runOnce(page: Page): Promise<{ ms: number; longest: number }> {
+async function runOnce(page: Page, profile?: string): Promise<{ ms: number; longest: number }> {
   await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
+  const cdp = profile ? await page.context().newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.start");
+  }
   await page.keyboard.press("F1");
   await page.getByRole("combobox").fill("Simulation: Run");
   await page
@@ -45,6 +52,11 @@ async function runOnce(page: Page): Promise<{ ms: number; longest: number }> {
     .getByRole("region", { name: "Headline" })
     .waitFor({ timeout: 600_000 });
   const ms = Date.now() - start;
+  if (cdp && profile) {
+    const { profile: data } = await cdp.send("Profiler.stop");
+    await writeFile(profile, JSON.stringify(data));
+    await cdp.detach();
+  }
   const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
   await page.keyboard.press("Control+W");
   return { ms, longest };
@@ -88,7 +100,7 @@ export default async function simulation(): Promise<BenchSection> {
     await page.reload();
     await page.getByRole("treeitem", { name: "Rules" }).waitFor();
     for (let i = 0; i < RUNS; i++) {
-      const r = await runOnce(page);
+      const r = await runOnce(page, i === 0 ? PROFILE : undefined);
       browserMs.push(r.ms);
       longest.push(r.longest);
       const started = Date.now();

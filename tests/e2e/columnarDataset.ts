@@ -44,16 +44,31 @@ function columnToWire(data: EncodedColumn): Record<string, Wire> {
 /**
  * Stores `count` generated records as dataset `id` (copying the seeded sample's metadata, so it has
  * the sample's schema and title). The page must have the workbench open (the database exists).
+ * With `repeatFirstChunk`, every full chunk is a copy of the first (ids repeat every 16,384 rows),
+ * which writes a million rows in seconds for tests that need the size, not distinct records.
  */
-export async function seedColumnarDataset(page: Page, id: string, count: number): Promise<void> {
+export async function seedColumnarDataset(
+  page: Page,
+  id: string,
+  count: number,
+  { repeatFirstChunk = false }: { repeatFirstChunk?: boolean } = {},
+): Promise<void> {
   const sample = sampleRecords();
   const at = new Date().toISOString();
   const builder = new LayoutBuilder(id, at);
   const rowsPerChunk = builder.layout.chunkRows;
+  let first: ReturnType<typeof encodeChunk> | undefined;
   for (let start = 0; start < count; start += rowsPerChunk) {
-    const records: unknown[] = [];
-    for (let i = start; i < Math.min(count, start + rowsPerChunk); i++) records.push(replicate(sample, i));
-    const stored = builder.add(encodeChunk(records), at);
+    const rows = Math.min(count, start + rowsPerChunk) - start;
+    let chunk: ReturnType<typeof encodeChunk>;
+    if (repeatFirstChunk && first && rows === rowsPerChunk) chunk = first;
+    else {
+      const records: unknown[] = [];
+      for (let i = start; i < start + rows; i++) records.push(replicate(sample, i));
+      chunk = encodeChunk(records);
+      first ??= chunk;
+    }
+    const stored = builder.add(chunk, at);
     const wire = stored.map((c) => ({ ...c, data: columnToWire(c.data) }));
     await page.evaluate(async (chunks) => {
       const done = <T>(r: IDBRequest<T>) =>
