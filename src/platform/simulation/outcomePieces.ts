@@ -1,9 +1,9 @@
-import type { RunTable } from "../../engine";
+import type { Eliminated, RunTable } from "../../engine";
 import type { SimulationOutcome } from "./runSimulation";
 
 /**
  * A run's outcome cut into messages for the page: the outcome without the table's columns first,
- * then one column (or a slice of the record errors) per message. The page receives each message in
+ * then one column (or a slice of the record errors or of the eliminated list) per message. The page receives each message in
  * its own task, so taking in a million rows' results never blocks it for long; a whole outcome in one
  * message is deserialised in one task (over a second for 100,000 rows).
  */
@@ -11,15 +11,27 @@ export type OutcomePiece =
   | { kind: "head"; outcome: SimulationOutcome }
   | { kind: "ids"; values: unknown[] }
   | { kind: "out" | "pop" | "fields"; key: string; values: unknown[] }
-  | { kind: "errors"; errors: RunTable["errors"] };
+  | { kind: "errors"; errors: RunTable["errors"] }
+  /** A slice of the report's list of eliminated records (each with the inputs that decided it). */
+  | { kind: "eliminated"; list: Eliminated[] };
 
-/** Errors per message. */
+/** Errors, or eliminated records, per message. */
 const ERRORS_PER_PIECE = 5_000;
+const ELIMINATED_PER_PIECE = 2_000;
 
 export function outcomePieces(outcome: SimulationOutcome): OutcomePiece[] {
   const { table } = outcome;
   const bare: RunTable = { ...table, ids: [], out: {}, pop: {}, fields: {}, errors: [] };
-  const pieces: OutcomePiece[] = [{ kind: "head", outcome: { ...outcome, table: bare } }];
+  const { report } = outcome;
+  const head: SimulationOutcome = {
+    ...outcome,
+    table: bare,
+    report: { ...report, elimination: { ...report.elimination, list: [] } },
+  };
+  const pieces: OutcomePiece[] = [{ kind: "head", outcome: head }];
+  const eliminated = report.elimination.list;
+  for (let i = 0; i < eliminated.length; i += ELIMINATED_PER_PIECE)
+    pieces.push({ kind: "eliminated", list: eliminated.slice(i, i + ELIMINATED_PER_PIECE) });
   pieces.push({ kind: "ids", values: table.ids });
   for (const kind of ["out", "pop", "fields"] as const)
     for (const [key, values] of Object.entries(table[kind])) pieces.push({ kind, key, values });
@@ -41,6 +53,10 @@ export class OutcomeAssembler {
     if (!table) throw new Error("An outcome piece arrived before its head");
     if (piece.kind === "ids") table.ids = piece.values;
     else if (piece.kind === "errors") for (const e of piece.errors) table.errors.push(e);
+    else if (piece.kind === "eliminated") {
+      const list = this.outcome!.report.elimination.list;
+      for (const e of piece.list) list.push(e);
+    }
     else table[piece.kind][piece.key] = piece.values;
   }
 

@@ -77,9 +77,11 @@ scope.onmessage = (event: MessageEvent<SimulationStart>) => {
   })
     // The worker stores the run itself; the page gets the outcome in pieces and never reads it back.
     .then(async (outcome) => {
-      const summary = await storeRun(repos.runs, outcome);
+      // The database writes while the pieces go out; `done` says the run is stored.
+      const stored = storeRun(repos.runs, outcome);
+      stored.catch(() => undefined);
       for (const piece of outcomePieces(outcome)) post({ type: "outcome", piece });
-      return summary;
+      return stored;
     })
     .then(
       (summary) => {
