@@ -25,7 +25,7 @@ export function replicate(sample: readonly Record<string, unknown>[], i: number)
 }
 
 /** A typed array as text that survives `page.evaluate` (which would turn it into a plain object). */
-type Wire = { kind: string; b64: string } | unknown;
+type Wire = unknown;
 
 function toWire(value: unknown): Wire {
   if (ArrayBuffer.isView(value)) {

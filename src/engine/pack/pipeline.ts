@@ -331,7 +331,8 @@ async function* run(
   if (options.append) {
     if (!store) throw new Error("runPack: append needs a pack whose held records go into columns");
     const parts = await options.append(store.count);
-    for (const part of Array.isArray(parts) ? parts : [parts]) store.append(part);
+    const list: readonly HeldData[] = Array.isArray(parts) ? parts : [parts as HeldData];
+    for (const part of list) store.append(part);
     progress("read", readPass, store.count, options.total);
   }
   if (store) {

@@ -56,8 +56,7 @@ export class OutcomeAssembler {
     else if (piece.kind === "eliminated") {
       const list = this.outcome!.report.elimination.list;
       for (const e of piece.list) list.push(e);
-    }
-    else table[piece.kind][piece.key] = piece.values;
+    } else table[piece.kind][piece.key] = piece.values;
   }
 
   /** The outcome, once every piece has arrived. */

@@ -77,7 +77,9 @@ export function openDatasetSource(
       return { local: datasetRecordSource(repo, dataset.id, rows), total: rows };
     }
     const ranges = parallel ? splitRows(rows, described.chunkRows, threads) : [{ start: 0, count: rows }];
-    const readers = ranges.slice(1).map((range) => ({ range, reader: startPart(range, paths, described.chunkRows) }));
+    const readers = ranges
+      .slice(1)
+      .map((range) => ({ range, reader: startPart(range, paths, described.chunkRows) }));
     const source: RunSource = {
       local: columnarRecordSource(repo, dataset.id, paths, ranges[0]!, described.chunkRows),
       total: rows,

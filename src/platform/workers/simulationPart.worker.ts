@@ -44,6 +44,8 @@ scope.onmessage = (event: MessageEvent<PartMessage>) => {
       });
       scope.postMessage({ type: "part", result } satisfies PartReply, transfer);
     })
-    .catch((error: unknown) => scope.postMessage({ type: "failed", error: textOf(error) } satisfies PartReply))
+    .catch((error: unknown) =>
+      scope.postMessage({ type: "failed", error: textOf(error) } satisfies PartReply),
+    )
     .finally(() => void repos.close());
 };
