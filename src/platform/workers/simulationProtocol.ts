@@ -38,3 +38,15 @@ export type PartMessage =
 
 /** Part worker → simulation worker. */
 export type PartReply = { type: "part"; result: PartResult } | { type: "failed"; error: LocalizedText };
+
+/** Main thread → results worker: read one stored run's results. */
+export interface ResultsRequest {
+  databaseName: string;
+  runId: string;
+}
+
+/** Results worker → main thread: the outcome's pieces, then `end`. */
+export type ResultsReply =
+  | { type: "outcome"; piece: OutcomePiece }
+  | { type: "end"; found: boolean }
+  | { type: "failed"; message: string };

@@ -9,9 +9,10 @@ import {
   type SimulationOutcome,
   type SimulationProgress,
   type SimulationRequest,
+  type StoredResults,
 } from "../simulation/runSimulation";
 import { OutcomeAssembler } from "../simulation/outcomePieces";
-import type { SimulationReply, SimulationStart } from "./simulationProtocol";
+import type { ResultsReply, ResultsRequest, SimulationReply, SimulationStart } from "./simulationProtocol";
 
 /** A simulation in progress: the stored run's summary once done, and a cancel that stops it at once. */
 export interface SimulationJob {
@@ -26,6 +27,11 @@ export interface SimulationJob {
 
 export interface SimulationService {
   start(request: SimulationRequest, onProgress: (progress: SimulationProgress) => void): SimulationJob;
+  /**
+   * A stored run's results read off the page's thread and handed over in pieces; absent where the
+   * page reads them itself (`RunRepository.results`).
+   */
+  loadResults?(runId: string): Promise<StoredResults | undefined>;
 }
 
 /** Thrown by a cancelled job's outcome. */
@@ -62,8 +68,32 @@ export function createWorkerSimulationService(
   threads: number = typeof navigator === "undefined" ? 1 : navigator.hardwareConcurrency || 1,
   start: () => SimulationWorkerLike = () =>
     new Worker(new URL("./simulation.worker.ts", import.meta.url), { type: "module" }),
+  startResults: () => Worker = () =>
+    new Worker(new URL("./simulationResults.worker.ts", import.meta.url), { type: "module" }),
 ): SimulationService {
   return {
+    loadResults(runId) {
+      const worker = startResults();
+      const assembler = new OutcomeAssembler();
+      return new Promise<StoredResults | undefined>((resolve, reject) => {
+        worker.onmessage = (event: MessageEvent<ResultsReply>) => {
+          const reply = event.data;
+          if (reply.type === "outcome") return assembler.add(reply.piece);
+          worker.terminate();
+          if (reply.type === "failed") reject(new Error(reply.message));
+          else {
+            const outcome = assembler.result();
+            resolve(reply.found && outcome ? { outcome } : undefined);
+          }
+        };
+        worker.onerror = (event) => {
+          event.preventDefault();
+          worker.terminate();
+          reject(new Error(event.message || "the results worker stopped"));
+        };
+        worker.postMessage({ databaseName, runId } satisfies ResultsRequest);
+      });
+    },
     start(request, onProgress) {
       const worker = start();
       const assembler = new OutcomeAssembler();

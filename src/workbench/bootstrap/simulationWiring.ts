@@ -186,7 +186,9 @@ export function createSimulationHost(
       const cached = cache.get(id);
       if (cached) return cached;
       const summary = (await repositories.runs.get(id)) as RunSummary | undefined;
-      const results = (await repositories.runs.results(id)) as StoredResults | undefined;
+      const results = service.loadResults
+        ? await service.loadResults(id)
+        : ((await repositories.runs.results(id)) as StoredResults | undefined);
       if (!summary || !results) return undefined;
       const loaded = loadedRun(summary, results.outcome);
       cache.set(id, loaded);
