@@ -150,5 +150,17 @@ describe("a run over the columnar store in parts", { timeout: 90_000 }, () => {
     for (const piece of structuredClone(pieces)) assembler.add(piece);
     expect(pieces.length).toBeGreaterThan(10);
     expect(assembler.result()).toEqual(outcome);
+
+    // A long table goes in slices of rows; every slice lands at its place.
+    const rows = 40_000;
+    const long = structuredClone(outcome);
+    long.table.count = rows;
+    long.table.ids = Array.from({ length: rows }, (_, i) => `D-${i}`);
+    long.table.out = { x: Array.from({ length: rows }, (_, i) => (i % 7 === 0 ? null : i / 3)) };
+    const slices = outcomePieces(long).filter((p) => p.kind === "out");
+    expect(slices.map((p) => (p.kind === "out" ? p.start : -1))).toEqual([0, 16_384, 32_768]);
+    const again = new OutcomeAssembler();
+    for (const piece of structuredClone(outcomePieces(long))) again.add(piece);
+    expect(again.result()).toEqual(long);
   });
 });
