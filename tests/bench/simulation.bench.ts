@@ -5,7 +5,8 @@
  * `longtask`); then the same pack over the same records through `crw eval` for the ratio. The records
  * are the 300-record sample repeated with new ids (`D-0001` → `D-0001-000042`), written to IndexedDB
  * in the page in the app's columnar layout (tests/e2e/columnarDataset.ts) and to a JSONL file for
- * the CLI, so both read the same data.
+ * the CLI, so both read the same data. CRW_BENCH_SIM_RUNS sets the number of runs;
+ * CRW_BENCH_SIM_PROFILE=<file> writes the page's (main thread's) CPU profile of the first run.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
