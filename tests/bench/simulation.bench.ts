@@ -4,16 +4,19 @@
  * rendered report, with the longest main-thread task during the run (PerformanceObserver
  * `longtask`); then the same pack over the same records through `crw eval` for the ratio. The records
  * are the 300-record sample repeated with new ids (`D-0001` → `D-0001-000042`), written to IndexedDB
- * in the page and to a JSONL file for the CLI, so both read the same data.
+ * in the page in the app's columnar layout (tests/e2e/columnarDataset.ts) and to a JSONL file for
+ * the CLI, so both read the same data. CRW_BENCH_SIM_RUNS sets the number of runs;
+ * CRW_BENCH_SIM_PROFILE=<file> writes the page's (main thread's) CPU profile of the first run.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Page } from "playwright-core";
 import { build, preview } from "vite";
 import { chromiumArgs, chromiumPath } from "../e2e/chromium";
+import { replicate, sampleRecords, seedColumnarDataset } from "../e2e/columnarDataset";
 import { median, type BenchSection } from "./harness";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -21,64 +24,16 @@ const RECORDS = Number(process.env.CRW_BENCH_SIM_RECORDS ?? 100_000);
 const RUNS = Number(process.env.CRW_BENCH_SIM_RUNS ?? 3);
 const MANIFEST = "rules/manifests/dealer-program-1.1.0.manifest.json";
 const DATASET = `bench-${RECORDS}`;
+/** A file to write the page's CPU profile of the first run to (Chrome DevTools `.cpuprofile`). */
+const PROFILE = process.env.CRW_BENCH_SIM_PROFILE;
 
-/** Record i: sample record i % 300 with id `<id>-<copy>`. */
-function replicate(sample: Record<string, unknown>[], i: number): Record<string, unknown> {
-  const base = sample[i % sample.length]!;
-  return { ...base, id: `${String(base.id)}-${String(Math.floor(i / sample.length)).padStart(6, "0")}` };
-}
-
-async function seedDataset(page: Page): Promise<void> {
-  await page.evaluate(
-    async ({ count, id }) => {
-      const done = <T>(r: IDBRequest<T>) =>
-        new Promise<T>((resolve, reject) => {
-          r.onsuccess = () => resolve(r.result);
-          r.onerror = () => reject(new Error(String(r.error)));
-        });
-      const db = await done(indexedDB.open("channel-rules-workbench"));
-      const sample = (await done(
-        db
-          .transaction("datasetRecords")
-          .objectStore("datasetRecords")
-          .getAll(IDBKeyRange.bound(["distributors-300", 0], ["distributors-300", Infinity])),
-      )) as { record: Record<string, unknown> }[];
-      const records = sample.map((s) => s.record);
-      const meta = (await done(
-        db.transaction("datasets").objectStore("datasets").get("distributors-300"),
-      )) as Record<string, unknown>;
-      for (let start = 0; start < count; start += 10_000) {
-        const tx = db.transaction("datasetRecords", "readwrite");
-        for (let i = start; i < Math.min(count, start + 10_000); i++) {
-          const base = records[i % records.length]!;
-          const record = {
-            ...base,
-            id: `${String(base.id)}-${String(Math.floor(i / records.length)).padStart(6, "0")}`,
-          };
-          tx.objectStore("datasetRecords").put({ datasetId: id, index: i, record });
-        }
-        await new Promise((resolve, reject) => {
-          tx.oncomplete = resolve;
-          tx.onerror = () => reject(new Error(String(tx.error)));
-        });
-      }
-      const tx = db.transaction("datasets", "readwrite");
-      tx.objectStore("datasets").put({
-        ...meta,
-        id,
-        name: id,
-        rowCount: count,
-        createdAt: new Date().toISOString(),
-      });
-      await new Promise((resolve) => (tx.oncomplete = resolve));
-      db.close();
-    },
-    { count: RECORDS, id: DATASET },
-  );
-}
-
-async function runOnce(page: Page): Promise<{ ms: number; longest: number }> {
+async function runOnce(page: Page, profile?: string): Promise<{ ms: number; longest: number }> {
   await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
+  const cdp = profile ? await page.context().newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.start");
+  }
   await page.keyboard.press("F1");
   await page.getByRole("combobox").fill("Simulation: Run");
   await page
@@ -98,6 +53,11 @@ async function runOnce(page: Page): Promise<{ ms: number; longest: number }> {
     .getByRole("region", { name: "Headline" })
     .waitFor({ timeout: 600_000 });
   const ms = Date.now() - start;
+  if (cdp && profile) {
+    const { profile: data } = await cdp.send("Profiler.stop");
+    await writeFile(profile, JSON.stringify(data));
+    await cdp.detach();
+  }
   const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
   await page.keyboard.press("Control+W");
   return { ms, longest };
@@ -105,10 +65,7 @@ async function runOnce(page: Page): Promise<{ ms: number; longest: number }> {
 
 export default async function simulation(): Promise<BenchSection> {
   const dir = await mkdtemp(join(tmpdir(), "crw-sim-bench-"));
-  const sample = JSON.parse(await readFile(join(root, "samples/distributors-300.json"), "utf8")) as Record<
-    string,
-    unknown
-  >[];
+  const sample = sampleRecords();
   const data = join(dir, "data.jsonl");
   const lines: string[] = [];
   for (let i = 0; i < RECORDS; i++) lines.push(JSON.stringify(replicate(sample, i)));
@@ -140,11 +97,11 @@ export default async function simulation(): Promise<BenchSection> {
     const page = await context.newPage();
     await page.goto(url);
     await page.getByRole("treeitem", { name: "Rules" }).waitFor();
-    await seedDataset(page);
+    await seedColumnarDataset(page, DATASET, RECORDS);
     await page.reload();
     await page.getByRole("treeitem", { name: "Rules" }).waitFor();
     for (let i = 0; i < RUNS; i++) {
-      const r = await runOnce(page);
+      const r = await runOnce(page, i === 0 ? PROFILE : undefined);
       browserMs.push(r.ms);
       longest.push(r.longest);
       const started = Date.now();

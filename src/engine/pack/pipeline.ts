@@ -80,9 +80,10 @@ export interface RunOptions {
   /**
    * Records held elsewhere that follow `records` (another thread's part of the input, see
    * {@link readHeldPart}): called once `records` are read, with their count; its records are appended
-   * before the population passes. Only for packs {@link holdsInColumns} accepts.
+   * before the population passes. Only for packs {@link holdsInColumns} accepts. Several parts
+   * (several threads) are appended in the order given.
    */
-  append?: (count: number) => Promise<HeldData>;
+  append?: (count: number) => Promise<HeldData | readonly HeldData[]>;
   /**
    * About how many records the run will hold (its own and appended ones), e.g. estimated from a
    * file's size: the columns are sized for that many once instead of doubling (which briefly holds
@@ -329,7 +330,9 @@ async function* run(
   if (streaming) return;
   if (options.append) {
     if (!store) throw new Error("runPack: append needs a pack whose held records go into columns");
-    store.append(await options.append(store.count));
+    const parts = await options.append(store.count);
+    const list: readonly HeldData[] = Array.isArray(parts) ? parts : [parts as HeldData];
+    for (const part of list) store.append(part);
     progress("read", readPass, store.count, options.total);
   }
   if (store) {

@@ -13,6 +13,9 @@ import {
   RunTableBuilder,
   tableFieldPaths,
   jsonEqual,
+  holdsInColumns,
+  type HeldData,
+  type RunContext,
   type CancelSignal,
   type ParamSpec,
   type PackContent,
@@ -23,6 +26,10 @@ import {
 import type { LocalizedText } from "../../base";
 import { resolvePackSource, type PackSource } from "./packSource";
 import type { RecordSource } from "./recordSource";
+import { ContentHash } from "./contentHash";
+import { runInputPaths } from "./inputPaths";
+
+export { ContentHash };
 
 /** The dataset a run reads, as the workspace lists it. */
 export interface DatasetRef {
@@ -64,7 +71,10 @@ export interface RunMeta {
   /** Parameters whose value differs from the pack's default: [name, default, value]. */
   changedParams: { name: string; default: unknown; value: unknown }[];
   dataset: DatasetRef;
-  /** FNV-1a 64-bit hash of the records' JSON, in order. */
+  /**
+   * FNV-1a 64-bit hash of what the run read, in order: of each stored chunk's columns the run read
+   * (combined in chunk order), or of the records' JSON when the run read whole records.
+   */
   datasetHash: string;
   asOf: string;
   asOfSource: "option" | "records" | "today";
@@ -97,27 +107,6 @@ export class SimulationError extends Error {
   }
 }
 
-/** An incremental 64-bit FNV-1a over UTF-16 code units, as two 32-bit halves (no BigInt per char). */
-export class ContentHash {
-  private h1 = 0x811c9dc5;
-  private h2 = 0x050c5d1f;
-
-  add(text: string): void {
-    let { h1, h2 } = this;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h1 >>> 15);
-    }
-    this.h1 = h1;
-    this.h2 = h2;
-  }
-
-  hex(): string {
-    return (this.h1 >>> 0).toString(16).padStart(8, "0") + (this.h2 >>> 0).toString(16).padStart(8, "0");
-  }
-}
-
 function typedParams(
   specs: Record<string, ParamSpec>,
   texts: Record<string, string>,
@@ -141,6 +130,45 @@ function typedParams(
   return resolved.value;
 }
 
+/** The rows after a run's local part, read on other threads into the pack's held columns. */
+export interface RestParts {
+  /** Each part's held records, in row order. */
+  data: HeldData[];
+  /** The content hash of each stored chunk of the parts, in order (see `projectionHash`). */
+  hashes: string[];
+  /** Records whose own `as_of` differs from the run's (counted when the date came from records). */
+  mismatches: number;
+}
+
+/** What the readers of a run's other parts need to know of it. */
+export interface PartRun {
+  ctx: RunContext;
+  params: Record<string, unknown>;
+  /** Count records whose own `as_of` differs (the run's date came from the records). */
+  countMismatches: boolean;
+}
+
+/** What a run reads, opened once the run knows the paths it reads. */
+export interface RunSource {
+  /** The first rows, read in this thread. */
+  local: RecordSource;
+  /** Every row (local and rest). */
+  total: number;
+  /** The rows after `local`, read elsewhere; only offered when `open` was told `parallel`. */
+  rest?: (run: PartRun) => Promise<RestParts>;
+  /** The report's fields of every row, read from columns (else kept from the local records). */
+  fields?: (paths: readonly string[]) => Promise<Record<string, unknown[]>>;
+}
+
+/**
+ * Opens a run's records: `paths` are the only record paths the run reads (undefined: it needs whole
+ * records); `parallel` says rows after the first part may be read on other threads ({@link RestParts}).
+ */
+export type OpenRunSource = (plan: {
+  paths: string[] | undefined;
+  parallel: boolean;
+}) => RunSource | Promise<RunSource>;
+
 /**
  * Runs a pack over a dataset exactly as `crw eval` does (the same `runPack`, parameters typed the
  * same way, the same `as_of` rule) and builds the run's table and report. Progress is reported per
@@ -148,7 +176,7 @@ function typedParams(
  */
 export async function runSimulation(
   request: SimulationRequest,
-  source: RecordSource,
+  source: RecordSource | OpenRunSource,
   options: {
     signal?: CancelSignal;
     onProgress?: (progress: SimulationProgress) => void;
@@ -163,18 +191,29 @@ export async function runSimulation(
   const prepared = pack.prepared!;
   const params = typedParams(pack.content.params, request.params);
   const { spec, problems: specProblems } = readReportSpec(pack.content, pack.report);
-  const builder = new RunTableBuilder(tableFieldPaths(spec, pack.content));
+  const fieldPaths = tableFieldPaths(spec, pack.content);
+  const paths = runInputPaths(prepared, fieldPaths);
+  const opened: RunSource =
+    typeof source === "function"
+      ? await source({ paths, parallel: paths !== undefined && holdsInColumns(prepared) })
+      : { local: source, total: source.count };
+  const local = opened.local;
+  // Fields read from columns are set on the finished table; else they are kept as records arrive.
+  const fieldsRead = opened.fields?.(fieldPaths);
+  fieldsRead?.catch(() => undefined);
+  const builder = new RunTableBuilder(fieldsRead ? [] : fieldPaths);
   const hash = new ContentHash();
-  const total = source.count;
+  const hashRecords = !local.chunkHashes;
+  const total = opened.total;
   let read = 0;
   const chunkSize = request.chunkSize ?? 4096;
   const report = (progress: SimulationProgress) => options.onProgress?.(progress);
   report({ stage: "loading", done: 0, total, pass: 0, passes: 0 });
 
   async function* batches(): AsyncGenerator<unknown[]> {
-    for await (const records of source.chunks(chunkSize)) {
-      for (const record of records) hash.add(JSON.stringify(record));
-      builder.addFields(records);
+    for await (const records of local.chunks(chunkSize)) {
+      if (hashRecords) for (const record of records) hash.add(JSON.stringify(record));
+      if (!fieldsRead) builder.addFields(records);
       read += records.length;
       yield records;
     }
@@ -186,6 +225,9 @@ export async function runSimulation(
     if (error instanceof RunDateError) throw new SimulationError(error.text);
     throw error;
   }
+  // The other threads start as soon as the run's date is known, while this one reads its part.
+  const rest = opened.rest?.({ ctx: date.ctx, params, countMismatches: date.source === "records" });
+  rest?.catch(() => undefined);
   // The pack's guardrails, over the results as they come, as `crw eval` checks them.
   const guardrails = new GuardrailCollector(pack.guardrails, params);
   try {
@@ -194,7 +236,8 @@ export async function runSimulation(
       ctx: date.ctx,
       total,
       chunkSize,
-      reuseRecords: source.fresh,
+      reuseRecords: local.fresh,
+      ...(rest ? { append: async () => (await rest).data, expectedRecords: total } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.yieldControl ? { yieldControl: options.yieldControl } : {}),
       onProgress: (p) =>
@@ -219,6 +262,11 @@ export async function runSimulation(
     throw error;
   }
   const table = builder.finish();
+  if (fieldsRead) table.fields = await fieldsRead;
+  const restParts = rest ? await rest : undefined;
+  if (!hashRecords) {
+    for (const chunk of [...local.chunkHashes!(), ...(restParts?.hashes ?? [])]) hash.add(chunk);
+  }
   const simulationReport = buildReport(table, spec, pack.content, params);
   const changedParams = Object.entries(pack.content.params)
     .filter(([name, p]) => !jsonEqual(p.default, params[name]))
@@ -235,7 +283,7 @@ export async function runSimulation(
     datasetHash: hash.hex(),
     asOf: date.ctx.as_of,
     asOfSource: date.source,
-    asOfMismatches: date.mismatches(),
+    asOfMismatches: date.mismatches() + (restParts?.mismatches ?? 0),
     records: table.count,
     recordsWithErrors: table.errors.length,
     startedAt,

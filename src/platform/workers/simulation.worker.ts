@@ -1,12 +1,17 @@
 /// <reference lib="webworker" />
-// Runs one simulation off the main thread: reads the dataset from IndexedDB in chunks, runs the
-// pack with the engine's runPack (the code `crw eval` runs) and builds the report, posting progress
-// per chunk, and stores the run. The page cancels by terminating the worker, which stops it at once.
+// Runs one simulation off the main thread: reads only the columns the pack and report read from
+// IndexedDB, in chunks, with one part worker per further core reading the later rows (the rules
+// that need no population operator run there); this worker appends their held columns, computes the
+// population operators once over every record and runs the rest (the engine's runPack, the code
+// `crw eval` runs), builds the report and stores the run. The outcome goes to the page in pieces,
+// one column per message, so the page never deserialises it in one long task. The page cancels by
+// terminating this worker, which ends its part workers with it.
 import type { LocalizedText } from "../../base";
 import { createIndexedDbRepositories } from "../storage/indexedDbRepositories";
-import { datasetRecordSource } from "../simulation/recordSource";
+import { outcomePieces } from "../simulation/outcomePieces";
+import { openDatasetSource, type PartReader, type PartResult } from "../simulation/parallelSource";
 import { runSimulation, storeRun } from "../simulation/runSimulation";
-import type { SimulationReply, SimulationStart } from "./simulationProtocol";
+import type { PartMessage, PartReply, SimulationReply, SimulationStart } from "./simulationProtocol";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (reply: SimulationReply) => scope.postMessage(reply);
@@ -17,10 +22,49 @@ function textOf(error: unknown): LocalizedText {
   return { en: message, "zh-CN": message };
 }
 
+/** An error with a message in both languages, as the run's other errors carry. */
+class PartFailed extends Error {
+  constructor(readonly text: LocalizedText) {
+    super(text.en);
+  }
+}
+
 scope.onmessage = (event: MessageEvent<SimulationStart>) => {
   const { request, databaseName } = event.data;
+  const threads = Math.max(1, Math.min(8, event.data.threads ?? 1));
   const repos = createIndexedDbRepositories(databaseName);
-  const source = datasetRecordSource(repos.datasets, request.dataset.id, request.dataset.rowCount);
+  const parts: Worker[] = [];
+  const startPart = (range: { start: number; count: number }, paths: string[], chunkRows: number) => {
+    const worker = new Worker(new URL("./simulationPart.worker.ts", import.meta.url), { type: "module" });
+    parts.push(worker);
+    const open: PartMessage = {
+      type: "open",
+      pack: request.pack,
+      databaseName,
+      datasetId: request.dataset.id,
+      paths,
+      range,
+      chunkRows,
+    };
+    worker.postMessage(open);
+    const reader: PartReader = {
+      run: (run) =>
+        new Promise<PartResult>((resolve, reject) => {
+          worker.onmessage = (e: MessageEvent<PartReply>) => {
+            if (e.data.type === "part") resolve(e.data.result);
+            else reject(new PartFailed(e.data.error));
+            worker.terminate();
+          };
+          worker.onerror = (e) => {
+            e.preventDefault();
+            reject(new PartFailed({ en: e.message, "zh-CN": e.message }));
+          };
+          worker.postMessage({ type: "read", ...run } satisfies PartMessage);
+        }),
+    };
+    return reader;
+  };
+  const source = openDatasetSource(repos.datasets, request.dataset, threads, startPart);
   let last = 0;
   runSimulation(request, source, {
     onProgress: (progress) => {
@@ -31,14 +75,21 @@ scope.onmessage = (event: MessageEvent<SimulationStart>) => {
       post({ type: "progress", progress });
     },
   })
-    // The worker stores the run itself, so the results are cloned once, here, and never on the page.
-    .then((outcome) => storeRun(repos.runs, outcome))
+    // The worker stores the run itself; the page gets the outcome in pieces and never reads it back.
+    .then(async (outcome) => {
+      // The database writes while the pieces go out; `done` says the run is stored.
+      const stored = storeRun(repos.runs, outcome);
+      stored.catch(() => undefined);
+      for (const piece of outcomePieces(outcome)) post({ type: "outcome", piece });
+      return stored;
+    })
     .then(
       (summary) => {
         post({ type: "done", summary });
         void repos.close();
       },
       (error: unknown) => {
+        for (const worker of parts) worker.terminate();
         post({ type: "failed", error: textOf(error) });
         void repos.close();
       },

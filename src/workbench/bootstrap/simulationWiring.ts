@@ -20,6 +20,13 @@ import type { LoadedRun, PackChoice, RunSummary, SimulationHost, Staleness } fro
 
 export const RELEASE_PREFIX = "release:";
 
+/** A run as the report shows it; its spec and content come from the pack as it was run. */
+function loadedRun(summary: RunSummary, outcome: StoredResults["outcome"]): LoadedRun {
+  const content = outcome.content;
+  const { spec } = readReportSpec(content, outcome.reportExtension);
+  return { summary, outcome, content, spec, fieldPaths: tableFieldPaths(spec, content) };
+}
+
 /** Released packs, when the releases part has added its repository (read-only here). */
 async function listReleases(repos: WorkspaceRepositories): Promise<StoredRelease[]> {
   const releases = (repos as unknown as { releases?: { list(): Promise<StoredRelease[]> } }).releases;
@@ -110,7 +117,12 @@ export function createSimulationHost(
             sendBack({ type: "progress", progress: { stage: p.stage, done: p.done, total: p.total } }),
           );
           job.stored
-            .then(stored)
+            .then((summary) => {
+              // The outcome came with the run: the report opens without reading it back.
+              const outcome = job.outcome();
+              if (outcome) cache.set(summary.id, loadedRun(summary, outcome));
+              return stored(summary);
+            })
             .then((summary) =>
               sendBack({
                 type: "finished",
@@ -174,19 +186,11 @@ export function createSimulationHost(
       const cached = cache.get(id);
       if (cached) return cached;
       const summary = (await repositories.runs.get(id)) as RunSummary | undefined;
-      const results = (await repositories.runs.results(id)) as StoredResults | undefined;
+      const results = service.loadResults
+        ? await service.loadResults(id)
+        : ((await repositories.runs.results(id)) as StoredResults | undefined);
       if (!summary || !results) return undefined;
-      const { outcome } = results;
-      // The report's spec and content come from the pack as it was run, kept with the results.
-      const content = outcome.content;
-      const { spec } = readReportSpec(content, outcome.reportExtension);
-      const loaded: LoadedRun = {
-        summary,
-        outcome,
-        content,
-        spec,
-        fieldPaths: tableFieldPaths(spec, content),
-      };
+      const loaded = loadedRun(summary, results.outcome);
       cache.set(id, loaded);
       return loaded;
     },
@@ -216,7 +220,10 @@ export function createSimulationHost(
     async runAndStore(runOrder, onProgress) {
       const request = await prepare(runOrder);
       const job = service.start(request, (p) => onProgress?.(p.done, p.total));
-      return stored(await job.stored);
+      const summary = await job.stored;
+      const outcome = job.outcome();
+      if (outcome) cache.set(summary.id, loadedRun(summary, outcome));
+      return stored(summary);
     },
     order: () => order,
     setOrder(next) {
