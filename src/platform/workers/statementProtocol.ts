@@ -25,12 +25,13 @@ import {
   type SweepRow,
 } from "../../engine";
 import { resolvePath } from "../documents/paths";
+import { resolvePackSource } from "../simulation/packSource";
 
-/** A pack as the workspace stores it: the manifest's text and the stored rules it may name. */
-export interface PackSource {
-  manifest: LoadedFile;
-  rules: LoadedFile[];
-}
+/**
+ * A pack as the workspace stores it: a draft (the manifest's text and the stored rules it may name),
+ * or a released version (its pack JSON, run only while it matches its integrity, as a run does).
+ */
+export type PackSource = { manifest: LoadedFile; rules: LoadedFile[] } | { release: LoadedFile; ref: string };
 
 export interface StatementRequest {
   type: "statement";
@@ -81,10 +82,25 @@ export interface StatementEnvelope {
 export type StatementWorkerReply =
   { id: number; ok: true; value: StatementReply | SweepReply } | { id: number; ok: false; error: string };
 
-/** Loads and prepares a stored manifest with the workspace's rules (closures: no eval under CSP). */
+/**
+ * Loads and prepares a stored manifest with the workspace's rules, or a released pack after checking
+ * its integrity (closures: no eval under CSP).
+ */
 export async function preparePackSource(
   source: PackSource,
 ): Promise<{ prepared: PreparedPack; name: string; version: string; guardrails: Guardrail[] }> {
+  if ("release" in source) {
+    const resolved = await resolvePackSource(
+      { kind: "release", ref: source.ref, pack: source.release },
+      true,
+    );
+    return {
+      prepared: resolved.prepared!,
+      name: resolved.name,
+      version: resolved.version,
+      guardrails: resolved.guardrails,
+    };
+  }
   const byFile = new Map(source.rules.map((r) => [r.file, r] as const));
   const loaded = await loadManifest(source.manifest, (path) => {
     const rule = byFile.get(resolvePath(source.manifest.file, path));
