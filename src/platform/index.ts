@@ -190,3 +190,4 @@ export {
   replaceLogicNodeText,
   type TextReplacement,
 } from "./documents/logicEdits";
+export type { ReasonsReply } from "./workers/statementProtocol";

@@ -7,7 +7,9 @@ import {
   declaredGuardrails,
   loadManifest,
   makeRunContext,
+  moverReasons,
   packVocabulary,
+  prepareForReasons,
   preparePack,
   recordStatement,
   resolveParams,
@@ -18,6 +20,11 @@ import {
   SweepTally,
   type Guardrail,
   type LoadedFile,
+  type MovedRecord,
+  type MoverReasons,
+  type PackContent,
+  type ReasonSide,
+  type ReportSpec,
   type PreparedPack,
   type RecordStatement,
   type RunContext,
@@ -72,7 +79,28 @@ export interface SweepReply {
   rows: SweepRow[];
 }
 
-export type StatementWorkerRequest = StatementRequest | SweepRequest;
+/** One side of a comparison as its run kept it: the pack content, the report spec, params and date. */
+export interface ReasonSideInput {
+  content: PackContent;
+  spec: ReportSpec;
+  params: Record<string, unknown>;
+  asOf: string;
+}
+
+/** The reasons of moved records (Compare with Baseline), each side explained with its own run. */
+export interface ReasonsRequest {
+  type: "reasons";
+  base: ReasonSideInput;
+  candidate: ReasonSideInput;
+  movers: MovedRecord[];
+  schema?: unknown;
+}
+
+export interface ReasonsReply {
+  reasons: MoverReasons[];
+}
+
+export type StatementWorkerRequest = StatementRequest | SweepRequest | ReasonsRequest;
 
 export interface StatementEnvelope {
   id: number;
@@ -80,7 +108,8 @@ export interface StatementEnvelope {
 }
 
 export type StatementWorkerReply =
-  { id: number; ok: true; value: StatementReply | SweepReply } | { id: number; ok: false; error: string };
+  | { id: number; ok: true; value: StatementReply | SweepReply | ReasonsReply }
+  | { id: number; ok: false; error: string };
 
 /**
  * Loads and prepares a stored manifest with the workspace's rules, or a released pack after checking
@@ -184,7 +213,29 @@ async function sweep(request: SweepRequest): Promise<SweepReply> {
   return { param: request.param, asOf, model, rows };
 }
 
+function reasonSide(input: ReasonSideInput, schema: unknown): ReasonSide {
+  const ctx = makeRunContext(input.asOf);
+  if (!ctx.ok) throw new Error(ctx.error.en);
+  return {
+    prepared: prepareForReasons(input.content),
+    spec: input.spec,
+    params: input.params,
+    ctx: ctx.value,
+    vocabulary: packVocabulary(input.content, schema),
+  };
+}
+
+function reasons(request: ReasonsRequest): Promise<ReasonsReply> {
+  const base = reasonSide(request.base, request.schema);
+  const candidate = reasonSide(request.candidate, request.schema);
+  return Promise.resolve({ reasons: request.movers.map((m) => moverReasons(m, base, candidate)) });
+}
+
 /** Answers one request. */
-export function handleStatement(request: StatementWorkerRequest): Promise<StatementReply | SweepReply> {
-  return request.type === "statement" ? statement(request) : sweep(request);
+export function handleStatement(
+  request: StatementWorkerRequest,
+): Promise<StatementReply | SweepReply | ReasonsReply> {
+  if (request.type === "statement") return statement(request);
+  if (request.type === "sweep") return sweep(request);
+  return reasons(request);
 }

@@ -7,9 +7,12 @@ import { compareRuns, CompareMismatch, type GroupChange, type MoverGroup } from 
 import { usePreferencesActor } from "../../shell/preferencesContext";
 import type { EditorProps } from "../contribution";
 import { BarChart } from "./charts";
-import { formatMoney, formatNumber, formatPercent, text } from "./format";
+import { formatCompactMoney, formatMoney, formatNumber, formatPercent, text } from "./format";
 import { pathLabel } from "./reportLabels";
+import { MovedRecords } from "./MovedRecords";
 import { useLoadedRun } from "./ReportEditor";
+import { useMoverReasons } from "./useMoverReasons";
+import { useServices } from "../../services";
 import "./simulation.css";
 
 /** The compare report: a baseline run and a candidate run over the same dataset (`<base>..<candidate>`). */
@@ -33,6 +36,13 @@ export function CompareEditor({ input }: EditorProps) {
       throw error;
     }
   }, [base.run, candidate.run]);
+  const services = useServices();
+  const reasons = useMoverReasons(
+    services,
+    base.run,
+    candidate.run,
+    result && "comparison" in result ? result.comparison : undefined,
+  );
   if (base.missing || candidate.missing)
     return <p className="report__message">{t("simulation.report.missing")}</p>;
   if (!base.run || !candidate.run || !result)
@@ -94,8 +104,10 @@ export function CompareEditor({ input }: EditorProps) {
       <h3 className="report__subheading">{name}</h3>
       <BarChart
         label={t("simulation.report.chart", { name })}
-        rows={rows.map((g) => ({ key: g.key, value: Number(g.delta) }))}
-        format={money}
+        categories={rows.map((g) => g.key)}
+        series={[{ label: t("simulation.compare.delta"), values: rows.map((g) => Number(g.delta)) }]}
+        formatAxis={(v) => formatCompactMoney(v, locale)}
+        signed
       />
       <ReportTable
         label={t("simulation.report.table", { name })}
@@ -205,34 +217,39 @@ export function CompareEditor({ input }: EditorProps) {
         <h2 id="compare-movement" className="report__heading">
           {t("simulation.compare.movement")}
         </h2>
-        <div className="report__grid2">
-          {c.movements.map((m) => (
-            <div key={m.output} className="report__block">
-              <h3 className="report__subheading" title={m.output}>
-                {label(m.output)}
-              </h3>
-              <p>{t("simulation.compare.movedText", { count: formatNumber(m.changed, locale) })}</p>
-              <ReportTable
-                label={`${t("simulation.compare.movement")}: ${label(m.output)}`}
-                columns={[
-                  { label: t("simulation.compare.from") },
-                  { label: t("simulation.compare.to") },
-                  { label: t("simulation.report.count"), numeric: true },
-                ]}
-              >
-                {m.cells
-                  .filter((cell) => cell.from !== cell.to)
-                  .map((cell) => (
-                    <tr key={`${cell.from}→${cell.to}`}>
-                      <td>{cell.from}</td>
-                      <td>{cell.to}</td>
-                      <td className="num">{formatNumber(cell.count, locale)}</td>
-                    </tr>
-                  ))}
-              </ReportTable>
-            </div>
-          ))}
-        </div>
+        {c.movements.map((m) => (
+          <div key={m.output} className="report__block">
+            <h3 className="report__subheading" title={m.output}>
+              {label(m.output)}
+            </h3>
+            <p>{t("simulation.compare.movedText", { count: formatNumber(m.changed, locale) })}</p>
+            <ReportTable
+              label={`${t("simulation.compare.movement")}: ${label(m.output)}`}
+              columns={[
+                { label: t("simulation.compare.from") },
+                { label: t("simulation.compare.to") },
+                { label: t("simulation.report.count"), numeric: true },
+              ]}
+            >
+              {m.cells
+                .filter((cell) => cell.from !== cell.to)
+                .map((cell) => (
+                  <tr key={`${cell.from}→${cell.to}`}>
+                    <td>{cell.from}</td>
+                    <td>{cell.to}</td>
+                    <td className="num">{formatNumber(cell.count, locale)}</td>
+                  </tr>
+                ))}
+            </ReportTable>
+            <MovedRecords
+              movement={m}
+              name={label(m.output)}
+              nameLabel={label(candidate.run!.spec.fields.name)}
+              reasons={reasons}
+              locale={locale}
+            />
+          </div>
+        ))}
       </section>
     </article>
   );
