@@ -121,7 +121,7 @@ function populationReason(
       },
     ],
     sentence: {
-      en: `${title.en} ${v}: ${name("en")} ${shown("en")}, ranked against every record of the run (${op.op}).`,
+      en: `${title.en} ${v}: ${name("en")} ${shown("en")}, compared with every record of the run (${op.op}).`,
       "zh-CN": `${title["zh-CN"] ?? title.en} ${v}：${name("zh-CN")} ${shown("zh-CN")}，与本次运行的全部记录比较得出（${op.op}）。`,
     },
     flips: [],

@@ -10,7 +10,7 @@ import { BarChart } from "./charts";
 import { formatCompactMoney, formatMoney, formatNumber, formatPercent, text } from "./format";
 import { pathLabel } from "./reportLabels";
 import { MovedRecords } from "./MovedRecords";
-import { useLoadedRun } from "./ReportEditor";
+import { useLoadedRun } from "./useLoadedRun";
 import { useMoverReasons } from "./useMoverReasons";
 import { useServices } from "../../services";
 import "./simulation.css";
@@ -223,24 +223,26 @@ export function CompareEditor({ input }: EditorProps) {
               {label(m.output)}
             </h3>
             <p>{t("simulation.compare.movedText", { count: formatNumber(m.changed, locale) })}</p>
-            <ReportTable
-              label={`${t("simulation.compare.movement")}: ${label(m.output)}`}
-              columns={[
-                { label: t("simulation.compare.from") },
-                { label: t("simulation.compare.to") },
-                { label: t("simulation.report.count"), numeric: true },
-              ]}
-            >
-              {m.cells
-                .filter((cell) => cell.from !== cell.to)
-                .map((cell) => (
-                  <tr key={`${cell.from}→${cell.to}`}>
-                    <td>{cell.from}</td>
-                    <td>{cell.to}</td>
-                    <td className="num">{formatNumber(cell.count, locale)}</td>
-                  </tr>
-                ))}
-            </ReportTable>
+            {m.changed > 0 && (
+              <ReportTable
+                label={`${t("simulation.compare.movement")}: ${label(m.output)}`}
+                columns={[
+                  { label: t("simulation.compare.from") },
+                  { label: t("simulation.compare.to") },
+                  { label: t("simulation.report.count"), numeric: true },
+                ]}
+              >
+                {m.cells
+                  .filter((cell) => cell.from !== cell.to)
+                  .map((cell) => (
+                    <tr key={`${cell.from}→${cell.to}`}>
+                      <td>{cell.from}</td>
+                      <td>{cell.to}</td>
+                      <td className="num">{formatNumber(cell.count, locale)}</td>
+                    </tr>
+                  ))}
+              </ReportTable>
+            )}
             <MovedRecords
               movement={m}
               name={label(m.output)}

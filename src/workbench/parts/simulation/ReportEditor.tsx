@@ -1,5 +1,5 @@
 import { ReportTable } from "./ReportTable";
-import { useEffect, useMemo, useState, type ComponentType, type ReactNode } from "react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { useSelector } from "@xstate/react";
 import { useTranslation } from "react-i18next";
 import { pickText, type Locale } from "../../../base";
@@ -20,31 +20,10 @@ import {
 } from "./format";
 import { pathLabel, unitOf } from "./reportLabels";
 import { ResultsGrid, type GridColumn } from "./ResultsGrid";
+import { reportSlots } from "./reportSlots";
+import { useLoadedRun } from "./useLoadedRun";
 import { useSimulationHost } from "./SimulationView";
 import "./simulation.css";
-
-/**
- * Where sections other parts contribute are mounted at the top of the report: `guardrails` (the
- * guardrail results of a run, passed or failed with the offending records) is set by the part that
- * evaluates them. Nothing is shown while it is unset.
- */
-export const reportSlots: { guardrails: ComponentType<{ run: LoadedRun }> | null } = { guardrails: null };
-
-export function useLoadedRun(id: string): { run?: LoadedRun; missing: boolean } {
-  const host = useSimulationHost();
-  const [state, setState] = useState<{ run?: LoadedRun; missing: boolean }>({ missing: false });
-  useEffect(() => {
-    let live = true;
-    host.loadRun(id).then(
-      (run) => live && setState(run ? { run, missing: false } : { missing: true }),
-      () => live && setState({ missing: true }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [host, id]);
-  return state;
-}
 
 export function ReportEditor({ input }: EditorProps) {
   const { t } = useTranslation();
