@@ -54,6 +54,8 @@ export function CompareEditor({ input }: EditorProps) {
   const content = candidate.run.content;
   const label = (path: string) =>
     path === "elimination" ? t("simulation.report.elimination") : pathLabel(content, path, locale);
+  const status = (output: string, value: string) =>
+    output === "elimination" ? t(`simulation.compare.status.${value}`) : value;
   const bm = base.run.outcome.meta;
   const cm = candidate.run.outcome.meta;
   const title = t("simulation.report.compareTitle", {
@@ -236,20 +238,14 @@ export function CompareEditor({ input }: EditorProps) {
                   .filter((cell) => cell.from !== cell.to)
                   .map((cell) => (
                     <tr key={`${cell.from}→${cell.to}`}>
-                      <td>{cell.from}</td>
-                      <td>{cell.to}</td>
+                      <td>{status(m.output, cell.from)}</td>
+                      <td>{status(m.output, cell.to)}</td>
                       <td className="num">{formatNumber(cell.count, locale)}</td>
                     </tr>
                   ))}
               </ReportTable>
             )}
-            <MovedRecords
-              movement={m}
-              name={label(m.output)}
-              nameLabel={label(candidate.run!.spec.fields.name)}
-              reasons={reasons}
-              locale={locale}
-            />
+            <MovedRecords movement={m} name={label(m.output)} reasons={reasons} locale={locale} />
           </div>
         ))}
       </section>

@@ -43,14 +43,12 @@ function Reasons({ reasons, locale }: { reasons: DecidingReason[] | undefined; l
 export function MovedRecords({
   movement,
   name,
-  nameLabel,
   reasons,
   locale,
 }: {
   movement: Movement;
   /** The movement's title (the output's label, or Elimination). */
   name: string;
-  nameLabel: string;
   reasons: ReasonsState;
   locale: Locale;
 }) {
@@ -59,6 +57,9 @@ export function MovedRecords({
   if (listed.length === 0) return null;
   const byIndex: Map<number, MoverReasons> | undefined =
     reasons.status === "done" ? reasons.reasons.get(movement.output) : undefined;
+  // The elimination movement's values are the engine's `eliminated` / `kept`, shown in the language.
+  const statusLabel = (value: string) =>
+    movement.output === "elimination" ? t(`simulation.compare.status.${value}`) : value;
   const base = t("simulation.compare.base");
   const candidate = t("simulation.compare.candidate");
   return (
@@ -73,7 +74,7 @@ export function MovedRecords({
           label={`${t("simulation.compare.moved")}: ${name}`}
           columns={[
             { label: t("simulation.report.record") },
-            { label: nameLabel },
+            { label: t("simulation.compare.name") },
             { label: t("simulation.compare.from") },
             { label: t("simulation.compare.to") },
             { label: t("simulation.compare.why", { side: base }) },
@@ -86,8 +87,8 @@ export function MovedRecords({
               <tr key={m.index}>
                 <th scope="row">{text(m.id)}</th>
                 <td>{text(m.name)}</td>
-                <td>{m.from}</td>
-                <td>{m.to}</td>
+                <td>{statusLabel(m.from)}</td>
+                <td>{statusLabel(m.to)}</td>
                 <td className="report__reason-cell">
                   {reasons.status === "done" && <Reasons reasons={r?.base} locale={locale} />}
                 </td>

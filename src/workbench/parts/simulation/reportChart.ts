@@ -64,7 +64,9 @@ export function drawBarChart(
   const all = input.series.flatMap((s) => s.values);
   const low = Math.min(0, ...all);
   const high = Math.max(0, ...all);
-  const pad = (high - low || 1) * 0.06;
+  // All zeros (nothing changed): a unit range, so the ticks do not repeat "¥0".
+  const span = high - low || 1;
+  const pad = high - low === 0 ? 1 : span * 0.06;
   const groups = input.series.length;
   const barWidth = Math.min(0.8, 0.8 / groups);
   const series: uPlot.Series[] = input.series.map((s, i) => {
