@@ -316,7 +316,6 @@ export function ReportView({
                 categories={c.counts.map((v) => v.value)}
                 series={[{ label: t("simulation.report.count"), values: c.counts.map((v) => v.count) }]}
                 formatAxis={(v) => formatCompactNumber(v, locale)}
-                height={160}
               />
               <ReportTable
                 label={t("simulation.report.table", { name: label(c.output) })}
@@ -495,6 +494,7 @@ function HistogramBlock({
         categories={histogram.bins.map((b) => axis(b.from))}
         series={[{ label: t("simulation.report.binCount"), values: histogram.bins.map((b) => b.count) }]}
         formatAxis={(v) => formatCompactNumber(v, locale)}
+        columns
         height={160}
       />
       <details>
@@ -564,7 +564,6 @@ function ConcentrationBlock({
           { label: t("simulation.report.salesShare"), values: rows.map((r) => r.sales ?? 0) },
         ]}
         formatAxis={(v) => formatPercent(v, locale)}
-        height={180}
       />
       <ReportTable
         label={t("simulation.report.table", { name })}

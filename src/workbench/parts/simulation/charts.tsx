@@ -17,6 +17,7 @@ export function BarChart({
   series,
   formatAxis,
   signed,
+  columns,
   height,
 }: {
   /** The accessible name ("Chart of Total cost"). */
@@ -25,6 +26,8 @@ export function BarChart({
   series: readonly ChartSeries[];
   formatAxis: (n: number) => string;
   signed?: boolean;
+  /** Columns for a histogram's ordered bins; bars (one row per category) otherwise. */
+  columns?: boolean;
   height?: number;
 }) {
   const { t } = useTranslation();
@@ -36,7 +39,7 @@ export function BarChart({
   );
   const [drawn, setDrawn] = useState(false);
   // Redraw only when what is drawn changes, not on every render of the report.
-  const key = JSON.stringify([categories, series, signed, height, theme, locale]);
+  const key = JSON.stringify([categories, series, signed, columns, height, theme, locale]);
   useEffect(() => {
     const el = host.current;
     if (!el) return;
@@ -51,6 +54,7 @@ export function BarChart({
         series,
         formatAxis,
         ...(signed ? { signed } : {}),
+        ...(columns ? { columns } : {}),
         ...(height ? { height } : {}),
       });
       setDrawn(true);

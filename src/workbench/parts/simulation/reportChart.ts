@@ -19,7 +19,35 @@ export interface BarChartInput {
   formatAxis: (n: number) => string;
   /** Colour negative bars as losses (a comparison's Δ). */
   signed?: boolean;
+  /**
+   * Columns (vertical bars, labels under them, thinned where they would overlap) for a histogram's
+   * ordered bins; otherwise horizontal bars, one labelled row per category, so none is skipped.
+   */
+  columns?: boolean;
+  /** The height of a column chart (a bar chart's follows its number of rows). */
   height?: number;
+}
+
+const ROW = 26;
+
+/** Category labels cut to `max` pixels with an ellipsis, measured in the axis font. */
+function fitLabels(
+  labels: readonly string[],
+  font: string,
+  max: number,
+): { labels: string[]; width: number } {
+  const ctx = document.createElement("canvas").getContext("2d");
+  if (!ctx) return { labels: [...labels], width: max };
+  ctx.font = font;
+  let widest = 0;
+  const fitted = labels.map((label) => {
+    let text = label;
+    while (text.length > 1 && ctx.measureText(text).width > max) text = text.slice(0, -1);
+    if (text !== label) text = `${text.slice(0, -1)}…`;
+    widest = Math.max(widest, ctx.measureText(text).width);
+    return text;
+  });
+  return { labels: fitted, width: Math.ceil(widest) };
 }
 
 const token = (el: Element, name: string, fallback: string) =>
@@ -101,30 +129,41 @@ export function drawBarChart(
       ? [xs, input.series[0]!.values as number[]]
       : // uPlot aligns every series to one x array: interleave the shifted positions.
         interleave(xs, offsets, input.series);
+  const width = Math.max(240, host.clientWidth);
+  const legend = groups > 1 ? 28 : 0;
+  const height = input.columns ? (input.height ?? 200) : n * ROW * Math.max(1, groups * 0.75) + 40 + legend;
+  const fitted = input.columns
+    ? { labels: [...input.categories], width: 0 }
+    : fitLabels(input.categories, colors.font, Math.round(width * 0.35));
   const labelAt = (v: number) => {
     const i = Math.round(v);
-    return Math.abs(v - i) < 1e-6 && i >= 0 && i < n ? input.categories[i]! : "";
+    return Math.abs(v - i) < 1e-6 && i >= 0 && i < n ? fitted.labels[i]! : "";
+  };
+  const categoryAxis: uPlot.Axis = {
+    ...axis,
+    grid: { show: false },
+    incrs: [1, 2, 5, 10, 20, 50, 100],
+    values: (_u, ticks) => ticks.map(labelAt),
+    space: input.columns ? 40 : 12,
+    ...(input.columns ? {} : { side: 3, size: fitted.width + 16, gap: 4 }),
+  };
+  const valueAxis: uPlot.Axis = {
+    ...axis,
+    values: (_u, ticks) => ticks.map(input.formatAxis),
+    ...(input.columns ? { size: 64 } : { side: 2, space: 72 }),
   };
   const plot = new uPlot(
     {
-      width: Math.max(240, host.clientWidth),
-      height: input.height ?? 200,
+      width,
+      height,
       legend: { show: groups > 1, live: false },
       cursor: { show: false },
       scales: {
-        x: { time: false, range: () => [-0.6, n - 0.4] },
-        y: { range: () => [low < 0 ? low - pad : 0, high + pad] },
+        // Horizontal bars: the category scale runs down the left side, the first category on top.
+        x: { time: false, range: () => [-0.6, n - 0.4], ...(input.columns ? {} : { ori: 1, dir: -1 }) },
+        y: { range: () => [low < 0 ? low - pad : 0, high + pad], ...(input.columns ? {} : { ori: 0 }) },
       },
-      axes: [
-        {
-          ...axis,
-          grid: { show: false },
-          incrs: [1, 2, 5, 10, 20, 50, 100],
-          values: (_u, ticks) => ticks.map(labelAt),
-          space: 40,
-        },
-        { ...axis, values: (_u, ticks) => ticks.map(input.formatAxis), size: 64 },
-      ],
+      axes: [categoryAxis, valueAxis],
       series: [{}, ...series],
     },
     data,
@@ -132,7 +171,7 @@ export function drawBarChart(
   );
   return {
     dispose: () => plot.destroy(),
-    resize: (width) => plot.setSize({ width: Math.max(240, width), height: input.height ?? 200 }),
+    resize: (next) => plot.setSize({ width: Math.max(240, next), height }),
   };
 }
 
