@@ -54,6 +54,12 @@ export function CompareEditor({ input }: EditorProps) {
   const content = candidate.run.content;
   const label = (path: string) =>
     path === "elimination" ? t("simulation.report.elimination") : pathLabel(content, path, locale);
+  // A field's column heading: the x-report dimension's title over that path, else a plain word.
+  const fieldTitle = (field: "region" | "tier") => {
+    const spec = candidate.run!.spec;
+    const dimension = spec.dimensions.find((d) => d.path === spec.fields[field]);
+    return dimension?.title ? pickText(dimension.title, locale) : t(`simulation.compare.${field}`);
+  };
   const status = (output: string, value: string) =>
     output === "elimination" ? t(`simulation.compare.status.${value}`) : value;
   const bm = base.run.outcome.meta;
@@ -72,32 +78,34 @@ export function CompareEditor({ input }: EditorProps) {
           total: money(group.total),
         })}
       </p>
-      <ReportTable
-        label={`${name}: ${t("simulation.compare.top")}`}
-        columns={[
-          { label: t("simulation.report.record") },
-          { label: label(candidate.run!.spec.fields.name) },
-          { label: label(candidate.run!.spec.fields.region) },
-          { label: label(candidate.run!.spec.fields.tier) },
-          { label: t("simulation.compare.base"), numeric: true },
-          { label: t("simulation.compare.candidate"), numeric: true },
-          { label: t("simulation.compare.delta"), numeric: true },
-          { label: t("simulation.compare.deltaOfSales"), numeric: true },
-        ]}
-      >
-        {group.top.map((m) => (
-          <tr key={m.index}>
-            <th scope="row">{String(m.id)}</th>
-            <td>{text(m.name)}</td>
-            <td>{text(m.region)}</td>
-            <td>{text(m.tier)}</td>
-            <td className="num">{money(m.base)}</td>
-            <td className="num">{money(m.candidate)}</td>
-            <td className="num">{money(m.delta)}</td>
-            <td className="num">{formatPercent(m.deltaShareOfSales, locale)}</td>
-          </tr>
-        ))}
-      </ReportTable>
+      {group.count > 0 && (
+        <ReportTable
+          label={`${name}: ${t("simulation.compare.top")}`}
+          columns={[
+            { label: t("simulation.report.record") },
+            { label: t("simulation.compare.name") },
+            { label: fieldTitle("region") },
+            { label: fieldTitle("tier") },
+            { label: t("simulation.compare.base"), numeric: true },
+            { label: t("simulation.compare.candidate"), numeric: true },
+            { label: t("simulation.compare.delta"), numeric: true },
+            { label: t("simulation.compare.deltaOfSales"), numeric: true },
+          ]}
+        >
+          {group.top.map((m) => (
+            <tr key={m.index}>
+              <th scope="row">{String(m.id)}</th>
+              <td>{text(m.name)}</td>
+              <td>{text(m.region)}</td>
+              <td>{text(m.tier)}</td>
+              <td className="num">{money(m.base)}</td>
+              <td className="num">{money(m.candidate)}</td>
+              <td className="num">{money(m.delta)}</td>
+              <td className="num">{formatPercent(m.deltaShareOfSales, locale)}</td>
+            </tr>
+          ))}
+        </ReportTable>
+      )}
     </div>
   );
 
