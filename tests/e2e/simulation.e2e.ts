@@ -145,7 +145,7 @@ test.describe("simulation", () => {
         .locator("canvas"),
     ).toHaveCount(1);
     expect(await histograms.getByRole("img", { name: /^Chart of / }).count()).toBe(
-      await histograms.getByRole("table", { name: /^Table of / }).count(),
+      await histograms.getByRole("table", { name: /^Table of /, includeHidden: true }).count(),
     );
     await page.screenshot({ path: "test-results/screenshots/simulation-report-charts-en-light.png" });
 

@@ -28,7 +28,7 @@ export interface BarChartInput {
   height?: number;
 }
 
-const ROW = 26;
+const ROW = 28;
 
 /** Category labels cut to `max` pixels with an ellipsis, measured in the axis font. */
 function fitLabels(
@@ -131,7 +131,7 @@ export function drawBarChart(
         interleave(xs, offsets, input.series);
   const width = Math.max(240, host.clientWidth);
   const legend = groups > 1 ? 28 : 0;
-  const height = input.columns ? (input.height ?? 200) : n * ROW * Math.max(1, groups * 0.75) + 40 + legend;
+  const height = input.columns ? (input.height ?? 200) : n * ROW * Math.max(1, groups * 0.75) + 56 + legend;
   const fitted = input.columns
     ? { labels: [...input.categories], width: 0 }
     : fitLabels(input.categories, colors.font, Math.round(width * 0.35));
