@@ -69,7 +69,8 @@ export function MovedRecords({
       {reasons.status === "failed" && (
         <p role="alert">{t("simulation.compare.reasonsFailed", { message: reasons.message })}</p>
       )}
-      <div className="report__scroll">
+      {/* Focusable, so the keyboard scrolls it too when it is wider or taller than the editor. */}
+      <div className="report__scroll report__moved-scroll" tabIndex={0} role="group" aria-label={name}>
         <ReportTable
           label={`${t("simulation.compare.moved")}: ${name}`}
           columns={[
