@@ -230,3 +230,4 @@ export type { ColumnFilter, RowQuery, SortDirection } from "./datasets/columnQue
 export { isIdentityQuery, queryPaths } from "./datasets/columnQuery";
 export type { ColumnProfile } from "./datasets/columnProfile";
 export { pathUnit } from "./datasets/schemaPaths";
+export type { ReasonsReply } from "./workers/statementProtocol";

@@ -21,15 +21,17 @@ function crwEval(version: string): string {
 
 async function command(page: Page, title: string) {
   await page.keyboard.press("F1");
-  await page.getByRole("combobox").fill(title);
+  // In the dialog: the Simulation view's selects are comboboxes too.
+  await page.getByRole("dialog").getByRole("combobox").fill(title);
   await page
+    .getByRole("dialog")
     .getByRole("option", { name: new RegExp(`^${title.replace(/[()]/g, "\\$&")}`) })
     .first()
     .click();
 }
 
 async function pick(page: Page, name: RegExp) {
-  await page.getByRole("option", { name }).first().click();
+  await page.getByRole("dialog").getByRole("option", { name }).first().click();
 }
 
 const report = (page: Page) => page.getByRole("article");
@@ -109,5 +111,73 @@ test.describe("simulation", () => {
     await expect(page.getByRole("region", { name: "总览" }).first()).toBeVisible();
     await expect(page.getByRole("progressbar")).toHaveCount(0);
     await page.screenshot({ path: "test-results/screenshots/simulation-report-zh-CN-light.png" });
+  });
+
+  test("report charts are uPlot charts named for assistive technology, each with its table; compare says who moved and why", async ({
+    page,
+  }) => {
+    await page.goto("/?lang=en&theme=light");
+    await page.getByRole("tree", { name: "Workspace" }).waitFor();
+    await command(page, "Simulation: Run");
+    await pick(page, /dealer-program 1\.1\.0 \(draft\)/);
+    await pick(page, /distributors-300/);
+    const distribution = report(page).getByRole("region", { name: "Distribution" });
+    await expect(distribution).toBeVisible({ timeout: 60_000 });
+    // By region, tier and ABC class: a chart (an image with a name, drawn by uPlot on a canvas) and
+    // the table of the same numbers under it.
+    for (const name of ["Region", "Program tier", "ABC class"]) {
+      const chart = distribution.getByRole("img", { name: `Chart of ${name}` });
+      await expect(chart.locator(".uplot canvas")).toHaveCount(1);
+      await expect(distribution.getByRole("table", { name: `Table of ${name}` })).toBeVisible();
+    }
+    const region = distribution.getByRole("table", { name: "Table of Region" });
+    await expect(region.getByRole("row")).toHaveCount(8);
+    // Concentration: the top 10 % against the rest, as a chart and a table.
+    await expect(distribution.getByRole("img", { name: "Chart of Payout concentration" })).toBeVisible();
+    const concentration = distribution.getByRole("table", { name: "Table of Payout concentration" });
+    await expect(concentration.getByRole("row", { name: /Top 10 % \(30\)/ })).toBeVisible();
+    // A histogram per numeric output, each with its table.
+    const histograms = report(page).getByRole("region", { name: "Histograms" });
+    await expect(
+      histograms
+        .getByRole("img", { name: /^Chart of / })
+        .first()
+        .locator("canvas"),
+    ).toHaveCount(1);
+    expect(await histograms.getByRole("img", { name: /^Chart of / }).count()).toBe(
+      await histograms.getByRole("table", { name: /^Table of /, includeHidden: true }).count(),
+    );
+    await page.screenshot({ path: "test-results/screenshots/simulation-report-charts-en-light.png" });
+
+    // One pack, two parameter sets: the Simulation view's override for 1.1.0 is the candidate's.
+    await page.getByRole("button", { name: "Simulation", exact: true }).click();
+    await page.locator("form select").first().selectOption({ label: "dealer-program 1.1.0 (draft)" });
+    await page.getByText("Parameter overrides").click();
+    await page.getByLabel("score_eliminate", { exact: true }).fill("50");
+    await page.mouse.click(800, 300);
+    await command(page, "Simulation: Compare with Baseline");
+    await pick(page, /dealer-program 1\.1\.0 \(draft\)/);
+    await pick(page, /dealer-program 1\.1\.0 \(draft\)/);
+    await pick(page, /distributors-300/);
+    const compare = page.getByRole("article", {
+      name: /Compare: dealer-program 1\.1\.0 → dealer-program 1\.1\.0/,
+    });
+    await expect(compare).toBeVisible({ timeout: 90_000 });
+    await expect(
+      compare.getByRole("img", { name: "Chart of Change by region" }).locator("canvas"),
+    ).toHaveCount(1);
+    await expect(compare.getByRole("table", { name: "Table of Change by region" })).toBeVisible();
+    // Raising the elimination score from 40 to 50 eliminates distributors on probation: each one
+    // listed with the scorecard rule on both sides, its inputs and what would flip it.
+    const moved = compare.getByRole("table", { name: "Who moved, and why: Elimination" });
+    const row = moved.getByRole("row", { name: /D-0039/ });
+    await expect(row).toContainText("kept");
+    await expect(row).toContainText("eliminated");
+    await expect(row).toContainText("Scorecard status probation: KPI scorecard 42.6");
+    await expect(row).toContainText("Scorecard status eliminate: KPI scorecard 42.6");
+    await expect(row).toContainText("needs KPI scorecard ≥ 50, has 42.6");
+    await expect(row).toContainText("Score below which a distributor is eliminated = 50");
+    await row.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "test-results/screenshots/simulation-compare-reasons-en-light.png" });
   });
 });

@@ -181,4 +181,43 @@ test.describe("statement, pinned tests and sweeps", () => {
       await page.screenshot({ path: `test-results/screenshots/sweep-${locale}-${theme}-narrow.png` });
     });
   }
+
+  test("a released pack: Explain Record and Sweep offer it beside the drafts and run it as released", async ({
+    page,
+  }) => {
+    await page.goto("/?lang=en&theme=dark");
+    // Release dealer-program 1.0.0 as the releases flow does (notes from its changelog).
+    await runCommand(page, "Pack: Release");
+    await pick(page, "dealer-program 1.0.0", "dealer-program 1.0.0");
+    await expect(page.getByRole("status").filter({ hasText: /^Ready to release$/ })).toBeVisible({
+      timeout: 30_000,
+    });
+    await page.getByRole("button", { name: "Release", exact: true }).click();
+    await expect(
+      page.getByRole("status").filter({ hasText: /Released dealer-program 1\.0\.0/ }),
+    ).toBeVisible();
+
+    await runCommand(page, "Simulation: Explain Record");
+    await pick(page, "1.0.0 (released)", "dealer-program 1.0.0 (released)");
+    await pick(page, "distributors-300", "distributors-300");
+    await answer(page, "D-0001");
+    const editor = page.getByRole("region", { name: "Statement of D-0001" });
+    await expect(editor).toBeVisible({ timeout: 30_000 });
+    const rule = editor.getByRole("region", { name: /volume-rebate$/ });
+    await expect(rule).toContainText(strings.en.sentence);
+    await expect(rule.getByRole("listitem").filter({ hasText: strings.en.flip })).toHaveCount(1);
+
+    await runCommand(page, "Simulation: Sweep Parameter");
+    await pick(page, "1.0.0 (released)", "dealer-program 1.0.0 (released)");
+    await pick(page, "attainment_gate", sweepStrings.en.param);
+    await answer(page, "0.8");
+    await answer(page, "1");
+    await answer(page, "3");
+    await pick(page, "distributors-300", "distributors-300");
+    const table = page.getByRole("table", { name: sweepStrings.en.table });
+    await expect(table).toBeVisible({ timeout: 60_000 });
+    // The released 1.0.0 at its default gate pays what the draft does.
+    await expect(table.getByRole("row", { name: /90 % \(default\)/ })).toContainText("¥54,589,127.80");
+    await page.screenshot({ path: "test-results/screenshots/sweep-released-en-dark.png" });
+  });
 });

@@ -51,6 +51,7 @@ export interface Movement {
   moved: { index: number; id: unknown; name: unknown; from: string; to: string }[];
 }
 
+/** A cost component on both sides: its part of the cost (negative for a penalty, `sign: -1`). */
 export interface ComponentChange {
   output: string;
   base: string | null;
@@ -234,10 +235,14 @@ export function compareRuns(base: CompareSide, candidate: CompareSide): Comparis
 
   // Component totals: outputs of either side's components.
   const outputs = [...new Set([...base.spec.components, ...candidate.spec.components].map((x) => x.output))];
+  // A component's part of the cost: penalties (`sign: -1`) count against it, as in the report's
+  // headline, so the components add up to the cost change.
   const total = (side: CompareSide, output: string): string | null => {
-    if (!side.spec.components.some((x) => x.output === output)) return null;
+    const component = side.spec.components.find((x) => x.output === output);
+    if (!component) return null;
+    const sign = component.sign === -1 ? -1 : 1;
     const sum = new DecimalSum(scale);
-    for (const v of columnOf(side.table, output)) sum.add(num(v));
+    for (const v of columnOf(side.table, output)) sum.add(sign * num(v));
     return sum.format(scale);
   };
   const components: ComponentChange[] = outputs.map((output) => {

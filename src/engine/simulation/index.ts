@@ -4,3 +4,4 @@ export * from "./reportSpec";
 export * from "./table";
 export * from "./report";
 export * from "./compare";
+export * from "./movementReasons";

@@ -7,7 +7,9 @@ import {
   declaredGuardrails,
   loadManifest,
   makeRunContext,
+  moverReasons,
   packVocabulary,
+  prepareForReasons,
   preparePack,
   recordStatement,
   resolveParams,
@@ -18,6 +20,11 @@ import {
   SweepTally,
   type Guardrail,
   type LoadedFile,
+  type MovedRecord,
+  type MoverReasons,
+  type PackContent,
+  type ReasonSide,
+  type ReportSpec,
   type PreparedPack,
   type RecordStatement,
   type RunContext,
@@ -25,12 +32,13 @@ import {
   type SweepRow,
 } from "../../engine";
 import { resolvePath } from "../documents/paths";
+import { resolvePackSource } from "../simulation/packSource";
 
-/** A pack as the workspace stores it: the manifest's text and the stored rules it may name. */
-export interface PackSource {
-  manifest: LoadedFile;
-  rules: LoadedFile[];
-}
+/**
+ * A pack as the workspace stores it: a draft (the manifest's text and the stored rules it may name),
+ * or a released version (its pack JSON, run only while it matches its integrity, as a run does).
+ */
+export type PackSource = { manifest: LoadedFile; rules: LoadedFile[] } | { release: LoadedFile; ref: string };
 
 export interface StatementRequest {
   type: "statement";
@@ -71,7 +79,28 @@ export interface SweepReply {
   rows: SweepRow[];
 }
 
-export type StatementWorkerRequest = StatementRequest | SweepRequest;
+/** One side of a comparison as its run kept it: the pack content, the report spec, params and date. */
+export interface ReasonSideInput {
+  content: PackContent;
+  spec: ReportSpec;
+  params: Record<string, unknown>;
+  asOf: string;
+}
+
+/** The reasons of moved records (Compare with Baseline), each side explained with its own run. */
+export interface ReasonsRequest {
+  type: "reasons";
+  base: ReasonSideInput;
+  candidate: ReasonSideInput;
+  movers: MovedRecord[];
+  schema?: unknown;
+}
+
+export interface ReasonsReply {
+  reasons: MoverReasons[];
+}
+
+export type StatementWorkerRequest = StatementRequest | SweepRequest | ReasonsRequest;
 
 export interface StatementEnvelope {
   id: number;
@@ -79,12 +108,28 @@ export interface StatementEnvelope {
 }
 
 export type StatementWorkerReply =
-  { id: number; ok: true; value: StatementReply | SweepReply } | { id: number; ok: false; error: string };
+  | { id: number; ok: true; value: StatementReply | SweepReply | ReasonsReply }
+  | { id: number; ok: false; error: string };
 
-/** Loads and prepares a stored manifest with the workspace's rules (closures: no eval under CSP). */
+/**
+ * Loads and prepares a stored manifest with the workspace's rules, or a released pack after checking
+ * its integrity (closures: no eval under CSP).
+ */
 export async function preparePackSource(
   source: PackSource,
 ): Promise<{ prepared: PreparedPack; name: string; version: string; guardrails: Guardrail[] }> {
+  if ("release" in source) {
+    const resolved = await resolvePackSource(
+      { kind: "release", ref: source.ref, pack: source.release },
+      true,
+    );
+    return {
+      prepared: resolved.prepared!,
+      name: resolved.name,
+      version: resolved.version,
+      guardrails: resolved.guardrails,
+    };
+  }
   const byFile = new Map(source.rules.map((r) => [r.file, r] as const));
   const loaded = await loadManifest(source.manifest, (path) => {
     const rule = byFile.get(resolvePath(source.manifest.file, path));
@@ -168,7 +213,29 @@ async function sweep(request: SweepRequest): Promise<SweepReply> {
   return { param: request.param, asOf, model, rows };
 }
 
+function reasonSide(input: ReasonSideInput, schema: unknown): ReasonSide {
+  const ctx = makeRunContext(input.asOf);
+  if (!ctx.ok) throw new Error(ctx.error.en);
+  return {
+    prepared: prepareForReasons(input.content),
+    spec: input.spec,
+    params: input.params,
+    ctx: ctx.value,
+    vocabulary: packVocabulary(input.content, schema),
+  };
+}
+
+function reasons(request: ReasonsRequest): Promise<ReasonsReply> {
+  const base = reasonSide(request.base, request.schema);
+  const candidate = reasonSide(request.candidate, request.schema);
+  return Promise.resolve({ reasons: request.movers.map((m) => moverReasons(m, base, candidate)) });
+}
+
 /** Answers one request. */
-export function handleStatement(request: StatementWorkerRequest): Promise<StatementReply | SweepReply> {
-  return request.type === "statement" ? statement(request) : sweep(request);
+export function handleStatement(
+  request: StatementWorkerRequest,
+): Promise<StatementReply | SweepReply | ReasonsReply> {
+  if (request.type === "statement") return statement(request);
+  if (request.type === "sweep") return sweep(request);
+  return reasons(request);
 }

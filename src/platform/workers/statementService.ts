@@ -1,5 +1,7 @@
 import {
   handleStatement,
+  type ReasonsReply,
+  type ReasonsRequest,
   type StatementReply,
   type StatementRequest,
   type StatementWorkerReply,
@@ -13,6 +15,8 @@ import { workerClient, type RequestWorker } from "./workerClient";
 export interface StatementService {
   statement(request: Omit<StatementRequest, "type">): Promise<StatementReply>;
   sweep(request: Omit<SweepRequest, "type">): Promise<SweepReply>;
+  /** Why moved records moved between two kept runs (Compare with Baseline). */
+  reasons(request: Omit<ReasonsRequest, "type">): Promise<ReasonsReply>;
   dispose(): void;
 }
 
@@ -21,6 +25,7 @@ export function createInlineStatementService(): StatementService {
   return {
     statement: async (r) => (await handleStatement({ type: "statement", ...r })) as StatementReply,
     sweep: async (r) => (await handleStatement({ type: "sweep", ...r })) as SweepReply,
+    reasons: async (r) => (await handleStatement({ type: "reasons", ...r })) as ReasonsReply,
     dispose: () => undefined,
   };
 }
@@ -33,13 +38,14 @@ export function createWorkerStatementService(
   start: () => RequestWorker<StatementWorkerRequest, StatementWorkerReply> = () =>
     new Worker(new URL("./statement.worker.ts", import.meta.url), { type: "module" }),
 ): StatementService {
-  const client = workerClient<StatementWorkerRequest, StatementReply | SweepReply>(
+  const client = workerClient<StatementWorkerRequest, StatementReply | SweepReply | ReasonsReply>(
     start,
     "the statement worker stopped",
   );
   return {
     statement: (r) => client.ask<StatementReply>({ type: "statement", ...r }),
     sweep: (r) => client.ask<SweepReply>({ type: "sweep", ...r }),
+    reasons: (r) => client.ask<ReasonsReply>({ type: "reasons", ...r }),
     dispose: () => client.dispose("the statement service was disposed"),
   };
 }

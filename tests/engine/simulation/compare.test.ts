@@ -42,8 +42,11 @@ describe("compareRuns over four hand-computed records", () => {
     expect(comparison.components).toEqual([
       { output: "out.rebate", base: "30.40", candidate: "30.20", delta: "-0.20" },
       { output: "out.budget", base: "5.20", candidate: "5.20", delta: "0.00" },
-      { output: "out.fine", base: "100.00", candidate: "50.00", delta: "-50.00" },
+      // A penalty counts against the cost, so the components add up to the cost change.
+      { output: "out.fine", base: "-100.00", candidate: "-50.00", delta: "50.00" },
     ]);
+    const sum = comparison.components.reduce((t, c) => t + Number(c.delta), 0);
+    expect(sum.toFixed(2)).toBe(comparison.cost.delta);
   });
 
   it("winners and losers: counts, totals, largest first, Δ as share of sales; the cushion", () => {

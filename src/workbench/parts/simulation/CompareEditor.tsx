@@ -7,9 +7,12 @@ import { compareRuns, CompareMismatch, type GroupChange, type MoverGroup } from 
 import { usePreferencesActor } from "../../shell/preferencesContext";
 import type { EditorProps } from "../contribution";
 import { BarChart } from "./charts";
-import { formatMoney, formatNumber, formatPercent, text } from "./format";
+import { formatCompactMoney, formatMoney, formatNumber, formatPercent, text } from "./format";
 import { pathLabel } from "./reportLabels";
-import { useLoadedRun } from "./ReportEditor";
+import { MovedRecords } from "./MovedRecords";
+import { useLoadedRun } from "./useLoadedRun";
+import { useMoverReasons } from "./useMoverReasons";
+import { useServices } from "../../services";
 import "./simulation.css";
 
 /** The compare report: a baseline run and a candidate run over the same dataset (`<base>..<candidate>`). */
@@ -33,6 +36,13 @@ export function CompareEditor({ input }: EditorProps) {
       throw error;
     }
   }, [base.run, candidate.run]);
+  const services = useServices();
+  const reasons = useMoverReasons(
+    services,
+    base.run,
+    candidate.run,
+    result && "comparison" in result ? result.comparison : undefined,
+  );
   if (base.missing || candidate.missing)
     return <p className="report__message">{t("simulation.report.missing")}</p>;
   if (!base.run || !candidate.run || !result)
@@ -44,6 +54,14 @@ export function CompareEditor({ input }: EditorProps) {
   const content = candidate.run.content;
   const label = (path: string) =>
     path === "elimination" ? t("simulation.report.elimination") : pathLabel(content, path, locale);
+  // A field's column heading: the x-report dimension's title over that path, else a plain word.
+  const fieldTitle = (field: "region" | "tier") => {
+    const spec = candidate.run!.spec;
+    const dimension = spec.dimensions.find((d) => d.path === spec.fields[field]);
+    return dimension?.title ? pickText(dimension.title, locale) : t(`simulation.compare.${field}`);
+  };
+  const status = (output: string, value: string) =>
+    output === "elimination" ? t(`simulation.compare.status.${value}`) : value;
   const bm = base.run.outcome.meta;
   const cm = candidate.run.outcome.meta;
   const title = t("simulation.report.compareTitle", {
@@ -60,32 +78,34 @@ export function CompareEditor({ input }: EditorProps) {
           total: money(group.total),
         })}
       </p>
-      <ReportTable
-        label={`${name}: ${t("simulation.compare.top")}`}
-        columns={[
-          { label: t("simulation.report.record") },
-          { label: label(candidate.run!.spec.fields.name) },
-          { label: label(candidate.run!.spec.fields.region) },
-          { label: label(candidate.run!.spec.fields.tier) },
-          { label: t("simulation.compare.base"), numeric: true },
-          { label: t("simulation.compare.candidate"), numeric: true },
-          { label: t("simulation.compare.delta"), numeric: true },
-          { label: t("simulation.compare.deltaOfSales"), numeric: true },
-        ]}
-      >
-        {group.top.map((m) => (
-          <tr key={m.index}>
-            <th scope="row">{String(m.id)}</th>
-            <td>{text(m.name)}</td>
-            <td>{text(m.region)}</td>
-            <td>{text(m.tier)}</td>
-            <td className="num">{money(m.base)}</td>
-            <td className="num">{money(m.candidate)}</td>
-            <td className="num">{money(m.delta)}</td>
-            <td className="num">{formatPercent(m.deltaShareOfSales, locale)}</td>
-          </tr>
-        ))}
-      </ReportTable>
+      {group.count > 0 && (
+        <ReportTable
+          label={`${name}: ${t("simulation.compare.top")}`}
+          columns={[
+            { label: t("simulation.report.record") },
+            { label: t("simulation.compare.name") },
+            { label: fieldTitle("region") },
+            { label: fieldTitle("tier") },
+            { label: t("simulation.compare.base"), numeric: true },
+            { label: t("simulation.compare.candidate"), numeric: true },
+            { label: t("simulation.compare.delta"), numeric: true },
+            { label: t("simulation.compare.deltaOfSales"), numeric: true },
+          ]}
+        >
+          {group.top.map((m) => (
+            <tr key={m.index}>
+              <th scope="row">{String(m.id)}</th>
+              <td>{text(m.name)}</td>
+              <td>{text(m.region)}</td>
+              <td>{text(m.tier)}</td>
+              <td className="num">{money(m.base)}</td>
+              <td className="num">{money(m.candidate)}</td>
+              <td className="num">{money(m.delta)}</td>
+              <td className="num">{formatPercent(m.deltaShareOfSales, locale)}</td>
+            </tr>
+          ))}
+        </ReportTable>
+      )}
     </div>
   );
 
@@ -94,8 +114,10 @@ export function CompareEditor({ input }: EditorProps) {
       <h3 className="report__subheading">{name}</h3>
       <BarChart
         label={t("simulation.report.chart", { name })}
-        rows={rows.map((g) => ({ key: g.key, value: Number(g.delta) }))}
-        format={money}
+        categories={rows.map((g) => g.key)}
+        series={[{ label: t("simulation.compare.delta"), values: rows.map((g) => Number(g.delta)) }]}
+        formatAxis={(v) => formatCompactMoney(v, locale)}
+        signed
       />
       <ReportTable
         label={t("simulation.report.table", { name })}
@@ -205,13 +227,13 @@ export function CompareEditor({ input }: EditorProps) {
         <h2 id="compare-movement" className="report__heading">
           {t("simulation.compare.movement")}
         </h2>
-        <div className="report__grid2">
-          {c.movements.map((m) => (
-            <div key={m.output} className="report__block">
-              <h3 className="report__subheading" title={m.output}>
-                {label(m.output)}
-              </h3>
-              <p>{t("simulation.compare.movedText", { count: formatNumber(m.changed, locale) })}</p>
+        {c.movements.map((m) => (
+          <div key={m.output} className="report__block">
+            <h3 className="report__subheading" title={m.output}>
+              {label(m.output)}
+            </h3>
+            <p>{t("simulation.compare.movedText", { count: formatNumber(m.changed, locale) })}</p>
+            {m.changed > 0 && (
               <ReportTable
                 label={`${t("simulation.compare.movement")}: ${label(m.output)}`}
                 columns={[
@@ -224,15 +246,16 @@ export function CompareEditor({ input }: EditorProps) {
                   .filter((cell) => cell.from !== cell.to)
                   .map((cell) => (
                     <tr key={`${cell.from}→${cell.to}`}>
-                      <td>{cell.from}</td>
-                      <td>{cell.to}</td>
+                      <td>{status(m.output, cell.from)}</td>
+                      <td>{status(m.output, cell.to)}</td>
                       <td className="num">{formatNumber(cell.count, locale)}</td>
                     </tr>
                   ))}
               </ReportTable>
-            </div>
-          ))}
-        </div>
+            )}
+            <MovedRecords movement={m} name={label(m.output)} reasons={reasons} locale={locale} />
+          </div>
+        ))}
       </section>
     </article>
   );

@@ -1,42 +1,29 @@
 import { ReportTable } from "./ReportTable";
-import { useEffect, useMemo, useState, type ComponentType, type ReactNode } from "react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { useSelector } from "@xstate/react";
 import { useTranslation } from "react-i18next";
 import { pickText, type Locale } from "../../../base";
-import type { Histogram } from "../../../engine";
+import type { Concentration, Histogram } from "../../../engine";
 import { useServices } from "../../services";
 import type { LoadedRun, Staleness } from "../../services/simulation";
 import { usePreferencesActor } from "../../shell/preferencesContext";
 import type { EditorProps } from "../contribution";
-import { BarChart, ColumnChart } from "./charts";
-import { formatMoney, formatNumber, formatPercent, formatValue, text } from "./format";
+import { BarChart } from "./charts";
+import {
+  formatCompactMoney,
+  formatCompactNumber,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatValue,
+  text,
+} from "./format";
 import { pathLabel, unitOf } from "./reportLabels";
 import { ResultsGrid, type GridColumn } from "./ResultsGrid";
+import { reportSlots } from "./reportSlots";
+import { useLoadedRun } from "./useLoadedRun";
 import { useSimulationHost } from "./SimulationView";
 import "./simulation.css";
-
-/**
- * Where sections other parts contribute are mounted at the top of the report: `guardrails` (the
- * guardrail results of a run, passed or failed with the offending records) is set by the part that
- * evaluates them. Nothing is shown while it is unset.
- */
-export const reportSlots: { guardrails: ComponentType<{ run: LoadedRun }> | null } = { guardrails: null };
-
-export function useLoadedRun(id: string): { run?: LoadedRun; missing: boolean } {
-  const host = useSimulationHost();
-  const [state, setState] = useState<{ run?: LoadedRun; missing: boolean }>({ missing: false });
-  useEffect(() => {
-    let live = true;
-    host.loadRun(id).then(
-      (run) => live && setState(run ? { run, missing: false } : { missing: true }),
-      () => live && setState({ missing: true }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [host, id]);
-  return state;
-}
 
 export function ReportEditor({ input }: EditorProps) {
   const { t } = useTranslation();
@@ -88,6 +75,7 @@ export function ReportView({
   const { report, meta, table } = outcome;
   const label = (path: string) => pathLabel(content, path, locale);
   const money = (v: string | number | null | undefined) => formatMoney(v, locale);
+  const compactMoney = (v: number) => formatCompactMoney(v, locale);
   const h = report.headline;
 
   const columns: GridColumn[] = useMemo(
@@ -196,8 +184,15 @@ export function ReportView({
         </dl>
         <BarChart
           label={t("simulation.report.chart", { name: t("simulation.report.totalCost") })}
-          rows={h.components.map((c) => ({ key: label(c.output), value: Number(c.total) * c.sign }))}
-          format={money}
+          categories={h.components.map((c) => label(c.output))}
+          series={[
+            {
+              label: t("simulation.report.amount"),
+              values: h.components.map((c) => Number(c.total) * c.sign),
+            },
+          ]}
+          formatAxis={compactMoney}
+          signed
         />
         <table
           className="report__table"
@@ -242,8 +237,9 @@ export function ReportView({
               <h3 className="report__subheading">{name}</h3>
               <BarChart
                 label={t("simulation.report.chart", { name })}
-                rows={d.groups.map((g) => ({ key: g.key, value: Number(g.cost) }))}
-                format={money}
+                categories={d.groups.map((g) => g.key)}
+                series={[{ label: t("simulation.report.cost"), values: d.groups.map((g) => Number(g.cost)) }]}
+                formatAxis={compactMoney}
               />
               <ReportTable
                 label={t("simulation.report.table", { name })}
@@ -270,26 +266,18 @@ export function ReportView({
             </div>
           );
         })}
-        <div className="report__block">
-          <h3 className="report__subheading">{t("simulation.report.concentration")}</h3>
-          <p>
-            {t("simulation.report.concentrationText", {
-              count: formatNumber(report.concentration.topCount, locale),
-              payout: formatPercent(report.concentration.payoutShare, locale),
-              sales: formatPercent(report.concentration.salesShare, locale),
-            })}
-          </p>
-        </div>
+        <ConcentrationBlock concentration={report.concentration} count={report.count} locale={locale} />
       </Section>
 
       <Section id="funnel" title={t("simulation.report.funnel")}>
         <BarChart
           label={t("simulation.report.chart", { name: t("simulation.report.funnel") })}
-          rows={report.funnel.map((f) => {
+          categories={report.funnel.map((f) => {
             const gate = spec.gates.find((g) => g.id === f.id);
-            return { key: gate?.title ? pickText(gate.title, locale) : f.id, value: f.failed };
+            return gate?.title ? pickText(gate.title, locale) : f.id;
           })}
-          format={(v) => formatNumber(v, locale)}
+          series={[{ label: t("simulation.report.failed"), values: report.funnel.map((f) => f.failed) }]}
+          formatAxis={(v) => formatCompactNumber(v, locale)}
         />
         <ReportTable
           label={t("simulation.report.table", { name: t("simulation.report.funnel") })}
@@ -323,6 +311,12 @@ export function ReportView({
               <h3 className="report__subheading" title={c.output}>
                 {label(c.output)}
               </h3>
+              <BarChart
+                label={t("simulation.report.chart", { name: label(c.output) })}
+                categories={c.counts.map((v) => v.value)}
+                series={[{ label: t("simulation.report.count"), values: c.counts.map((v) => v.count) }]}
+                formatAxis={(v) => formatCompactNumber(v, locale)}
+              />
               <ReportTable
                 label={t("simulation.report.table", { name: label(c.output) })}
                 columns={[
@@ -487,14 +481,21 @@ function HistogramBlock({
 }) {
   const { t } = useTranslation();
   const f = (v: number) => formatValue(v, unit, locale);
+  // Bin starts under the columns, compact so that twenty of them fit.
+  const axis = (v: number) =>
+    unit === "CNY" ? formatCompactMoney(v, locale) : formatCompactNumber(v, locale);
   return (
     <div className="report__block">
       <h3 className="report__subheading" title={histogram.output}>
         {name}
       </h3>
-      <ColumnChart
-        counts={histogram.bins.map((b) => b.count)}
+      <BarChart
         label={t("simulation.report.chart", { name })}
+        categories={histogram.bins.map((b) => axis(b.from))}
+        series={[{ label: t("simulation.report.binCount"), values: histogram.bins.map((b) => b.count) }]}
+        formatAxis={(v) => formatCompactNumber(v, locale)}
+        columns
+        height={160}
       />
       <details>
         <summary>{t("simulation.report.table", { name })}</summary>
@@ -513,6 +514,73 @@ function HistogramBlock({
           ))}
         </ReportTable>
       </details>
+    </div>
+  );
+}
+
+/**
+ * Payout concentration: the top 10 % of distributors by payout against the rest, their share of the
+ * payouts next to their share of sales, as a chart and its table.
+ */
+function ConcentrationBlock({
+  concentration: c,
+  count,
+  locale,
+}: {
+  concentration: Concentration;
+  count: number;
+  locale: Locale;
+}) {
+  const { t } = useTranslation();
+  const name = t("simulation.report.concentration");
+  const rest = (share: number | null) => (share === null ? null : 1 - share);
+  const rows = [
+    {
+      key: t("simulation.report.topShare", { count: formatNumber(c.topCount, locale) }),
+      payout: c.payoutShare,
+      sales: c.salesShare,
+    },
+    {
+      key: t("simulation.report.restShare", { count: formatNumber(count - c.topCount, locale) }),
+      payout: rest(c.payoutShare),
+      sales: rest(c.salesShare),
+    },
+  ];
+  return (
+    <div className="report__block">
+      <h3 className="report__subheading">{name}</h3>
+      <p>
+        {t("simulation.report.concentrationText", {
+          count: formatNumber(c.topCount, locale),
+          payout: formatPercent(c.payoutShare, locale),
+          sales: formatPercent(c.salesShare, locale),
+        })}
+      </p>
+      <BarChart
+        label={t("simulation.report.chart", { name })}
+        categories={rows.map((r) => r.key)}
+        series={[
+          { label: t("simulation.report.payoutShare"), values: rows.map((r) => r.payout ?? 0) },
+          { label: t("simulation.report.salesShare"), values: rows.map((r) => r.sales ?? 0) },
+        ]}
+        formatAxis={(v) => formatPercent(v, locale)}
+      />
+      <ReportTable
+        label={t("simulation.report.table", { name })}
+        columns={[
+          { label: t("simulation.report.group") },
+          { label: t("simulation.report.payoutShare"), numeric: true },
+          { label: t("simulation.report.salesShare"), numeric: true },
+        ]}
+      >
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">{r.key}</th>
+            <td className="num">{formatPercent(r.payout, locale)}</td>
+            <td className="num">{formatPercent(r.sales, locale)}</td>
+          </tr>
+        ))}
+      </ReportTable>
     </div>
   );
 }

@@ -1,91 +1,85 @@
-import { useId } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useSelector } from "@xstate/react";
+import { useTranslation } from "react-i18next";
+import { usePreferencesActor } from "../../shell/preferencesContext";
+import type { ChartSeries } from "./reportChart";
+
+export type { ChartSeries };
 
 /**
- * Small SVG charts, themed through CSS variables (so light, dark and high contrast follow the
- * workbench theme). Every chart is drawn from the same rows as the table printed with it, and is
- * hidden from assistive technology in favour of that table.
+ * A bar chart of a report (uPlot, loaded with its own chunk on first use), redrawn when the theme,
+ * the language or its width changes. It is an image with an accessible name for assistive technology;
+ * the numbers are in the table the caller prints beside or under it, from the same rows.
  */
 export function BarChart({
-  rows,
   label,
-  format,
+  categories,
+  series,
+  formatAxis,
+  signed,
+  columns,
+  height,
 }: {
-  rows: readonly { key: string; value: number }[];
+  /** The accessible name ("Chart of Total cost"). */
   label: string;
-  format: (value: number) => string;
+  categories: readonly string[];
+  series: readonly ChartSeries[];
+  formatAxis: (n: number) => string;
+  signed?: boolean;
+  /** Columns for a histogram's ordered bins; bars (one row per category) otherwise. */
+  columns?: boolean;
+  height?: number;
 }) {
-  const max = Math.max(0, ...rows.map((r) => r.value));
-  const min = Math.min(0, ...rows.map((r) => r.value));
-  const span = max - min || 1;
-  const rowHeight = 20;
-  const width = 100;
-  const zero = ((0 - min) / span) * width;
-  return (
-    <figure className="report-chart" aria-hidden="true" title={label}>
-      <svg
-        className="report-chart__svg"
-        viewBox={`0 0 ${width} ${rows.length * rowHeight}`}
-        preserveAspectRatio="none"
-        height={rows.length * rowHeight}
-        role="presentation"
-      >
-        {rows.map((r, i) => {
-          const x = ((Math.min(r.value, 0) - min) / span) * width;
-          const w = (Math.abs(r.value) / span) * width;
-          return (
-            <rect
-              key={r.key}
-              className={r.value < 0 ? "report-chart__bar report-chart__bar--negative" : "report-chart__bar"}
-              x={x}
-              y={i * rowHeight + 3}
-              width={Math.max(w, 0.3)}
-              height={rowHeight - 6}
-            >
-              <title>{`${r.key}: ${format(r.value)}`}</title>
-            </rect>
-          );
-        })}
-        {min < 0 && (
-          <line className="report-chart__axis" x1={zero} x2={zero} y1={0} y2={rows.length * rowHeight} />
-        )}
-      </svg>
-      <div className="report-chart__labels">
-        {rows.map((r) => (
-          <span key={r.key} style={{ height: rowHeight }}>
-            {r.key || "—"}
-          </span>
-        ))}
-      </div>
-    </figure>
+  const { t } = useTranslation();
+  const host = useRef<HTMLDivElement>(null);
+  const { theme, locale } = useSelector(
+    usePreferencesActor(),
+    (s) => ({ theme: s.context.theme, locale: s.context.locale }),
+    (a, b) => a.theme === b.theme && a.locale === b.locale,
   );
-}
-
-/** A histogram: one column per bin, heights by count. */
-export function ColumnChart({ counts, label }: { counts: readonly number[]; label: string }) {
-  const id = useId();
-  const max = Math.max(1, ...counts);
-  const w = 100 / Math.max(1, counts.length);
+  const [drawn, setDrawn] = useState(false);
+  // Redraw only when what is drawn changes, not on every render of the report.
+  const key = JSON.stringify([categories, series, signed, columns, height, theme, locale]);
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    let live = true;
+    let plot: { dispose: () => void; resize: (width: number) => void } | undefined;
+    let observer: ResizeObserver | undefined;
+    void import("./reportChart").then(({ drawBarChart }) => {
+      if (!live) return;
+      el.replaceChildren();
+      plot = drawBarChart(el, {
+        categories: categories.map((c) => c || "—"),
+        series,
+        formatAxis,
+        ...(signed ? { signed } : {}),
+        ...(columns ? { columns } : {}),
+        ...(height ? { height } : {}),
+      });
+      setDrawn(true);
+      let width = el.clientWidth;
+      observer = new ResizeObserver(() => {
+        if (el.clientWidth !== width) plot?.resize((width = el.clientWidth));
+      });
+      observer.observe(el);
+    });
+    return () => {
+      live = false;
+      observer?.disconnect();
+      plot?.dispose();
+    };
+    // `key` stands for the drawn values; the callbacks are rebuilt on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
   return (
-    <figure className="report-chart report-chart--columns" aria-hidden="true" title={label}>
-      <svg
-        className="report-chart__svg"
-        viewBox="0 0 100 40"
-        preserveAspectRatio="none"
-        height={80}
-        role="presentation"
-        id={id}
-      >
-        {counts.map((c, i) => (
-          <rect
-            key={i}
-            className="report-chart__bar"
-            x={i * w + w * 0.08}
-            width={w * 0.84}
-            y={40 - (40 * c) / max}
-            height={(40 * c) / max}
-          />
-        ))}
-      </svg>
+    <figure className="report-chart">
+      <div ref={host} className="report-chart__plot" role="img" aria-label={label} />
+      {!drawn && (
+        <p className="report-chart__loading" role="status">
+          {t("simulation.report.chartLoading")}
+        </p>
+      )}
     </figure>
   );
 }

@@ -62,3 +62,31 @@ export function text(value: unknown): string {
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return `${value}`;
   return JSON.stringify(value) ?? "";
 }
+
+const compactMoney = new Map<string, Intl.NumberFormat>();
+const compactNumbers = new Map<string, Intl.NumberFormat>();
+
+/** An axis label for an amount: ¥58.6M in English, ¥5857万 in Chinese (Intl's compact notation). */
+export function formatCompactMoney(value: number, locale: Locale): string {
+  return cached(
+    compactMoney,
+    locale,
+    () =>
+      new Intl.NumberFormat(locale, {
+        style: "currency",
+        currency: "CNY",
+        currencyDisplay: "narrowSymbol",
+        notation: "compact",
+        maximumFractionDigits: 1,
+      }),
+  ).format(value);
+}
+
+/** An axis label for a count or a plain number: 1.2K, 1.2万. */
+export function formatCompactNumber(value: number, locale: Locale): string {
+  return cached(
+    compactNumbers,
+    locale,
+    () => new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1 }),
+  ).format(value);
+}

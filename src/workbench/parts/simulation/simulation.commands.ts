@@ -102,6 +102,25 @@ async function exportRun(s: WorkbenchServices, ext: "jsonl" | "csv") {
   s.files.download(exportName(summary, ext), new Blob(parts, { type }), type);
 }
 
+/**
+ * The two runs of a comparison: the baseline with its pack's defaults; the candidate with the
+ * parameter overrides the Simulation view holds for that pack, if any, so one pack can be compared
+ * with itself under two parameter sets. Both use the view's `as_of` when it sets one.
+ */
+export function compareOrders(
+  view: RunOrder | null,
+  baseRef: string,
+  candidateRef: string,
+  datasetId: string,
+): [RunOrder, RunOrder] {
+  const asOf = view?.asOf ? { asOf: view.asOf } : {};
+  const overrides = view?.packRef === candidateRef ? view.params : {};
+  return [
+    { packRef: baseRef, datasetId, params: {}, ...asOf },
+    { packRef: candidateRef, datasetId, params: { ...overrides }, ...asOf },
+  ];
+}
+
 async function compare(s: WorkbenchServices) {
   const t = s.i18n.t;
   const base = await pickPack(s, t("simulation.pick.baseline"));
@@ -111,9 +130,17 @@ async function compare(s: WorkbenchServices) {
   const datasetId = await pickDataset(s);
   if (!datasetId) return;
   const sides: RunSummary[] = [];
-  for (const pack of [base, candidate]) {
-    const order: RunOrder = { packRef: pack.ref, datasetId, params: {} };
-    s.output.log(t("simulation.compare.running", { pack: packLabel(s, pack) }));
+  const orders = compareOrders(s.simulation.order(), base.ref, candidate.ref, datasetId);
+  for (const [pack, order] of [
+    [base, orders[0]],
+    [candidate, orders[1]],
+  ] as const) {
+    const changed = Object.entries(order.params).map(([k, v]) => `${k}=${String(v)}`);
+    s.output.log(
+      changed.length === 0
+        ? t("simulation.compare.running", { pack: packLabel(s, pack) })
+        : t("simulation.compare.runningWith", { pack: packLabel(s, pack), params: changed.join(", ") }),
+    );
     sides.push(await s.simulation.runAndStore(order));
   }
   const [b, c] = await Promise.all(sides.map((r) => s.simulation.loadRun(r.id)));

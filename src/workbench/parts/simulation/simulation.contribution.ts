@@ -1,6 +1,5 @@
 import type { Contribution } from "../contribution";
-import { CompareEditor } from "./CompareEditor";
-import { ReportEditor } from "./ReportEditor";
+import { LazyCompareEditor, LazyReportEditor } from "./lazyEditors";
 import { simulationCommands } from "./simulation.commands";
 import { SimulationView } from "./SimulationView";
 
@@ -16,11 +15,11 @@ export const simulationContribution: Contribution = {
   commands: simulationCommands,
   editors: {
     report: {
-      component: ReportEditor,
+      component: LazyReportEditor,
       label: (input) => reportTabLabel(input.resource),
     },
     compare: {
-      component: CompareEditor,
+      component: LazyCompareEditor,
       label: (input) => {
         const [base = "", candidate = ""] = input.resource.split("..");
         return `${reportTabLabel(base).split(" · ")[0]} → ${reportTabLabel(candidate)}`;

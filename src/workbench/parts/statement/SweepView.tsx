@@ -7,7 +7,8 @@ import type { SweepReply } from "../../../platform";
 import type { EditorProps } from "../contribution";
 import { useServices } from "../../services";
 import { usePreferencesActor } from "../../shell/preferencesContext";
-import { loadSweep } from "./statementClient";
+import { loadSweep, RELEASE_REF } from "./statementClient";
+import { usePackInfo } from "./usePackInfo";
 import { parseSweepResource } from "./statementResource";
 import "./statement.css";
 
@@ -87,10 +88,12 @@ export function SweepView({ input }: EditorProps) {
   const services = useServices();
   const locale = useSelector(usePreferencesActor(), (s) => s.context.locale);
   const target = useMemo(() => parseSweepResource(input.resource), [input.resource]);
-  const manifest = useSelector(services.workspace, (s) =>
-    s.context.lists.manifests.find((m) => m.id === target?.packRef),
-  );
-  const spec: ParamSpec | undefined = target ? manifest?.manifest.params[target.param] : undefined;
+  const pack = usePackInfo(target?.packRef);
+  useEffect(() => {
+    // A released pack is read from storage when the releases were not read yet on this page.
+    if (target?.packRef.startsWith(RELEASE_REF) && !pack) void services.releases.refresh();
+  }, [services, target, pack]);
+  const spec: ParamSpec | undefined = target ? pack?.params[target.param] : undefined;
   const [settled, setState] = useState<{ key: string; value: State }>({
     key: "",
     value: { status: "loading" },
@@ -141,7 +144,7 @@ export function SweepView({ input }: EditorProps) {
         <h2 className="statement__title">{t("statement.sweep.heading", { param: label })}</h2>
         <p className="statement__meta">
           {t("statement.sweep.meta", {
-            pack: manifest ? `${manifest.manifest.name} ${manifest.manifest.version}` : target.packRef,
+            pack: pack ? `${pack.name} ${pack.version}` : target.packRef,
             dataset: target.datasetId,
             count: rows.length,
             cost: model.cost.join(" + "),

@@ -2,6 +2,7 @@ import { pickText } from "../../../base";
 import { sweepRangeProblem } from "../../../engine";
 import type { CommandDefinition } from "../../commands/command";
 import type { QuickPickItem, WorkbenchServices } from "../../services";
+import type { PackChoice } from "../../services/simulation";
 import { pinRecordAsTest } from "./pinTest";
 import { loadStatement, traceSelection } from "./statementClient";
 import { statementResource, sweepResource, type StatementTarget } from "./statementResource";
@@ -12,26 +13,37 @@ const localeOf = (s: WorkbenchServices) => s.preferences.getSnapshot().context.l
 const tr = (s: WorkbenchServices, key: string, options?: Record<string, unknown>) =>
   s.i18n.t(`statement.${key}`, options ?? {});
 
-/** Asks for a pack: the workspace's manifests as `<name> <version> (draft)`, the most recent first. */
-async function pickPack(s: WorkbenchServices): Promise<string | undefined> {
-  const { manifests } = s.workspace.getSnapshot().context.lists;
-  if (manifests.length === 0) {
+/** A pack to explain or sweep with: a draft or a released version, with its parameters. */
+type PackPick = Pick<PackChoice, "ref" | "params">;
+
+/**
+ * Asks for a pack: the workspace's manifests as `<name> <version> (draft)` and the released versions
+ * as `<name> <version> (released)`, the most recent first, the last explained one selected.
+ */
+async function pickPack(s: WorkbenchServices): Promise<PackPick | undefined> {
+  const choices = await s.simulation.packChoices();
+  if (choices.length === 0) {
     s.notifications.notify({ severity: "warning", message: tr(s, "noManifest") });
     return undefined;
   }
   const locale = localeOf(s);
-  const items: QuickPickItem<string>[] = [...manifests]
-    .sort((a, b) => b.id.localeCompare(a.id, "en", { numeric: true }))
-    .map((m) => ({
-      label: tr(s, "draft", { name: m.manifest.name, version: m.manifest.version }),
-      description: pickText(m.manifest.title, locale),
-      searchText: `${m.id} ${m.manifest.title.en} ${m.manifest.title["zh-CN"] ?? ""}`,
-      value: m.id,
+  const items: QuickPickItem<PackPick>[] = [...choices]
+    .sort(
+      (a, b) =>
+        b.name.localeCompare(a.name, "en") ||
+        b.version.localeCompare(a.version, "en", { numeric: true }) ||
+        Number(a.released) - Number(b.released),
+    )
+    .map((p) => ({
+      label: tr(s, p.released ? "released" : "draft", { name: p.name, version: p.version }),
+      description: pickText(p.title, locale),
+      searchText: `${p.ref} ${p.title.en} ${p.title["zh-CN"] ?? ""}`,
+      value: { ref: p.ref, params: p.params },
     }));
   const selected = traceSelection.get()?.packRef;
   const active = Math.max(
     0,
-    items.findIndex((i) => i.value === selected),
+    items.findIndex((i) => i.value.ref === selected),
   );
   return s.quickInput.pick(items, { title: tr(s, "pickPack"), activeIndex: active });
 }
@@ -57,8 +69,9 @@ async function pickDataset(s: WorkbenchServices): Promise<string | undefined> {
 
 /** Asks pack, dataset and record id; the id is checked against the dataset before the input closes. */
 async function askTarget(s: WorkbenchServices): Promise<StatementTarget | undefined> {
-  const packRef = await pickPack(s);
-  if (!packRef) return undefined;
+  const pack = await pickPack(s);
+  if (!pack) return undefined;
+  const packRef = pack.ref;
   const datasetId = await pickDataset(s);
   if (!datasetId) return undefined;
   const records = await s.datasets.records(datasetId);
@@ -146,12 +159,11 @@ export const statementCommands: CommandDefinition[] = [
     title: { en: "Sweep Parameter", "zh-CN": "参数扫描" },
     category: simulation,
     async run(s) {
-      const packRef = await pickPack(s);
-      if (!packRef) return;
-      const manifest = s.workspace.getSnapshot().context.lists.manifests.find((m) => m.id === packRef);
-      if (!manifest) return;
+      const pack = await pickPack(s);
+      if (!pack) return;
+      const packRef = pack.ref;
       const locale = localeOf(s);
-      const numeric = Object.entries(manifest.manifest.params).filter(
+      const numeric = Object.entries(pack.params).filter(
         ([, p]) => p.type === "number" || p.type === "integer",
       );
       const param = await s.quickInput.pick(
@@ -164,7 +176,7 @@ export const statementCommands: CommandDefinition[] = [
         { title: tr(s, "sweep.pickParam") },
       );
       if (!param) return;
-      const spec = manifest.manifest.params[param]!;
+      const spec = pack.params[param]!;
       const min = spec.min ?? -Infinity;
       const max = spec.max ?? Infinity;
       const base = typeof spec.default === "number" ? spec.default : 0;

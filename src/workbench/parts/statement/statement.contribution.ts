@@ -5,7 +5,7 @@ import { parseStatementResource, parseSweepResource } from "./statementResource"
 import { SweepView } from "./SweepView";
 import { TracePanel } from "./TracePanel";
 import { RunGuardrails } from "./RunGuardrails";
-import { reportSlots } from "../simulation/ReportEditor";
+import { reportSlots } from "../simulation/reportSlots";
 
 // A run's guardrails head its simulation report.
 reportSlots.guardrails = RunGuardrails;

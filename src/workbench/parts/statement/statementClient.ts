@@ -39,10 +39,27 @@ export class UnresolvedPack extends Error {
   }
 }
 
-/** The stored manifest and every stored rule, for a pack reference (`name@version`). */
-export function packSource(services: WorkbenchServices, packRef: string): PackSource {
+/** The prefix of a released pack's reference (`release:name@version`), as the simulation part writes it. */
+export const RELEASE_REF = "release:";
+
+/**
+ * What the worker runs for a pack reference: a draft (`name@version`: the stored manifest and every
+ * stored rule) or a released version (`release:name@version`: its pack JSON, read again from storage
+ * when it is not among the releases last read).
+ */
+export async function packSource(services: WorkbenchServices, packRef: string): Promise<PackSource> {
+  if (packRef.startsWith(RELEASE_REF)) {
+    const id = packRef.slice(RELEASE_REF.length);
+    const find = () => services.releases.list().find((r) => r.id === id);
+    let release = find();
+    if (!release) {
+      await services.releases.refresh();
+      release = find();
+    }
+    if (!release) throw new UnresolvedPack("releaseUnavailable", packRef);
+    return { ref: packRef, release: { file: `${id}.pack.json`, text: JSON.stringify(release.pack) } };
+  }
   const { lists } = services.workspace.getSnapshot().context;
-  if (packRef.startsWith("release:")) throw new UnresolvedPack("releaseUnavailable", packRef);
   const manifest = lists.manifests.find((m) => m.id === packRef);
   if (!manifest) throw new UnresolvedPack("noManifest", packRef);
   return {
@@ -56,7 +73,7 @@ export async function loadStatement(
   services: WorkbenchServices,
   target: StatementTarget,
 ): Promise<StatementReply> {
-  const pack = packSource(services, target.packRef);
+  const pack = await packSource(services, target.packRef);
   const meta = services.workspace.getSnapshot().context.lists.datasets.find((d) => d.id === target.datasetId);
   const records = await services.datasets.records(target.datasetId);
   return statementService().statement({
@@ -73,7 +90,7 @@ export async function loadSweep(
   target: SweepTarget,
   values: number[],
 ): Promise<SweepReply> {
-  const pack = packSource(services, target.packRef);
+  const pack = await packSource(services, target.packRef);
   const records = await services.datasets.records(target.datasetId);
   return statementService().sweep({ pack, records, param: target.param, values });
 }
