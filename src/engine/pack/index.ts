@@ -91,4 +91,10 @@ export {
   type NoneGuardrail,
   type ShareGuardrail,
 } from "./guardrails";
-export { engineersReadme, engineersZip, SAMPLE_RECORDS, type LastRun, type LastRunSummary } from "./engineersZip";
+export {
+  engineersReadme,
+  engineersZip,
+  SAMPLE_RECORDS,
+  type LastRun,
+  type LastRunSummary,
+} from "./engineersZip";
