@@ -55,6 +55,19 @@ function chunkRows(): BenchSection["rows"] {
     .sort((a, b) => b["gzip KB"] - a["gzip KB"]);
 }
 
+/**
+ * The JavaScript a first visit downloads before anything is drawn: index.html's entry script and
+ * every chunk it preloads. The bundler splits shared modules into chunks named after one of them
+ * (a "SimulationView" chunk that is mostly xstate and React), so the entry chunk alone understates
+ * what start-up costs; this is the figure to hold to the budget.
+ */
+function startupJs(chunks: BenchSection["rows"]): { files: number; gzipKb: number } {
+  const html = readFileSync(join(root, "dist", "app", "index.html"), "utf8");
+  const names = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]);
+  const loaded = chunks.filter((c) => names.includes(String(c.name)));
+  return { files: loaded.length, gzipKb: loaded.reduce((sum, c) => sum + Number(c["gzip KB"]), 0) };
+}
+
 export default async function startup(): Promise<BenchSection[]> {
   await build({ root, logLevel: "warn" });
   const server = await preview({
@@ -98,6 +111,7 @@ export default async function startup(): Promise<BenchSection[]> {
   });
   const chunks = chunkRows();
   const main = chunks.find((c) => /^index-.*\.js$/.test(c.name));
+  const initial = startupJs(chunks);
   return [
     {
       title: `Start-up of the production build (headless Chromium, median of ${RUNS})`,
@@ -112,7 +126,10 @@ export default async function startup(): Promise<BenchSection[]> {
     {
       title: "Chunks of the production build",
       rows: chunks,
-      notes: [`main chunk: ${main ? Number(main["gzip KB"]).toFixed(1) : "?"} KB gzipped (target ≤ 250)`],
+      notes: [
+        `entry chunk: ${main ? Number(main["gzip KB"]).toFixed(1) : "?"} KB gzipped`,
+        `start-up JavaScript (entry and its ${initial.files - 1} preloaded chunks): ${initial.gzipKb.toFixed(1)} KB gzipped (target ≤ 250)`,
+      ],
     },
   ];
 }

@@ -76,5 +76,11 @@ export function fuzzyMatch(query: string, text: string): FuzzyMatch | undefined 
     else ranges.push([p, p + 1]);
   }
   // Shorter texts win ties: "Run Tests" before "Run All Tests" for "run tests".
-  return { score: last[end]! - m * 0.01, ranges };
+  const score = last[end]! - m * 0.01;
+  // The query typed as it stands in the text, spaces and all, beats any scattered alignment: with
+  // spaces dropped, "Workspace: Back Up…" aligns more contiguously in "…from Backup…" than in itself.
+  const whole = query.trim().toLowerCase();
+  const at = whole.includes(" ") ? t.indexOf(whole) : -1;
+  if (at >= 0) return { score: score + 100 + (at === 0 ? 50 : 0), ranges: [[at, at + whole.length]] };
+  return { score, ranges };
 }

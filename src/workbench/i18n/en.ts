@@ -304,6 +304,11 @@ export const en = {
     en: "English",
     "zh-CN": "简体中文",
   },
+  lazyPart: {
+    loading: "Loading…",
+    failed: "This part of the workbench could not be loaded: {{reason}}. Reload the page to try again.",
+    reload: "Reload",
+  },
   documentEditor: {
     loading: "Loading the editor…",
     opening: "Opening {{name}}…",

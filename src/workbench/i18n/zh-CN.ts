@@ -303,6 +303,11 @@ export const zhCN: Messages = {
     en: "English",
     "zh-CN": "简体中文",
   },
+  lazyPart: {
+    loading: "正在加载…",
+    failed: "工作台的这一部分未能加载：{{reason}}。请重新加载页面再试。",
+    reload: "重新加载",
+  },
   documentEditor: {
     loading: "正在加载编辑器…",
     opening: "正在打开 {{name}}…",

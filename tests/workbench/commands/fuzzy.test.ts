@@ -49,6 +49,13 @@ describe("quick pick filtering", () => {
     expect(visible.map((v) => v.entry.label)).toContain("运行测试");
     expect(visible.map((v) => v.entry.label)).not.toContain("View: Toggle Panel");
   });
+  it("ranks a title typed out in full first, though its letters align more tightly in a longer one", () => {
+    const workspace = [{ label: "Workspace: Restore from Backup…" }, { label: "Workspace: Back Up…" }];
+    expect(visibleEntries(workspace, "Workspace: Back Up…")[0]!.entry.label).toBe("Workspace: Back Up…");
+    expect(visibleEntries(workspace, "back up")[0]!.labelRanges).toEqual([[11, 18]]);
+    // Without spaces the letters decide, as before.
+    expect(visibleEntries(workspace, "backup")[0]!.entry.label).toBe("Workspace: Restore from Backup…");
+  });
   it("splits labels into highlighted pieces", () => {
     expect(highlightPieces("Run Tests", [[0, 3]])).toEqual([
       { text: "Run", match: true },

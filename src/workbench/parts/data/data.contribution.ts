@@ -1,11 +1,14 @@
 import type { Contribution } from "../contribution";
 import { ActiveDatasetStatus } from "./ActiveDatasetStatus";
 import { dataCommands } from "./data.commands";
-import { DatasetViewer } from "./DatasetViewer";
-import { DataView } from "./DataView";
 import { ImportHost } from "./ImportDialog";
 import { generateCommands } from "./generate.commands";
 import { GenerateHost } from "./GenerateDialog";
+import { lazyPart } from "../lazyPart";
+
+// The view and the grid load when first shown: neither is on screen when the workbench opens.
+const DataView = lazyPart(() => import("./DataView").then((m) => m.DataView));
+const DatasetViewer = lazyPart(() => import("./DatasetViewer").then((m) => m.DatasetViewer));
 
 export const dataContribution: Contribution = {
   views: { data: DataView },

@@ -1,5 +1,9 @@
-import type { Contribution } from "../contribution";
-import { KeyboardShortcutsEditor } from "./KeyboardShortcutsEditor";
+import type { Contribution, EditorProps } from "../contribution";
+import { lazyPart } from "../lazyPart";
+
+const KeyboardShortcutsEditor = lazyPart<EditorProps>(() =>
+  import("./KeyboardShortcutsEditor").then((m) => m.KeyboardShortcutsEditor),
+);
 
 export const keybindingsContribution: Contribution = {
   editors: {

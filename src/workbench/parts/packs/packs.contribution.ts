@@ -1,10 +1,13 @@
 import type { Contribution } from "../contribution";
 import { packsCommands } from "./packs.commands";
-import { PacksView } from "./PacksView";
-import { ReleaseEditor } from "./ReleaseEditor";
-import { ReleasedPackEditor } from "./ReleasedPackEditor";
+import { lazyPart } from "../lazyPart";
 import { CompareEditor, parseCompareResource } from "./CompareEditor";
 import { newDraftCommand } from "./newDraft";
+
+// The view and the release editors load when first shown; none is on screen at start-up.
+const PacksView = lazyPart(() => import("./PacksView").then((m) => m.PacksView));
+const ReleaseEditor = lazyPart(() => import("./ReleaseEditor").then((m) => m.ReleaseEditor));
+const ReleasedPackEditor = lazyPart(() => import("./ReleasedPackEditor").then((m) => m.ReleasedPackEditor));
 
 /** Releases: the Packs view, the release flow, released versions (read-only), import and export. */
 export const packsContribution: Contribution = {

@@ -1,5 +1,7 @@
 import type { Contribution } from "../contribution";
-import { SearchView } from "./SearchView";
+import { lazyPart } from "../lazyPart";
+
+const SearchView = lazyPart(() => import("./SearchView").then((m) => m.SearchView));
 
 export const searchContribution: Contribution = {
   views: { search: SearchView },

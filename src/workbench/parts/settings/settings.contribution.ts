@@ -1,5 +1,7 @@
 import type { Contribution } from "../contribution";
-import { SettingsView } from "./SettingsView";
+import { lazyPart } from "../lazyPart";
+
+const SettingsView = lazyPart(() => import("./SettingsView").then((m) => m.SettingsView));
 
 export const settingsContribution: Contribution = {
   views: { settings: SettingsView },

@@ -1,7 +1,9 @@
 import type { Contribution } from "../contribution";
 import { LazyCompareEditor, LazyReportEditor } from "./lazyEditors";
 import { simulationCommands } from "./simulation.commands";
-import { SimulationView } from "./SimulationView";
+import { lazyPart } from "../lazyPart";
+
+const SimulationView = lazyPart(() => import("./SimulationView").then((m) => m.SimulationView));
 
 /** A run id (`<pack>@<version>|<dataset>|<time>`) as a tab title: `dealer-program 1.1.0 · distributors-300`. */
 export function reportTabLabel(id: string): string {

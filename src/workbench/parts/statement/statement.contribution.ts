@@ -1,11 +1,13 @@
 import type { Contribution } from "../contribution";
 import { statementCommands } from "./statement.commands";
-import { StatementEditor } from "./StatementEditor";
 import { parseStatementResource, parseSweepResource } from "./statementResource";
-import { SweepView } from "./SweepView";
-import { TracePanel } from "./TracePanel";
 import { RunGuardrails } from "./RunGuardrails";
 import { reportSlots } from "../simulation/reportSlots";
+import { lazyPart } from "../lazyPart";
+
+const StatementEditor = lazyPart(() => import("./StatementEditor").then((m) => m.StatementEditor));
+const SweepView = lazyPart(() => import("./SweepView").then((m) => m.SweepView));
+const TracePanel = lazyPart(() => import("./TracePanel").then((m) => m.TracePanel));
 
 // A run's guardrails head its simulation report.
 reportSlots.guardrails = RunGuardrails;

@@ -1,7 +1,9 @@
 import { pickText } from "../../../base";
 import { ruleTemplates } from "../../../engine";
 import type { Contribution } from "../contribution";
-import { TemplateFormEditor } from "./TemplateForm";
+import { lazyPart } from "../lazyPart";
+
+const TemplateFormEditor = lazyPart(() => import("./TemplateForm").then((m) => m.TemplateFormEditor));
 
 const rules = { en: "Rules", "zh-CN": "规则" };
 
