@@ -142,6 +142,25 @@ describe("crw validate --target sql", () => {
     );
   });
 
+  it("checks a bare rule file too, with crw sql's refusal messages at the same place", async () => {
+    const rule = "tests/cli/fixtures/sql/loose.rule.json";
+    const [validate, sql] = await Promise.all([
+      crw("validate", "--target", "sql", "--schema", SCHEMA, rule),
+      crw("sql", rule, "--dialect", "duckdb", "--schema", SCHEMA),
+    ]);
+    expect(sql.code).toBe(1);
+    expect(validate.code).toBe(1);
+    // crw sql: `file:line:col: message [code]`; validate: `file:line:col error code message`.
+    const refused =
+      /^(.*loose\.rule\.json:\d+:\d+): (No exact SQL translation for rule loose: .*) \[sql\/untranslatable\]$/m.exec(
+        sql.stderr,
+      );
+    expect(refused, sql.stderr).not.toBeNull();
+    expect(validate.stdout).toContain(`${refused![1]} error sql/untranslatable ${refused![2]}`);
+    // Both dialects refuse it: reported once, without a dialect.
+    expect(validate.stdout.match(/sql\/untranslatable/g)).toHaveLength(1);
+  });
+
   it("is clean for the sample packs with the sample schema", async () => {
     const run = await crw(
       "validate",
