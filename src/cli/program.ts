@@ -87,6 +87,10 @@ export function registerCommands(program: Command): void {
       "evaluation date for ctx.as_of and ctx.eval_month (required when the pack reads ctx)",
     )
     .option("--placeholders", "write parameters as $1, $2... for the engine to bind (listed on stderr)")
+    .option(
+      "--order <column>",
+      "numeric column with each record's position in crw eval's input: population sums add in that order (default: id order)",
+    )
     .action((target: string, options: SqlOptions) => finish(sqlCommand(target, options)));
 
   const pack = program.command("pack").description("build, verify and compare rule packs");

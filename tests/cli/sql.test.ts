@@ -1,4 +1,6 @@
-import { resolve } from "node:path";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
 import { crw } from "./run";
@@ -30,19 +32,16 @@ function evalLines(stdout: string): Map<string, Line> {
   return new Map(lines.map((l) => [l.id, l]));
 }
 
-/** Every out identical to crw eval, pop within 1e-12 relative, errors by rule and code. */
+/** Every out and pop value identical to crw eval's line (JSON numbers: -0 is written 0), errors by rule and code. */
 function expectSame(rows: Record<string, unknown>[], expected: Map<string, Line>): void {
   expect(rows.length).toBe(expected.size);
+  const json = (v: unknown) => (v === 0 ? 0 : (v ?? null));
   for (const row of rows) {
     const want = expected.get(row.id as string)!;
     for (const [k, v] of Object.entries(want.out))
-      expect([row.id, k, row[`out.${k}`]]).toEqual([row.id, k, v]);
-    for (const [k, v] of Object.entries(want.pop)) {
-      const got = row[`pop.${k}`];
-      if (typeof v === "number" && typeof got === "number")
-        expect(Math.abs(got - v)).toBeLessThanOrEqual(Math.abs(v) * 1e-12);
-      else expect([row.id, k, got]).toEqual([row.id, k, v]);
-    }
+      expect([row.id, k, json(row[`out.${k}`])]).toEqual([row.id, k, v]);
+    for (const [k, v] of Object.entries(want.pop))
+      expect([row.id, k, json(row[`pop.${k}`])]).toEqual([row.id, k, v]);
     const errors = (JSON.parse(row.errors as string) as Line["errors"]).map((e) => `${e.rule}:${e.code}`);
     expect(errors).toEqual(want.errors.map((e) => `${e.rule}:${e.code}`));
   }
@@ -106,6 +105,33 @@ describe("crw sql", () => {
     const expected = evalLines(ev.stdout);
     expectSame(await duck(literal.stdout.replace(/;\n$/, "")), expected);
     expectSame(await duck(bound.stdout.replace(/;\n$/, ""), values), expected);
+  });
+
+  it("--order names the input-order column: population sums add as crw eval adds over that file", async () => {
+    // The sample in reverse id order: summed in id order, some population values differ in the last bits.
+    const dir = mkdtempSync(join(tmpdir(), "crw-sql-order-"));
+    try {
+      const [header, ...lines] = readFileSync(CSV, "utf8").trimEnd().split("\n");
+      const reversed = join(dir, "reversed.csv");
+      writeFileSync(reversed, [header, ...lines.reverse()].join("\n") + "\n");
+      const table = `(SELECT *, row_number() OVER () AS seq FROM read_csv('${reversed}', header = true, all_varchar = true))`;
+      const common = ["--dialect", "duckdb", "--schema", SCHEMA, "--as-of", "2024-12-31", "--table", table];
+      const [ordered, byId, ev] = await Promise.all([
+        crw("sql", MANIFEST, ...common, "--order", "seq"),
+        crw("sql", MANIFEST, ...common),
+        crw("eval", MANIFEST, "--data", reversed, "--schema", SCHEMA, "--as-of", "2024-12-31"),
+      ]);
+      expect(ordered.code, ordered.stderr).toBe(0);
+      const expected = evalLines(ev.stdout);
+      expectSame(await duck(ordered.stdout.replace(/;\n$/, "")), expected);
+      const idRows = await duck(byId.stdout.replace(/;\n$/, ""));
+      const differs = idRows.some((row) =>
+        Object.entries(expected.get(row.id as string)!.pop).some(([k, v]) => row[`pop.${k}`] !== v),
+      );
+      expect(differs).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("refuses what it cannot translate exactly, naming the file, place, rule and reason (exit 1)", async () => {

@@ -22,6 +22,7 @@ import {
   type DialectName,
 } from "./dialect";
 import { LogicTranslator } from "./logic";
+import { populationSql, type PopulationSqlInput } from "./population";
 import { literalValue } from "./values";
 import { schemaInfo, SqlRefusal, type SchemaInfo, type Scope, type SqlArray, type SqlValue } from "./types";
 
@@ -37,6 +38,11 @@ export interface SqlCompileOptions {
   ctx?: RunContext;
   /** Emit `$1`, `$2`… for parameters (bound by the engine) instead of literals. */
   placeholders?: boolean;
+  /**
+   * A numeric column giving each record's position in `crw eval`'s input: population sums add in
+   * that order, as the runtime does. Without it, in id order (a file sorted by id).
+   */
+  order?: string;
 }
 
 /** Why one rule or operator cannot be compiled exactly. */
@@ -60,6 +66,8 @@ export interface CompiledSql {
 }
 
 const INPUT = '"crw:input"';
+/** The input-order column (`order`), carried while a population operator still needs it. */
+const ORDER = "#ord";
 /** The running errors of a record: `,{"rule":…,"code":…}` per failed rule, in evaluation order. */
 const ERRORS = "#errors";
 
@@ -286,104 +294,48 @@ class PackCompiler {
     };
   }
 
-  /** A population operator: its measure, participation and partition in a subquery, then a window. */
+  /** A population operator: its measure, participation and partition, then its windows (population.ts). */
   populationCte(step: PreparedStep & { kind: "population" }): Emit {
     const op = step.op;
     const d = this.dialect;
     const scope = this.scope(false);
     const measure = this.readScalar(scope, op.measure, "/measure");
-    const m = `s.${ident(`#m:${op.id}`)}`;
-    const part = `s.${ident(`#part:${op.id}`)}`;
-    const key = `s.${ident(`#key:${op.id}`)}`;
-    let measureSql = `CAST(NULL AS ${d.double})`;
-    let participates = "FALSE";
-    if (measure.type === "number") {
-      measureSql = measure.sql;
-      participates = `(${measure.sql} IS NOT NULL AND ${d.isFinite(measure.sql)})`;
-    }
     const partition =
       op.partitionBy === undefined ? undefined : this.readScalar(scope, op.partitionBy, "/partitionBy");
-    const over = `PARTITION BY ${partition ? `${key}, ` : ""}${part}`;
-    const byId = `s.${ident("id")}${this.info.id?.type === "number" ? "" : d.binaryCollation} ASC NULLS LAST`;
-    const total = `SUM(${m}) OVER (${over})`;
-    let value: string;
-    switch (op.op) {
-      case "rank":
-        value = `CAST(RANK() OVER (${over} ORDER BY ${m} ${(op.order ?? "desc").toUpperCase()}) AS ${d.double})`;
-        break;
-      case "percentile":
-        value = `CAST(CUME_DIST() OVER (${over} ORDER BY ${m} ${(op.order ?? "asc").toUpperCase()}) AS ${d.double})`;
-        break;
-      case "cumulative_share": {
-        const running = `SUM(${m}) OVER (${over} ORDER BY ${m} DESC, ${byId} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
-        value = `CASE WHEN ${total} > 0 THEN ${running} / ${total} END`;
-        break;
+    let budget: string | undefined;
+    if (op.op === "budget_factor") {
+      let value: SqlValue;
+      if (typeof op.budget === "number") value = literalValue(d, op.budget, "/budget");
+      else if (op.budget.startsWith("params.")) value = this.readScalar(scope, op.budget, "/budget");
+      else {
+        throw new SqlRefusal(
+          "/budget",
+          "a budget read from the records is taken from the first record in input order, which a SQL table does not have; use a number or a parameter",
+        );
       }
-      case "cumulative_share_class": {
-        const before = `COALESCE(SUM(${m}) OVER (${over} ORDER BY ${m} DESC, ${byId} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) / ${total}`;
-        const reached = op.breaks
-          .map((b) => `CASE WHEN ${before} >= ${doubleLiteral(d, b)} THEN 1 ELSE 0 END`)
-          .join(" + ");
-        const labels = op.labels.map((label, i) => `WHEN ${i} THEN ${stringLiteral(label)}`).join(" ");
-        value = `CASE WHEN ${total} > 0 THEN CASE ${reached || "0"} ${labels} END END`;
-        break;
-      }
-      case "group_stat": {
-        const stat = op.stat;
-        value =
-          stat === "sum"
-            ? total
-            : stat === "mean"
-              ? `${total} / COUNT(*) OVER (${over})`
-              : stat === "count"
-                ? `CAST(COUNT(*) OVER (${over}) AS ${d.double})`
-                : `${stat.toUpperCase()}(${m}) OVER (${over})`;
-        break;
-      }
-      case "normalize_to_max": {
-        const max = `MAX(${m}) OVER (${over})`;
-        value = `CASE WHEN ${max} > 0 THEN ${m} / ${max} * ${doubleLiteral(d, 100)} END`;
-        break;
-      }
-      case "budget_factor": {
-        let budget: SqlValue;
-        if (typeof op.budget === "number") budget = literalValue(d, op.budget, "/budget");
-        else if (op.budget.startsWith("params.")) budget = this.readScalar(scope, op.budget, "/budget");
-        else {
-          throw new SqlRefusal(
-            "/budget",
-            "a budget read from the records is taken from the first record in input order, which a SQL table does not have; use a number or a parameter",
-          );
-        }
-        if (budget.type !== "number" || (budget.literal && !Number.isFinite(budget.literal.value))) {
-          value = `CAST(NULL AS ${d.double})`;
-        } else {
-          value = `CASE WHEN ${total} > 0 THEN LEAST(${doubleLiteral(d, 1)}, ${budget.sql} / ${total}) ELSE ${doubleLiteral(d, 1)} END`;
-        }
-        break;
-      }
+      const finite = value.type === "number" && !(value.literal && !Number.isFinite(value.literal.value));
+      if (finite) budget = value.sql;
     }
+    // Sums run in input order: the --order column when given, else the id (population.ts).
+    if (this.options.order !== undefined) this.stepReads.add(ORDER);
     const type = popTypeOf(op);
     this.produced.set(op.out, type);
     const title = (op as { title?: { en?: string } }).title?.en;
     const reads = this.stepReads;
-    const fence = d.fence;
+    const input: PopulationSqlInput = {
+      op,
+      dialect: d,
+      ...(measure.type === "number" ? { measure: measure.sql } : {}),
+      ...(partition ? { partition: { sql: partition.sql, type: partition.type } } : {}),
+      ...(budget === undefined ? {} : { budget }),
+      idType: this.info.id?.type ?? "string",
+      ordered: this.options.order !== undefined,
+      comment: comment(`${op.op}${title ? `: ${title}` : ""}`),
+    };
     return {
       reads,
       produces: [op.out],
-      emit: (carried, previous) =>
-        [
-          `${ident(op.id)} AS (${comment(`${op.op}${title ? `: ${title}` : ""}`)}`,
-          `  SELECT ${[...carried, ERRORS].map((c) => `s.${ident(c)}`).join(", ")},`,
-          `    CASE WHEN ${part} THEN ${value} END AS ${ident(op.out)}`,
-          `  FROM (`,
-          `    SELECT ${[...carried, ERRORS].map((c) => `p.${ident(c)}`).join(", ")},`,
-          `      ${measureSql} AS ${ident(`#m:${op.id}`)}, ${participates} AS ${ident(`#part:${op.id}`)}` +
-            (partition ? `, ${partition.sql} AS ${ident(`#key:${op.id}`)}` : ""),
-          `    FROM ${previous} p${fence}`,
-          `  ) s${fence}`,
-          `)`,
-        ].join("\n"),
+      emit: (carried, previous) => populationSql(input, carried, previous, ERRORS),
     };
   }
 
@@ -432,6 +384,9 @@ class PackCompiler {
       if (path === "id") continue;
       inputs.push(`CAST(${ident(path)} AS ${sqlTypeOf(d, type)}) AS ${ident(path)}`);
     }
+    const order = this.options.order;
+    const ordered = order !== undefined && this.pack.steps.some((s) => s.kind === "population");
+    if (ordered) inputs.push(`CAST(${ident(order)} AS ${d.double}) AS ${ident(ORDER)}`);
     inputs.push(`CAST('' AS ${d.text}) AS ${ident(ERRORS)}`);
     const table = this.options.table ?? "records";
     const ctes = [
@@ -441,7 +396,7 @@ class PackCompiler {
     // be read, and the results so far (a deep chain of wide SELECTs is slow to plan).
     const lastRead = new Map<string, number>();
     emits.forEach((e, i) => e.reads.forEach((c) => lastRead.set(c, i)));
-    let carried = ["id", ...[...this.columns.keys()].filter((c) => c !== "id")];
+    let carried = ["id", ...[...this.columns.keys()].filter((c) => c !== "id"), ...(ordered ? [ORDER] : [])];
     let previous = INPUT;
     emits.forEach((e, i) => {
       const keep = carried.filter(
