@@ -21,7 +21,7 @@ interface Line {
   id: string;
   out: Record<string, unknown>;
   pop: Record<string, unknown>;
-  errors: { rule: string; code: string }[];
+  errors: { rule: string; code: string; message: string }[];
 }
 
 function evalLines(stdout: string): Map<string, Line> {
@@ -32,7 +32,7 @@ function evalLines(stdout: string): Map<string, Line> {
   return new Map(lines.map((l) => [l.id, l]));
 }
 
-/** Every out and pop value identical to crw eval's line (JSON numbers: -0 is written 0), errors by rule and code. */
+/** Every out and pop value identical to crw eval's line (JSON numbers: -0 is written 0), and its errors. */
 function expectSame(rows: Record<string, unknown>[], expected: Map<string, Line>): void {
   expect(rows.length).toBe(expected.size);
   const json = (v: unknown) => (v === 0 ? 0 : (v ?? null));
@@ -42,8 +42,8 @@ function expectSame(rows: Record<string, unknown>[], expected: Map<string, Line>
       expect([row.id, k, json(row[`out.${k}`])]).toEqual([row.id, k, v]);
     for (const [k, v] of Object.entries(want.pop))
       expect([row.id, k, json(row[`pop.${k}`])]).toEqual([row.id, k, v]);
-    const errors = (JSON.parse(row.errors as string) as Line["errors"]).map((e) => `${e.rule}:${e.code}`);
-    expect(errors).toEqual(want.errors.map((e) => `${e.rule}:${e.code}`));
+    // The errors as crw eval writes them: rule, code and message.
+    expect([row.id, JSON.parse(row.errors as string)]).toEqual([row.id, want.errors]);
   }
 }
 
@@ -105,6 +105,29 @@ describe("crw sql", () => {
     const expected = evalLines(ev.stdout);
     expectSame(await duck(literal.stdout.replace(/;\n$/, "")), expected);
     expectSame(await duck(bound.stdout.replace(/;\n$/, ""), values), expected);
+  });
+
+  it("the errors column holds crw eval's errors: rule, code and message (value quoted as crw eval quotes it)", async () => {
+    const pack = "tests/engine/sql/fixtures/errors/errors.manifest.json";
+    const table = `read_csv('${CSV}', header = true, all_varchar = true)`;
+    const [sql, ev] = await Promise.all([
+      crw("sql", pack, "--dialect", "duckdb", "--schema", SCHEMA, "--table", table),
+      crw("eval", pack, "--data", CSV, "--schema", SCHEMA),
+    ]);
+    expect(sql.code, sql.stderr).toBe(0);
+    const expected = evalLines(ev.stdout);
+    const codes = new Set([...expected.values()].flatMap((l) => l.errors.map((e) => e.code)));
+    // Every kind of record error crw eval gives is in the case.
+    expect([...codes].sort()).toEqual([
+      "output/enum",
+      "output/max",
+      "output/min",
+      "output/not-finite",
+      "output/not-integer",
+      "output/type",
+      "rule/upstream",
+    ]);
+    expectSame(await duck(sql.stdout.replace(/;\n$/, "")), expected);
   });
 
   it("--order names the input-order column: population sums add as crw eval adds over that file", async () => {

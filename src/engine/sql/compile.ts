@@ -4,8 +4,8 @@
  * The statement is a chain of common table expressions in the pack's evaluation order: an input CTE
  * that reads and types the columns the pack needs, then one CTE per rule (its value, rounding and
  * output checks) and one per population operator (a window function). The last SELECT returns `id`,
- * one column per `out.<rule>` and `pop.<name>`, and `errors`, a JSON array of `{"rule","code"}` in
- * the order `crw eval` lists them. Each rule CTE carries hidden helper columns (`#raw:`, `#val:`,
+ * one column per `out.<rule>` and `pop.<name>`, and `errors`, a JSON array of `{"rule","code","message"}`
+ * exactly as `crw eval` writes it (errorText.ts). Each rule CTE carries hidden helper columns (`#raw:`, `#val:`,
  * `#err:`) that later CTEs read; the final SELECT names only the result columns.
  */
 import type { JsonSchemaLike } from "../jsonlogic";
@@ -22,9 +22,18 @@ import {
   type DialectName,
 } from "./dialect";
 import { LogicTranslator } from "./logic";
+import { errorEntry, shownLiteral, shownValue, type MessagePart } from "./errorText";
 import { populationSql, type PopulationSqlInput } from "./population";
 import { literalValue } from "./values";
-import { schemaInfo, SqlRefusal, type SchemaInfo, type Scope, type SqlArray, type SqlValue } from "./types";
+import {
+  schemaInfo,
+  SqlRefusal,
+  type ScalarType,
+  type SchemaInfo,
+  type Scope,
+  type SqlArray,
+  type SqlValue,
+} from "./types";
 
 export interface SqlCompileOptions {
   dialect: DialectName;
@@ -68,7 +77,7 @@ export interface CompiledSql {
 const INPUT = '"crw:input"';
 /** The input-order column (`order`), carried while a population operator still needs it. */
 const ORDER = "#ord";
-/** The running errors of a record: `,{"rule":…,"code":…}` per failed rule, in evaluation order. */
+/** The running errors of a record: `,{"rule":…,"code":…,"message":…}` per failed rule, in evaluation order. */
 const ERRORS = "#errors";
 
 /** A translated step, emitted once the columns it must carry are known. */
@@ -231,38 +240,72 @@ class PackCompiler {
     const valCol = `s.${ident(`#val:${id}`)}`;
     const errCol = `s.${ident(`#err:${id}`)}`;
     const expected = valueTypeOf(spec);
+    // Each check's condition and crw eval's error for it (outputCheck.ts, prepare.ts), in its order.
     const whens: string[] = [];
+    const check = (condition: string, code: string, message: MessagePart[]) =>
+      whens.push(`WHEN ${condition} THEN ${errorEntry(d, id, code, message)}`);
+    const result = (x: string, type: ScalarType) => ({
+      sql: shownValue(d, x, type),
+      quoted: type === "string",
+    });
     if (step.upstream.length > 0) {
       // A rule's out is NULL exactly when it failed for the record (a passing value is never null).
-      const failed = step.upstream.map((u) => `s.${ident(`out.${u}`)} IS NULL`).join(" OR ");
-      whens.push(`WHEN ${failed} THEN 'rule/upstream'`);
+      const outOf = (u: string) => `s.${ident(`out.${u}`)}`;
+      const failed = step.upstream.map((u) => `${outOf(u)} IS NULL`).join(" OR ");
+      const names = step.upstream.map((u) => `CASE WHEN ${outOf(u)} IS NULL THEN 'out.${u}' END`);
+      check(failed, "rule/upstream", [
+        "Not evaluated: ",
+        { sql: `concat_ws(', ', ${names.join(", ")})` },
+        " failed for this record.",
+      ]);
     }
     let value = rawCol;
     if (raw.type !== expected.type) {
-      whens.push(`WHEN TRUE THEN 'output/type'`);
+      check("TRUE", "output/type", ["The result ", result(rawCol, raw.type), ` is not a ${spec.type}.`]);
     } else {
-      whens.push(`WHEN ${rawCol} IS NULL THEN 'output/type'`);
+      check(`${rawCol} IS NULL`, "output/type", [`The result null is not a ${spec.type}.`]);
       if (raw.type === "number") {
-        whens.push(`WHEN NOT ${d.isFinite(rawCol)} THEN 'output/not-finite'`);
+        check(`NOT ${d.isFinite(rawCol)}`, "output/not-finite", [
+          "The result is ",
+          result(rawCol, "number"),
+          ", not a finite number; guard divisions and nulls in the logic.",
+        ]);
         if (spec.type === "integer")
-          whens.push(`WHEN ${rawCol} <> floor(${rawCol}) THEN 'output/not-integer'`);
+          check(`${rawCol} <> floor(${rawCol})`, "output/not-integer", [
+            "The result ",
+            result(rawCol, "number"),
+            " is not a whole number.",
+          ]);
         // Only finite values reach the rounding: the branches above catch the rest first.
         if (spec.type === "number" && spec.decimals !== undefined)
           value = `(${roundSql(d, rawCol, spec.decimals)})`;
       }
       if (spec.enum !== undefined) {
         const allowed = raw.type === "string" ? spec.enum.map(stringLiteral) : [];
-        whens.push(
-          allowed.length > 0
-            ? `WHEN ${valCol} NOT IN (${allowed.join(", ")}) THEN 'output/enum'`
-            : `WHEN TRUE THEN 'output/enum'`,
+        const message = [
+          "The result ",
+          result(valCol, raw.type),
+          ` is not one of ${spec.enum.map(shownLiteral).join(", ")}.`,
+        ];
+        check(
+          allowed.length > 0 ? `${valCol} NOT IN (${allowed.join(", ")})` : "TRUE",
+          "output/enum",
+          message,
         );
       }
       if (raw.type === "number") {
         if (spec.min !== undefined)
-          whens.push(`WHEN ${value} < ${doubleLiteral(d, spec.min)} THEN 'output/min'`);
+          check(`${value} < ${doubleLiteral(d, spec.min)}`, "output/min", [
+            "The result ",
+            result(valCol, "number"),
+            ` is below the minimum ${spec.min}.`,
+          ]);
         if (spec.max !== undefined)
-          whens.push(`WHEN ${value} > ${doubleLiteral(d, spec.max)} THEN 'output/max'`);
+          check(`${value} > ${doubleLiteral(d, spec.max)}`, "output/max", [
+            "The result ",
+            result(valCol, "number"),
+            ` is above the maximum ${spec.max}.`,
+          ]);
       }
     }
     const error = `CASE ${whens.join(" ")} END`;
@@ -278,7 +321,7 @@ class PackCompiler {
           `${ident(id)} AS (${comment(rule.title.en)}`,
           `  SELECT ${carried.map((c) => `s.${ident(c)}`).join(", ")},`,
           `    CASE WHEN ${errCol} IS NULL THEN CAST(${valCol} AS ${outType}) END AS ${ident(`out.${id}`)},`,
-          `    s.${ident(ERRORS)} || COALESCE(',{"rule":"${id}","code":"' || ${errCol} || '"}', '') AS ${ident(ERRORS)}`,
+          `    s.${ident(ERRORS)} || COALESCE(',' || ${errCol}, '') AS ${ident(ERRORS)}`,
           `  FROM (`,
           `    SELECT ${list("s", [...carried, ERRORS, `#val:${id}`])}, ${error} AS ${ident(`#err:${id}`)}`,
           `    FROM (`,

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { MANIFESTS, SAMPLE_CSV, compareRows, compile, duckRows, loadCase, reference } from "./harness";
 
 describe("SQL target in DuckDB: the sample packs over the sample dataset", () => {
-  for (const manifest of MANIFESTS) {
+  for (const manifest of [...MANIFESTS, "tests/engine/sql/fixtures/errors/errors.manifest.json"]) {
     it(`${manifest} gives crw eval's results`, async () => {
       const c = await loadCase(manifest);
       const compiled = compile(
