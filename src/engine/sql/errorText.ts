@@ -14,17 +14,46 @@ function text(d: Dialect, value: string): string {
 }
 
 /**
+ * The shortest round-trip text of a finite positive double in PostgreSQL. Its own output (Ryu,
+ * `extra_float_digits` ≥ 1) is not always the shortest: it leaves out digit strings that lie exactly
+ * on the edge of the double's rounding interval (1.25e22 comes out as 1.2499999999999999e+22,
+ * JavaScript writes 1.25e+22). JavaScript's digits are the k-digit decimal nearest to the double
+ * among those that read back as it, for the least k; that is the correctly rounded k-digit reading
+ * (`to_char … EEEE` is C's `%.*e`) or, for a power of two, whose interval is narrower below, the
+ * decimal one unit above it. No two 15-digit decimals fit in one interval, so k below 15 shows as
+ * a 15-digit reading with trailing zeros. Subnormals (fewer digits of precision) and the top of the
+ * range (where a reading would overflow the cast back) keep PostgreSQL's text.
+ */
+function postgresShortest(a: string): string {
+  const reading = (k: number) => `btrim(to_char(${a}, '9.${"9".repeat(k - 1)}EEEE'))`;
+  const above = (k: number) =>
+    `CAST(CAST(split_part(c.r${k}, 'e', 1) AS NUMERIC) + CAST('1e-${k - 1}' AS NUMERIC) AS TEXT) || 'e' || split_part(c.r${k}, 'e', 2)`;
+  const tries: string[] = [];
+  for (const k of [15, 16, 17]) {
+    for (const candidate of [`c.r${k}`, above(k)]) {
+      tries.push(`WHEN CAST(${candidate} AS DOUBLE PRECISION) = ${a} THEN ${candidate}`);
+    }
+  }
+  const readings = [15, 16, 17].map((k) => `${reading(k)} AS r${k}`).join(", ");
+  return (
+    `CASE WHEN ${a} < CAST('1e-307' AS DOUBLE PRECISION) OR ${a} >= CAST('1.7976931348623e308' AS DOUBLE PRECISION) ` +
+    `THEN CAST(${a} AS TEXT) ELSE (SELECT CASE ${tries.join(" ")} END FROM (SELECT ${readings}) c) END`
+  );
+}
+
+/**
  * A double as JavaScript's `String(x)` writes it (ECMAScript Number::toString), from the engine's
- * shortest round-trip text (the same digits: both are the shortest that read back as x, the nearest
- * when several are), laid out as JavaScript does: plain from 1e-6 up to below 1e21, else `d.ddde+n`.
- * The engines write plain text only inside that range (trailing zeros aside: DuckDB's `100.0`) and
- * `d.ddde+XX` outside theirs; the exponent decides the layout. In PostgreSQL the shortest text needs
- * `extra_float_digits` ≥ 1, the default since version 12.
+ * shortest round-trip text (the same digits: the shortest that read back as x, the nearest when
+ * several are), laid out as JavaScript does: plain from 1e-6 up to below 1e21, else `d.ddde+n`.
+ * DuckDB writes plain text only inside that range (trailing zeros aside: `100.0`) and `d.ddde+XX`
+ * outside its own; PostgreSQL's text comes from {@link postgresShortest}, always `d.ddde+XX`.
  */
 export function jsNumberText(d: Dialect, x: string): string {
-  const t = `CAST(abs(${x}) AS ${d.text})`;
+  const a = `abs(${x})`;
+  // PostgreSQL reads the text once, in a scalar subquery (evaluated only for the rows that need it).
+  const t = d.name === "postgres" ? "q.t" : `CAST(${a} AS ${d.text})`;
   const plain = `regexp_replace(${t}, '(\\.[0-9]*[1-9])0+$|\\.0+$', '\\1')`;
-  const digits = `replace(split_part(${t}, 'e', 1), '.', '')`;
+  const digits = `rtrim(replace(split_part(${t}, 'e', 1), '.', ''), '0')`;
   const exponent = `CAST(split_part(${t}, 'e', 2) AS INTEGER)`;
   // The point after n = exponent + 1 digits.
   const n = `(${exponent} + 1)`;
@@ -33,11 +62,15 @@ export function jsNumberText(d: Dialect, x: string): string {
     `CASE WHEN ${n} <= 0 THEN '0.' || repeat('0', -${n}) || ${digits} ` +
     `WHEN ${k} <= ${n} THEN ${digits} || repeat('0', ${n} - ${k}) ` +
     `ELSE substr(${digits}, 1, ${n}) || '.' || substr(${digits}, ${n} + 1) END`;
-  const scientific = `regexp_replace(${t}, 'e([+-])0*([0-9])', 'e\\1\\2')`;
+  const e = `(${n} - 1)`;
+  const scientific =
+    `substr(${digits}, 1, 1) || CASE WHEN ${k} > 1 THEN '.' || substr(${digits}, 2) ELSE '' END || 'e' || ` +
+    `CASE WHEN ${e} >= 0 THEN '+' ELSE '-' END || CAST(abs(${e}) AS ${d.text})`;
   const zero = doubleLiteral(d, 0);
-  const magnitude =
+  let magnitude =
     `CASE WHEN strpos(${t}, 'e') = 0 THEN ${plain} ` +
     `WHEN ${n} > -6 AND ${n} <= 21 THEN ${spread} ELSE ${scientific} END`;
+  if (d.name === "postgres") magnitude = `(SELECT ${magnitude} FROM (SELECT ${postgresShortest(a)} AS t) q)`;
   return (
     `CASE WHEN ${d.isNan(x)} THEN 'NaN' WHEN ${x} = CAST('Infinity' AS ${d.double}) THEN 'Infinity' ` +
     `WHEN ${x} = CAST('-Infinity' AS ${d.double}) THEN '-Infinity' WHEN ${x} = ${zero} THEN '0' ` +

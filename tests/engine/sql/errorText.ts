@@ -37,6 +37,9 @@ export function textDoubles(): number[] {
     -Infinity,
   ];
   for (let e = -10; e <= 25; e++) edges.push(Number(`1e${e}`), Number(`1.25e${e}`), -Number(`7e${e}`));
+  // Powers of two (a narrower gap below), subnormals and the smallest normal double.
+  for (let e = -1074; e <= 1023; e += 37) edges.push(2 ** e, -(2 ** e) * 3);
+  edges.push(2.2250738585072014e-308, 2.225073858507201e-308, 1e-310, 4.9e-322, 2 ** 55, 2 ** 56, 2 ** 54);
   const random = fc.sample(fc.double({ noNaN: true }), { numRuns: 400, seed: 20261204 });
   const scaled = fc.sample(
     fc.tuple(fc.integer({ min: -9999999, max: 9999999 }), fc.integer({ min: -12, max: 24 })),

@@ -84,7 +84,9 @@ describe.skipIf(!available && !REQUIRED)("SQL target in PostgreSQL", () => {
   it("values in error messages as JavaScript writes them (numbers, -0, NaN, escaped and cut strings)", async () => {
     const doubles = textDoubles();
     const got = (await rows(textQuery("postgres", doubles, textStrings))).map((r) => r.t);
-    expect(got).toEqual(jsText(doubles, textStrings));
+    const want = jsText(doubles, textStrings);
+    got.forEach((t, i) => expect({ i, x: doubles[i], t }).toEqual({ i, x: doubles[i], t: want[i] }));
+    expect(got).toHaveLength(want.length);
   });
 
   it("population sums in the runtime's order of additions, -0 kept (see sums.test.ts)", async () => {
