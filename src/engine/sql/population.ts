@@ -94,7 +94,9 @@ function partsOf(input: PopulationSqlInput, alias: string): Parts {
   const id = `${key(d, col("id"), input.idType)} ASC NULLS LAST`;
   const inputOrder = input.ordered ? `${key(d, col("#ord"), "number")} ASC NULLS LAST, ${id}` : id;
   const measureKey = key(d, `${alias}.${M}`, "number");
-  return { inputOrder, shareOrder: `${measureKey} DESC, ${id}, ${inputOrder}`, measureKey };
+  // Ties of measure and id fall to input order (which is the id's unless --order names a column).
+  const shareOrder = `${measureKey} DESC, ${id}${input.ordered ? `, ${inputOrder}` : ""}`;
+  return { inputOrder, shareOrder, measureKey };
 }
 
 /**
