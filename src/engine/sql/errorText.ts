@@ -24,7 +24,7 @@ function text(d: Dialect, value: string): string {
  * a 15-digit reading with trailing zeros. Subnormals (fewer digits of precision) and the top of the
  * range (where a reading would overflow the cast back) keep PostgreSQL's text.
  */
-function postgresShortest(a: string): string {
+function postgresShortest(d: Dialect, a: string): string {
   const reading = (k: number) => `btrim(to_char(${a}, '9.${"9".repeat(k - 1)}EEEE'))`;
   const above = (k: number) =>
     `CAST(CAST(split_part(c.r${k}, 'e', 1) AS NUMERIC) + CAST('1e-${k - 1}' AS NUMERIC) AS TEXT) || 'e' || split_part(c.r${k}, 'e', 2)`;
@@ -37,7 +37,7 @@ function postgresShortest(a: string): string {
   const readings = [15, 16, 17].map((k) => `${reading(k)} AS r${k}`).join(", ");
   return (
     `CASE WHEN ${a} < CAST('1e-307' AS DOUBLE PRECISION) OR ${a} >= CAST('1.7976931348623e308' AS DOUBLE PRECISION) ` +
-    `THEN CAST(${a} AS TEXT) ELSE (SELECT CASE ${tries.join(" ")} END FROM (SELECT ${readings}) c) END`
+    `THEN CAST(${a} AS TEXT) ELSE (SELECT CASE ${tries.join(" ")} END FROM (SELECT ${readings}${d.fence}) c) END`
   );
 }
 
@@ -70,7 +70,9 @@ export function jsNumberText(d: Dialect, x: string): string {
   let magnitude =
     `CASE WHEN strpos(${t}, 'e') = 0 THEN ${plain} ` +
     `WHEN ${n} > -6 AND ${n} <= 21 THEN ${spread} ELSE ${scientific} END`;
-  if (d.name === "postgres") magnitude = `(SELECT ${magnitude} FROM (SELECT ${postgresShortest(a)} AS t) q)`;
+  // OFFSET 0 (the dialect's fence) keeps the planner from substituting the text into each use of q.t.
+  if (d.name === "postgres")
+    magnitude = `(SELECT ${magnitude} FROM (SELECT ${postgresShortest(d, a)} AS t${d.fence}) q)`;
   return (
     `CASE WHEN ${d.isNan(x)} THEN 'NaN' WHEN ${x} = CAST('Infinity' AS ${d.double}) THEN 'Infinity' ` +
     `WHEN ${x} = CAST('-Infinity' AS ${d.double}) THEN '-Infinity' WHEN ${x} = ${zero} THEN '0' ` +
