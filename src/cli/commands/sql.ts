@@ -26,6 +26,7 @@ export interface SqlOptions {
   param?: Record<string, string>;
   asOf?: string;
   placeholders?: boolean;
+  order?: string;
 }
 
 /** Whether any rule or operator reads `ctx` (then the date must be given). */
@@ -74,6 +75,7 @@ export async function sqlCommand(targetPath: string, options: SqlOptions): Promi
     ...(ctx ? { ctx } : {}),
     ...(options.table === undefined ? {} : { table: options.table }),
     ...(options.placeholders ? { placeholders: true } : {}),
+    ...(options.order === undefined ? {} : { order: options.order }),
   });
   if (compiled.sql === undefined) {
     for (const problem of refusalProblems(compiled, target.locate)) {

@@ -45,9 +45,17 @@ async function problemsOf(path: string, context: ValidateContext): Promise<Probl
   if (kind === "rule") {
     const { rule, problems } = loadRuleFile(file);
     if (!rule) return problems;
+    const locate: NodeLocator = (_n, pointer, code, message, severity) =>
+      problemAt(file, code, pointer, message, severity);
+    // The one-rule pack `crw sql` compiles for a rule file (no --param: no declared parameters).
+    const prepared =
+      context.target === "sql"
+        ? preparePack({ params: {}, population: [], rules: [rule] }, locate)
+        : undefined;
     return [
       ...logicProblems(rule, (pointer, code, message) => problemAt(file, code, pointer, message)),
       ...lintRule(rule, file, "", lint),
+      ...(prepared?.pack ? sqlProblems(prepared.pack, locate, context) : []),
     ];
   }
   if (kind === "manifest") {

@@ -4,8 +4,8 @@
  * The statement is a chain of common table expressions in the pack's evaluation order: an input CTE
  * that reads and types the columns the pack needs, then one CTE per rule (its value, rounding and
  * output checks) and one per population operator (a window function). The last SELECT returns `id`,
- * one column per `out.<rule>` and `pop.<name>`, and `errors`, a JSON array of `{"rule","code"}` in
- * the order `crw eval` lists them. Each rule CTE carries hidden helper columns (`#raw:`, `#val:`,
+ * one column per `out.<rule>` and `pop.<name>`, and `errors`, a JSON array of `{"rule","code","message"}`
+ * exactly as `crw eval` writes it (errorText.ts). Each rule CTE carries hidden helper columns (`#raw:`, `#val:`,
  * `#err:`) that later CTEs read; the final SELECT names only the result columns.
  */
 import type { JsonSchemaLike } from "../jsonlogic";
@@ -22,8 +22,18 @@ import {
   type DialectName,
 } from "./dialect";
 import { LogicTranslator } from "./logic";
+import { errorEntry, shownLiteral, shownValue, type MessagePart } from "./errorText";
+import { populationSql, type PopulationSqlInput } from "./population";
 import { literalValue } from "./values";
-import { schemaInfo, SqlRefusal, type SchemaInfo, type Scope, type SqlArray, type SqlValue } from "./types";
+import {
+  schemaInfo,
+  SqlRefusal,
+  type ScalarType,
+  type SchemaInfo,
+  type Scope,
+  type SqlArray,
+  type SqlValue,
+} from "./types";
 
 export interface SqlCompileOptions {
   dialect: DialectName;
@@ -37,6 +47,11 @@ export interface SqlCompileOptions {
   ctx?: RunContext;
   /** Emit `$1`, `$2`… for parameters (bound by the engine) instead of literals. */
   placeholders?: boolean;
+  /**
+   * A numeric column giving each record's position in `crw eval`'s input: population sums add in
+   * that order, as the runtime does. Without it, in id order (a file sorted by id).
+   */
+  order?: string;
 }
 
 /** Why one rule or operator cannot be compiled exactly. */
@@ -60,7 +75,9 @@ export interface CompiledSql {
 }
 
 const INPUT = '"crw:input"';
-/** The running errors of a record: `,{"rule":…,"code":…}` per failed rule, in evaluation order. */
+/** The input-order column (`order`), carried while a population operator still needs it. */
+const ORDER = "#ord";
+/** The running errors of a record: `,{"rule":…,"code":…,"message":…}` per failed rule, in evaluation order. */
 const ERRORS = "#errors";
 
 /** A translated step, emitted once the columns it must carry are known. */
@@ -223,38 +240,72 @@ class PackCompiler {
     const valCol = `s.${ident(`#val:${id}`)}`;
     const errCol = `s.${ident(`#err:${id}`)}`;
     const expected = valueTypeOf(spec);
+    // Each check's condition and crw eval's error for it (outputCheck.ts, prepare.ts), in its order.
     const whens: string[] = [];
+    const check = (condition: string, code: string, message: MessagePart[]) =>
+      whens.push(`WHEN ${condition} THEN ${errorEntry(d, id, code, message)}`);
+    const result = (x: string, type: ScalarType) => ({
+      sql: shownValue(d, x, type),
+      quoted: type === "string",
+    });
     if (step.upstream.length > 0) {
       // A rule's out is NULL exactly when it failed for the record (a passing value is never null).
-      const failed = step.upstream.map((u) => `s.${ident(`out.${u}`)} IS NULL`).join(" OR ");
-      whens.push(`WHEN ${failed} THEN 'rule/upstream'`);
+      const outOf = (u: string) => `s.${ident(`out.${u}`)}`;
+      const failed = step.upstream.map((u) => `${outOf(u)} IS NULL`).join(" OR ");
+      const names = step.upstream.map((u) => `CASE WHEN ${outOf(u)} IS NULL THEN 'out.${u}' END`);
+      check(failed, "rule/upstream", [
+        "Not evaluated: ",
+        { sql: `concat_ws(', ', ${names.join(", ")})` },
+        " failed for this record.",
+      ]);
     }
     let value = rawCol;
     if (raw.type !== expected.type) {
-      whens.push(`WHEN TRUE THEN 'output/type'`);
+      check("TRUE", "output/type", ["The result ", result(rawCol, raw.type), ` is not a ${spec.type}.`]);
     } else {
-      whens.push(`WHEN ${rawCol} IS NULL THEN 'output/type'`);
+      check(`${rawCol} IS NULL`, "output/type", [`The result null is not a ${spec.type}.`]);
       if (raw.type === "number") {
-        whens.push(`WHEN NOT ${d.isFinite(rawCol)} THEN 'output/not-finite'`);
+        check(`NOT ${d.isFinite(rawCol)}`, "output/not-finite", [
+          "The result is ",
+          result(rawCol, "number"),
+          ", not a finite number; guard divisions and nulls in the logic.",
+        ]);
         if (spec.type === "integer")
-          whens.push(`WHEN ${rawCol} <> floor(${rawCol}) THEN 'output/not-integer'`);
+          check(`${rawCol} <> floor(${rawCol})`, "output/not-integer", [
+            "The result ",
+            result(rawCol, "number"),
+            " is not a whole number.",
+          ]);
         // Only finite values reach the rounding: the branches above catch the rest first.
         if (spec.type === "number" && spec.decimals !== undefined)
           value = `(${roundSql(d, rawCol, spec.decimals)})`;
       }
       if (spec.enum !== undefined) {
         const allowed = raw.type === "string" ? spec.enum.map(stringLiteral) : [];
-        whens.push(
-          allowed.length > 0
-            ? `WHEN ${valCol} NOT IN (${allowed.join(", ")}) THEN 'output/enum'`
-            : `WHEN TRUE THEN 'output/enum'`,
+        const message = [
+          "The result ",
+          result(valCol, raw.type),
+          ` is not one of ${spec.enum.map(shownLiteral).join(", ")}.`,
+        ];
+        check(
+          allowed.length > 0 ? `${valCol} NOT IN (${allowed.join(", ")})` : "TRUE",
+          "output/enum",
+          message,
         );
       }
       if (raw.type === "number") {
         if (spec.min !== undefined)
-          whens.push(`WHEN ${value} < ${doubleLiteral(d, spec.min)} THEN 'output/min'`);
+          check(`${value} < ${doubleLiteral(d, spec.min)}`, "output/min", [
+            "The result ",
+            result(valCol, "number"),
+            ` is below the minimum ${spec.min}.`,
+          ]);
         if (spec.max !== undefined)
-          whens.push(`WHEN ${value} > ${doubleLiteral(d, spec.max)} THEN 'output/max'`);
+          check(`${value} > ${doubleLiteral(d, spec.max)}`, "output/max", [
+            "The result ",
+            result(valCol, "number"),
+            ` is above the maximum ${spec.max}.`,
+          ]);
       }
     }
     const error = `CASE ${whens.join(" ")} END`;
@@ -270,7 +321,7 @@ class PackCompiler {
           `${ident(id)} AS (${comment(rule.title.en)}`,
           `  SELECT ${carried.map((c) => `s.${ident(c)}`).join(", ")},`,
           `    CASE WHEN ${errCol} IS NULL THEN CAST(${valCol} AS ${outType}) END AS ${ident(`out.${id}`)},`,
-          `    s.${ident(ERRORS)} || COALESCE(',{"rule":"${id}","code":"' || ${errCol} || '"}', '') AS ${ident(ERRORS)}`,
+          `    s.${ident(ERRORS)} || COALESCE(',' || ${errCol}, '') AS ${ident(ERRORS)}`,
           `  FROM (`,
           `    SELECT ${list("s", [...carried, ERRORS, `#val:${id}`])}, ${error} AS ${ident(`#err:${id}`)}`,
           `    FROM (`,
@@ -286,104 +337,48 @@ class PackCompiler {
     };
   }
 
-  /** A population operator: its measure, participation and partition in a subquery, then a window. */
+  /** A population operator: its measure, participation and partition, then its windows (population.ts). */
   populationCte(step: PreparedStep & { kind: "population" }): Emit {
     const op = step.op;
     const d = this.dialect;
     const scope = this.scope(false);
     const measure = this.readScalar(scope, op.measure, "/measure");
-    const m = `s.${ident(`#m:${op.id}`)}`;
-    const part = `s.${ident(`#part:${op.id}`)}`;
-    const key = `s.${ident(`#key:${op.id}`)}`;
-    let measureSql = `CAST(NULL AS ${d.double})`;
-    let participates = "FALSE";
-    if (measure.type === "number") {
-      measureSql = measure.sql;
-      participates = `(${measure.sql} IS NOT NULL AND ${d.isFinite(measure.sql)})`;
-    }
     const partition =
       op.partitionBy === undefined ? undefined : this.readScalar(scope, op.partitionBy, "/partitionBy");
-    const over = `PARTITION BY ${partition ? `${key}, ` : ""}${part}`;
-    const byId = `s.${ident("id")}${this.info.id?.type === "number" ? "" : d.binaryCollation} ASC NULLS LAST`;
-    const total = `SUM(${m}) OVER (${over})`;
-    let value: string;
-    switch (op.op) {
-      case "rank":
-        value = `CAST(RANK() OVER (${over} ORDER BY ${m} ${(op.order ?? "desc").toUpperCase()}) AS ${d.double})`;
-        break;
-      case "percentile":
-        value = `CAST(CUME_DIST() OVER (${over} ORDER BY ${m} ${(op.order ?? "asc").toUpperCase()}) AS ${d.double})`;
-        break;
-      case "cumulative_share": {
-        const running = `SUM(${m}) OVER (${over} ORDER BY ${m} DESC, ${byId} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
-        value = `CASE WHEN ${total} > 0 THEN ${running} / ${total} END`;
-        break;
+    let budget: string | undefined;
+    if (op.op === "budget_factor") {
+      let value: SqlValue;
+      if (typeof op.budget === "number") value = literalValue(d, op.budget, "/budget");
+      else if (op.budget.startsWith("params.")) value = this.readScalar(scope, op.budget, "/budget");
+      else {
+        throw new SqlRefusal(
+          "/budget",
+          "a budget read from the records is taken from the first record in input order, which a SQL table does not have; use a number or a parameter",
+        );
       }
-      case "cumulative_share_class": {
-        const before = `COALESCE(SUM(${m}) OVER (${over} ORDER BY ${m} DESC, ${byId} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) / ${total}`;
-        const reached = op.breaks
-          .map((b) => `CASE WHEN ${before} >= ${doubleLiteral(d, b)} THEN 1 ELSE 0 END`)
-          .join(" + ");
-        const labels = op.labels.map((label, i) => `WHEN ${i} THEN ${stringLiteral(label)}`).join(" ");
-        value = `CASE WHEN ${total} > 0 THEN CASE ${reached || "0"} ${labels} END END`;
-        break;
-      }
-      case "group_stat": {
-        const stat = op.stat;
-        value =
-          stat === "sum"
-            ? total
-            : stat === "mean"
-              ? `${total} / COUNT(*) OVER (${over})`
-              : stat === "count"
-                ? `CAST(COUNT(*) OVER (${over}) AS ${d.double})`
-                : `${stat.toUpperCase()}(${m}) OVER (${over})`;
-        break;
-      }
-      case "normalize_to_max": {
-        const max = `MAX(${m}) OVER (${over})`;
-        value = `CASE WHEN ${max} > 0 THEN ${m} / ${max} * ${doubleLiteral(d, 100)} END`;
-        break;
-      }
-      case "budget_factor": {
-        let budget: SqlValue;
-        if (typeof op.budget === "number") budget = literalValue(d, op.budget, "/budget");
-        else if (op.budget.startsWith("params.")) budget = this.readScalar(scope, op.budget, "/budget");
-        else {
-          throw new SqlRefusal(
-            "/budget",
-            "a budget read from the records is taken from the first record in input order, which a SQL table does not have; use a number or a parameter",
-          );
-        }
-        if (budget.type !== "number" || (budget.literal && !Number.isFinite(budget.literal.value))) {
-          value = `CAST(NULL AS ${d.double})`;
-        } else {
-          value = `CASE WHEN ${total} > 0 THEN LEAST(${doubleLiteral(d, 1)}, ${budget.sql} / ${total}) ELSE ${doubleLiteral(d, 1)} END`;
-        }
-        break;
-      }
+      const finite = value.type === "number" && !(value.literal && !Number.isFinite(value.literal.value));
+      if (finite) budget = value.sql;
     }
+    // Sums run in input order: the --order column when given, else the id (population.ts).
+    if (this.options.order !== undefined) this.stepReads.add(ORDER);
     const type = popTypeOf(op);
     this.produced.set(op.out, type);
     const title = (op as { title?: { en?: string } }).title?.en;
     const reads = this.stepReads;
-    const fence = d.fence;
+    const input: PopulationSqlInput = {
+      op,
+      dialect: d,
+      ...(measure.type === "number" ? { measure: measure.sql } : {}),
+      ...(partition ? { partition: { sql: partition.sql, type: partition.type } } : {}),
+      ...(budget === undefined ? {} : { budget }),
+      idType: this.info.id?.type ?? "string",
+      ordered: this.options.order !== undefined,
+      comment: comment(`${op.op}${title ? `: ${title}` : ""}`),
+    };
     return {
       reads,
       produces: [op.out],
-      emit: (carried, previous) =>
-        [
-          `${ident(op.id)} AS (${comment(`${op.op}${title ? `: ${title}` : ""}`)}`,
-          `  SELECT ${[...carried, ERRORS].map((c) => `s.${ident(c)}`).join(", ")},`,
-          `    CASE WHEN ${part} THEN ${value} END AS ${ident(op.out)}`,
-          `  FROM (`,
-          `    SELECT ${[...carried, ERRORS].map((c) => `p.${ident(c)}`).join(", ")},`,
-          `      ${measureSql} AS ${ident(`#m:${op.id}`)}, ${participates} AS ${ident(`#part:${op.id}`)}` +
-            (partition ? `, ${partition.sql} AS ${ident(`#key:${op.id}`)}` : ""),
-          `    FROM ${previous} p${fence}`,
-          `  ) s${fence}`,
-          `)`,
-        ].join("\n"),
+      emit: (carried, previous) => populationSql(input, carried, previous, ERRORS),
     };
   }
 
@@ -432,6 +427,9 @@ class PackCompiler {
       if (path === "id") continue;
       inputs.push(`CAST(${ident(path)} AS ${sqlTypeOf(d, type)}) AS ${ident(path)}`);
     }
+    const order = this.options.order;
+    const ordered = order !== undefined && this.pack.steps.some((s) => s.kind === "population");
+    if (ordered) inputs.push(`CAST(${ident(order)} AS ${d.double}) AS ${ident(ORDER)}`);
     inputs.push(`CAST('' AS ${d.text}) AS ${ident(ERRORS)}`);
     const table = this.options.table ?? "records";
     const ctes = [
@@ -441,7 +439,7 @@ class PackCompiler {
     // be read, and the results so far (a deep chain of wide SELECTs is slow to plan).
     const lastRead = new Map<string, number>();
     emits.forEach((e, i) => e.reads.forEach((c) => lastRead.set(c, i)));
-    let carried = ["id", ...[...this.columns.keys()].filter((c) => c !== "id")];
+    let carried = ["id", ...[...this.columns.keys()].filter((c) => c !== "id"), ...(ordered ? [ORDER] : [])];
     let previous = INPUT;
     emits.forEach((e, i) => {
       const keep = carried.filter(

@@ -32,6 +32,8 @@ export function doubleLiteral(dialect: Dialect, value: number): string {
   if (value === -Infinity) return `CAST('-Infinity' AS ${dialect.double})`;
   // The shortest round-trip text, parsed by the engine's correctly rounded strtod; never a DECIMAL
   // literal, which DuckDB would keep in decimal arithmetic.
+  // -0 is written as text: the integer literal 0 (or -0, an integer negation) would be +0.
+  if (Object.is(value, -0)) return `CAST('-0' AS ${dialect.double})`;
   return `CAST(${Number.isInteger(value) && Math.abs(value) < 1e15 ? String(value) : `'${String(value)}'`} AS ${dialect.double})`;
 }
 

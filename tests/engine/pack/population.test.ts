@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { computePopulation, type PopulationRow } from "../../../src/engine/pack/population";
 import type { PopulationOp } from "../../../src/engine/pack/model";
 
@@ -129,5 +130,51 @@ describe("budget_factor", () => {
   it("is 1 when the sum is not positive, null without a finite budget", () => {
     expect(run({ op: "budget_factor", budget: 0 }, withBudget(10, [0, 0]))).toEqual([1, 1]);
     expect(run({ op: "budget_factor", budget: 0 }, withBudget(null, [1]))).toEqual([null]);
+  });
+});
+
+describe("rank and percentile count in a sorted copy of the measures", () => {
+  /** The definitions by counting: 1 + records strictly before; share at or before (pack-format.md §5). */
+  function byCounting(op: "rank" | "percentile", order: "asc" | "desc", input: PopulationRow[]) {
+    return input.map((row) => {
+      const m = row.measure;
+      if (typeof m !== "number" || !Number.isFinite(m)) return null;
+      const peers = input.filter(
+        (r) =>
+          typeof r.measure === "number" &&
+          Number.isFinite(r.measure) &&
+          (r.partition ?? null) === (row.partition ?? null),
+      );
+      const before = (x: number) => (order === "desc" ? x > m : x < m);
+      if (op === "rank") return 1 + peers.filter((r) => before(r.measure as number)).length;
+      return peers.filter((r) => before(r.measure as number) || r.measure === m).length / peers.length;
+    });
+  }
+
+  it("equal the counting definitions on random measures with many ties, -0 and 0, and partitions", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.oneof(
+              fc.constantFrom(0, -0, 1, 2.5, -3, NaN, null),
+              fc.double({ noNaN: true, min: -1e6, max: 1e6 }),
+            ),
+            fc.constantFrom("N", "S", undefined),
+          ),
+          { maxLength: 60 },
+        ),
+        fc.constantFrom<"asc" | "desc">("asc", "desc"),
+        (pairs, order) => {
+          const input = rows(
+            pairs.map((p) => p[0]),
+            pairs.map((p) => p[1]),
+          );
+          expect(run({ op: "rank", order }, input)).toEqual(byCounting("rank", order, input));
+          expect(run({ op: "percentile", order }, input)).toEqual(byCounting("percentile", order, input));
+        },
+      ),
+      { numRuns: 300, seed: 20261204 },
+    );
   });
 });

@@ -7,6 +7,7 @@ import {
   type PreparedPack,
 } from "../../../src/engine";
 import { compilePackToSql, type DialectName } from "../../../src/engine/sql";
+import { errorsText } from "../../../src/engine/pack/resultLine";
 
 /** A small dataset schema: a nullable number, an integer, text, a flag and a fixed array. */
 export const schema = {
@@ -88,12 +89,12 @@ export function onePack(
 
 export async function referenceOf(pack: PreparedPack, rows: Rec[] = records) {
   const params = Object.fromEntries(Object.entries(pack.content.params).map(([k, s]) => [k, s.default]));
-  const out = new Map<string, { value: unknown; errors: string[] }>();
+  const out = new Map<string, { value: unknown; errors: string }>();
   for await (const chunk of runPack(pack, structuredClone(rows), {
     params,
     ctx: { as_of: "2024-12-31", eval_month: 12 },
   })) {
-    for (const r of chunk) out.set(r.id as string, { value: r.out.r, errors: r.errors.map((e) => e.code) });
+    for (const r of chunk) out.set(r.id as string, { value: r.out.r, errors: errorsText(r.errors) });
   }
   return out;
 }

@@ -1,17 +1,46 @@
 import type { PercentileOp, RankOp } from "../model";
 import { nulls, partitions, type PopulationInput, type PopulationValue } from "./partition";
 
-/** 1-based competition rank within the partition: ties share the lowest rank (1, 2, 2, 4). */
+/**
+ * The partition's measures in ascending order: a typed-array sort (native, no comparator), which
+ * ranks and percentiles only count in, so they need no sorted record order. -0 sorts before 0 there,
+ * but neither is `<` nor `>` the other, so the counts below treat them as the tie they are.
+ */
+function sortedMeasures(rows: PopulationInput, group: readonly number[]): Float64Array {
+  const m = rows.measure;
+  const values = new Float64Array(group.length);
+  for (let i = 0; i < group.length; i++) values[i] = m[group[i]!]!;
+  return values.sort();
+}
+
+/** How many of the ascending `values` are at most `x` (or, `strict`, below it): a binary search. */
+function countUpTo(values: Float64Array, x: number, strict: boolean): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (strict ? values[mid]! < x : values[mid]! <= x) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * 1-based competition rank within the partition: ties share the lowest rank (1, 2, 2, 4), i.e. one
+ * more than the number of records strictly before it in the order.
+ */
 export function rank(op: Pick<RankOp, "order">, rows: PopulationInput): PopulationValue[] {
   const values = nulls(rows);
   const m = rows.measure;
-  const sign = (op.order ?? "desc") === "desc" ? -1 : 1;
+  const desc = (op.order ?? "desc") === "desc";
   for (const group of partitions(rows)) {
-    const sorted = [...group].sort((a, b) => sign * (m[a]! - m[b]!));
-    sorted.forEach((index, position) => {
-      const previous = sorted[position - 1];
-      values[index] = previous !== undefined && m[previous]! === m[index]! ? values[previous]! : position + 1;
-    });
+    const sorted = sortedMeasures(rows, group);
+    const n = sorted.length;
+    for (const index of group) {
+      const x = m[index]!;
+      // Before it: the larger measures (descending) or the smaller ones (ascending).
+      values[index] = 1 + (desc ? n - countUpTo(sorted, x, false) : countUpTo(sorted, x, true));
+    }
   }
   return values;
 }
@@ -23,16 +52,14 @@ export function rank(op: Pick<RankOp, "order">, rows: PopulationInput): Populati
 export function percentile(op: Pick<PercentileOp, "order">, rows: PopulationInput): PopulationValue[] {
   const values = nulls(rows);
   const m = rows.measure;
-  const sign = (op.order ?? "asc") === "asc" ? 1 : -1;
+  const asc = (op.order ?? "asc") === "asc";
   for (const group of partitions(rows)) {
-    const sorted = [...group].sort((a, b) => sign * (m[a]! - m[b]!));
-    let end = sorted.length;
-    // Walk from the back so each record learns how many records are at or before the end of its tie.
-    for (let position = sorted.length - 1; position >= 0; position--) {
-      const next = sorted[position + 1];
-      const index = sorted[position]!;
-      if (next === undefined || m[next]! !== m[index]!) end = position + 1;
-      values[index] = end / sorted.length;
+    const sorted = sortedMeasures(rows, group);
+    const n = sorted.length;
+    for (const index of group) {
+      const x = m[index]!;
+      const atOrBefore = asc ? countUpTo(sorted, x, false) : n - countUpTo(sorted, x, true);
+      values[index] = atOrBefore / n;
     }
   }
   return values;
