@@ -231,3 +231,4 @@ export { isIdentityQuery, queryPaths } from "./datasets/columnQuery";
 export type { ColumnProfile } from "./datasets/columnProfile";
 export { pathUnit } from "./datasets/schemaPaths";
 export type { ReasonsReply } from "./workers/statementProtocol";
+export type { RestoreChoice, RestoreChoices, RestoreConflict, RestoreDifference, RestoreKind, RestorePlan } from "./storage/backupConflicts";
