@@ -1,11 +1,25 @@
 import { encodeValue } from "./backupCodec";
 import type { CheckedBackup } from "./backupRestore";
-import type { DatasetMeta, StoredDraft, StoredManifest, StoredRelease, StoredRule, StoredRun } from "./records";
+import type {
+  DatasetMeta,
+  StoredDraft,
+  StoredManifest,
+  StoredRelease,
+  StoredRule,
+  StoredRun,
+} from "./records";
 import { revisionOf, type DocumentChange, type WorkspaceRepositories } from "./repositories";
 
 /** What a restore merges, one keyed store each (drafts by uri, releases by name@version). */
 export type RestoreKind = "rule" | "manifest" | "draft" | "dataset" | "release" | "run";
-export const RESTORE_KINDS: readonly RestoreKind[] = ["rule", "manifest", "draft", "dataset", "release", "run"];
+export const RESTORE_KINDS: readonly RestoreKind[] = [
+  "rule",
+  "manifest",
+  "draft",
+  "dataset",
+  "release",
+  "run",
+];
 
 /** One field that differs between the stored item and the backup's, for the user to choose by. */
 export interface RestoreDifference {
@@ -153,7 +167,8 @@ async function sides(repos: WorkspaceRepositories, backup: CheckedBackup) {
       kind: "run",
       mine: storedRuns.map((r) => side(r.summary.id, r.summary, r)),
       backup: backup.runs.map((r) => side(r.summary.id, r.summary, r)),
-      differences: (mine: StoredRun, theirs: StoredRun) => diff("createdAt", mine.createdAt, theirs.createdAt),
+      differences: (mine: StoredRun, theirs: StoredRun) =>
+        diff("createdAt", mine.createdAt, theirs.createdAt),
     } satisfies KindItems<StoredRun>,
   ] as unknown as KindItems<never>[];
   return kinds;
@@ -262,7 +277,12 @@ export async function applyRestore(
     const changes: DocumentChange[] = [
       ...backup.rules
         .filter((doc) => takes("rule", doc.id, isStored("rule", doc.id)))
-        .map((doc) => ({ type: "put" as const, kind: "rule" as const, doc, ifRevision: revisionOf(rule(doc.id)) })),
+        .map((doc) => ({
+          type: "put" as const,
+          kind: "rule" as const,
+          doc,
+          ifRevision: revisionOf(rule(doc.id)),
+        })),
       ...backup.manifests
         .filter((doc) => takes("manifest", doc.id, isStored("manifest", doc.id)))
         .map((doc) => ({
@@ -277,8 +297,7 @@ export async function applyRestore(
     ];
     if (changes.length > 0) {
       const committed = await repos.commit(changes);
-      if (!committed.ok)
-        throw new Error("Another tab changed the workspace during the restore; try again.");
+      if (!committed.ok) throw new Error("Another tab changed the workspace during the restore; try again.");
     }
   } catch (error) {
     for (const id of added) await repos.datasets.delete(id).catch(() => undefined);

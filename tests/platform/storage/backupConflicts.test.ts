@@ -1,11 +1,11 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
-import { createIndexedDbRepositories, seedWorkspace, type WorkspaceRepositories } from "../../../src/platform";
 import {
-  applyRestore,
-  planRestore,
-  RestoreChoiceError,
-} from "../../../src/platform/storage/backupConflicts";
+  createIndexedDbRepositories,
+  seedWorkspace,
+  type WorkspaceRepositories,
+} from "../../../src/platform";
+import { applyRestore, planRestore, RestoreChoiceError } from "../../../src/platform/storage/backupConflicts";
 import { readBackup, type CheckedBackup } from "../../../src/platform/storage/backupRestore";
 import { writeBackup } from "../../../src/platform/storage/backupWrite";
 import { diskSeedBundle } from "../seed/seedFiles";
@@ -30,7 +30,10 @@ async function workspace(): Promise<WorkspaceRepositories> {
   await seedWorkspace(repos, () => Promise.resolve(diskSeedBundle()), { now });
   await repos.datasets.create(
     { id: "mine", name: "Mine", sourceFile: "m.csv", createdAt: "2026-12-01T00:00:00.000Z" },
-    [{ id: "a", n: 1 }, { id: "b", n: -0 }],
+    [
+      { id: "a", n: 1 },
+      { id: "b", n: -0 },
+    ],
   );
   await repos.releases.put(release);
   await repos.runs.put({ id: "run-1", createdAt: "2026-12-03T00:00:00.000Z" }, { total: 1 });
@@ -78,10 +81,9 @@ async function diverge(repos: WorkspaceRepositories) {
   await repos.releases.delete("p", "1.0.0", "2026-12-05T00:00:00.000Z");
   await repos.releases.put({ ...release, integrity: "sha256-other" });
   await repos.runs.put({ id: "run-1", createdAt: "2026-12-05T00:00:00.000Z" }, { total: 2 });
-  await repos.datasets.create(
-    { id: "only-here", name: "Only here", sourceFile: "h.csv", createdAt: "x" },
-    [{ id: "h" }],
-  );
+  await repos.datasets.create({ id: "only-here", name: "Only here", sourceFile: "h.csv", createdAt: "x" }, [
+    { id: "h" },
+  ]);
   return rule!.id;
 }
 
@@ -191,15 +193,17 @@ describe("restore conflicts", () => {
     const backup = await backupOf(source);
     const repos = await workspace();
     const [rule] = await repos.rules.list();
-    await repos.commit([{ type: "put", kind: "rule", doc: { ...rule!, text: `${rule!.text} `, revision: 3 } }]);
+    await repos.commit([
+      { type: "put", kind: "rule", doc: { ...rule!, text: `${rule!.text} `, revision: 3 } },
+    ]);
     const before = await everything(repos);
     const failing: WorkspaceRepositories = {
       ...repos,
       commit: () => Promise.reject(new Error("QuotaExceededError (injected)")),
     };
-    await expect(
-      applyRestore(failing, backup, { [`rule:${rule!.id}`]: "backup" }),
-    ).rejects.toThrow(/injected/);
+    await expect(applyRestore(failing, backup, { [`rule:${rule!.id}`]: "backup" })).rejects.toThrow(
+      /injected/,
+    );
     expect(await everything(repos)).toEqual(before);
     expect(await repos.datasets.get("extra")).toBeUndefined();
   });

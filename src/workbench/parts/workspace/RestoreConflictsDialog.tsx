@@ -38,7 +38,11 @@ function RestoreConflictsDialog({
       onCancel={() => question.cancel()}
       actions={
         <>
-          <button type="button" className="button button--secondary" onClick={() => question.chooseAll("mine")}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => question.chooseAll("mine")}
+          >
             {t("backup.restore.keepAllMine")}
           </button>
           <button
