@@ -170,7 +170,7 @@ test.describe("data commands", () => {
 
     // In zh-CN, for the screenshot; cancelled too.
     await page.goto("/?lang=zh-CN&theme=dark");
-    await expect(page.getByRole("tree").first()).toBeVisible();
+    await expect(page.getByRole("contentinfo")).toBeVisible();
     chooser = page.waitForEvent("filechooser");
     await runCommand(page, "工作区: 从备份恢复…");
     await (await chooser).setFiles(backup);
@@ -186,7 +186,7 @@ test.describe("data commands", () => {
 
     // Take the backup's: the workbench reloads over the merged workspace.
     await page.goto("/?lang=en&theme=dark");
-    await expect(page.getByRole("tree", { name: "Workspace" })).toBeVisible();
+    await expect(page.getByRole("contentinfo", { name: "Status Bar" })).toBeVisible();
     chooser = page.waitForEvent("filechooser");
     await runCommand(page, "Workspace: Restore from Backup…");
     await (await chooser).setFiles(backup);
@@ -286,7 +286,7 @@ test.describe("data commands", () => {
 
   test("the generate dialog in Chinese", async ({ page }) => {
     await page.goto("/?lang=zh-CN&theme=light");
-    await expect(page.getByRole("tree").first()).toBeVisible();
+    await expect(page.getByRole("contentinfo")).toBeVisible();
     await runCommand(page, "数据: 生成模拟数据集…");
     const dialog = page.getByRole("dialog", { name: "生成模拟数据集" });
     await expect(dialog.getByRole("combobox", { name: "记录数" })).toBeVisible();
