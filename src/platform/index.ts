@@ -231,4 +231,5 @@ export { isIdentityQuery, queryPaths } from "./datasets/columnQuery";
 export type { ColumnProfile } from "./datasets/columnProfile";
 export { pathUnit } from "./datasets/schemaPaths";
 export type { ReasonsReply } from "./workers/statementProtocol";
-export type { RestoreChoice, RestoreChoices, RestoreConflict, RestoreDifference, RestoreKind, RestorePlan } from "./storage/backupConflicts";
+export type { RestoreChoice, RestoreChoices, RestorePlan } from "./storage/backupConflicts";
+export type { RestoreConflict, RestoreDifference, RestoreKind } from "./storage/backupConflicts";

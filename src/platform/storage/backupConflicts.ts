@@ -178,7 +178,8 @@ const zero = (): Counts => ({ rule: 0, manifest: 0, draft: 0, dataset: 0, releas
 
 function planOf(kinds: KindItems<never>[]): RestorePlan {
   const plan: RestorePlan = { empty: true, conflicts: [], added: zero(), same: zero(), kept: zero() };
-  for (const { kind, mine, backup, differences } of kinds) {
+  for (const items of kinds) {
+    const { kind, mine, backup } = items;
     if (mine.length > 0) plan.empty = false;
     const stored = new Map(mine.map((s) => [s.id, s]));
     const incoming = new Set(backup.map((s) => s.id));
@@ -187,7 +188,7 @@ function planOf(kinds: KindItems<never>[]): RestorePlan {
       if (!own) plan.added[kind]++;
       else if (own.content === theirs.content) plan.same[kind]++;
       else {
-        const found = differences(own.value, theirs.value);
+        const found = items.differences(own.value, theirs.value);
         plan.conflicts.push({
           key: conflictKey(kind, theirs.id),
           kind,

@@ -8,7 +8,12 @@ type T = (key: string, values?: Record<string, unknown>) => string;
 const sum = (counts: Record<RestoreKind, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
 /** A stored ISO time said in the user's locale; anything else as it is. */
-function valueText(t: T, field: RestoreDifference["field"], value: unknown, locale: Locale): string {
+function valueText(
+  t: T,
+  field: RestoreDifference["field"],
+  value: string | number | undefined,
+  locale: Locale,
+): string {
   if (value === undefined) return t("backup.restore.none");
   if (typeof value === "number") return formatCount(value, locale);
   if ((field === "updatedAt" || field === "createdAt") && typeof value === "string") {
