@@ -17,6 +17,7 @@ export {
 export { DATABASE_NAME, DATABASE_VERSION, stores, upgradeSteps, type WorkbenchDB } from "./storage/schema";
 export { createIndexedDbRepositories, openWorkspaceDatabase } from "./storage/indexedDbRepositories";
 export { createMemoryRepositories } from "./storage/memoryRepositories";
+export { WorkspaceStorageError, storageFailureKind } from "./storage/openFailures";
 export type { DatasetLayout, StoredColumnChunk } from "./storage/records";
 export type { DatasetWriter } from "./storage/repositories";
 export {
