@@ -36,7 +36,8 @@ export async function findRowById(
     if (!column) return undefined;
     for (let i = 0; i < count; i++) {
       const value = projectedValue(column, i);
-      if (value !== null && value !== undefined && String(value) === id) return start + i;
+      // Ids are strings, or numbers in data inferred from a file; nothing else can be typed in.
+      if ((typeof value === "string" || typeof value === "number") && String(value) === id) return start + i;
     }
   }
   return undefined;
