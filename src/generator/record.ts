@@ -5,7 +5,7 @@
 import type { DistributorRecord, Industry, Level, ProgramTier, SalesRegion } from "./types";
 import { Rng } from "./prng";
 import { LEVEL_WEIGHTS, NAME_WORDS, PRESETS } from "./presets";
-import { pickPlace } from "./geography";
+import { pickPlace, REGION_WEIGHTS } from "./geography";
 import { regionWeights, type RegionMix } from "./regionMix";
 import { buildSeries, WINDOW } from "./series";
 import { buildSales, buildTargets } from "./sales";
@@ -91,7 +91,10 @@ export function createRecordGenerator(options: GeneratorOptions): (index: number
   if (!Number.isInteger(options.seed) || options.seed < 0 || options.seed > 0xffffffff) {
     throw new Error(`seed must be an integer in 0…4294967295, got ${options.seed}`);
   }
-  const regions = regionWeights(options.regionMix) as Readonly<Record<SalesRegion, number>>;
+  // Defaults live here, not in regionMix.ts, so the form's parser never pulls the place tables in.
+  const regions = (regionWeights(options.regionMix) ?? REGION_WEIGHTS) as Readonly<
+    Record<SalesRegion, number>
+  >;
   return (index) => buildRecord(options, asOf, regions, index);
 }
 

@@ -1,17 +1,18 @@
-import { REGION_WEIGHTS } from "./geography";
 import { SALES_REGIONS, type SalesRegion } from "./types";
 
 /** Relative weights of sales regions; a region left out gets none. */
 export type RegionMix = Partial<Record<SalesRegion, number>>;
 
 /**
- * The weight table records draw their region from: the default shares without a mix (so existing
- * seeds give the same records as before), else the mix's weights in the regions' fixed order with
+ * The weight table records draw their region from: undefined without a mix (the caller keeps the
+ * default shares, so existing seeds give the same records as before), else the mix's weights in the regions' fixed order with
  * zero-weight regions left out (a region weighted 0 is never drawn). Throws on a weight that is not
  * a finite number ≥ 0, an unknown region or a mix that weighs nothing.
  */
-export function regionWeights(mix: RegionMix | undefined): Readonly<Partial<Record<SalesRegion, number>>> {
-  if (mix === undefined) return REGION_WEIGHTS;
+export function regionWeights(
+  mix: RegionMix | undefined,
+): Readonly<Partial<Record<SalesRegion, number>>> | undefined {
+  if (mix === undefined) return undefined;
   for (const key of Object.keys(mix))
     if (!(SALES_REGIONS as readonly string[]).includes(key)) throw new Error(`unknown sales region "${key}"`);
   const table: Partial<Record<SalesRegion, number>> = {};
