@@ -13,6 +13,13 @@ const en = {
     confirm: "Reset",
     done: "The workspace was reset to the samples.",
   },
+  /** Storage that cannot open: shown by the workspace gate instead of a hanging or blank start. */
+  storage: {
+    blocked:
+      "Another tab of the workbench holds the workspace open with an older version of its storage, so it cannot be upgraded. Close or reload the other tab, then retry.",
+    unavailable:
+      "This browser window has no usable IndexedDB (some private modes turn it off), so the workspace cannot be stored. Open the workbench in a normal window, or allow site storage, then retry.",
+  },
   backup: {
     working: "Backing up the workspace…",
     done: "Backed up {{rules}} rules, {{manifests}} manifests, {{datasets}} datasets ({{records}} records), {{releases}} releases and {{runs}} runs to {{file}}.",
@@ -72,6 +79,12 @@ const zhCN = {
     reload: "完成后工作台将重新加载。",
     confirm: "重置",
     done: "工作区已重置为示例。",
+  },
+  storage: {
+    blocked:
+      "另一个工作台标签页以旧版本的存储打开着工作区，因此无法升级。请关闭或重新加载那个标签页，然后重试。",
+    unavailable:
+      "此浏览器窗口没有可用的 IndexedDB（某些隐私模式会将其关闭），因此无法存储工作区。请在普通窗口中打开工作台，或允许网站存储，然后重试。",
   },
   backup: {
     working: "正在备份工作区…",
