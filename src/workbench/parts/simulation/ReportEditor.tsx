@@ -1,4 +1,5 @@
 import { ReportTable } from "./ReportTable";
+import { EliminatedTable, ErrorsTable } from "./ReportLists";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { useSelector } from "@xstate/react";
 import { useTranslation } from "react-i18next";
@@ -16,7 +17,6 @@ import {
   formatNumber,
   formatPercent,
   formatValue,
-  text,
 } from "./format";
 import { pathLabel, unitOf } from "./reportLabels";
 import { ResultsGrid, type GridColumn } from "./ResultsGrid";
@@ -346,32 +346,13 @@ export function ReportView({
           })}
         </p>
         {report.elimination.list.length > 0 && (
-          <div className="report__scroll">
-            <ReportTable
-              label={t("simulation.report.elimination")}
-              columns={[
-                { label: t("simulation.report.record") },
-                { label: label(spec.fields.name) },
-                { label: t("simulation.report.decidedBy") },
-                { label: t("simulation.report.inputs") },
-                { label: t("simulation.report.sales"), numeric: true },
-              ]}
-            >
-              {report.elimination.list.slice(0, 500).map((e) => (
-                <tr key={e.index}>
-                  <th scope="row">{String(e.id)}</th>
-                  <td>{text(e.name)}</td>
-                  <td>
-                    {label(e.output)} = {String(e.value)}
-                  </td>
-                  <td className="report__inputs">
-                    {e.inputs.map((i) => `${i.path} = ${formatValue(i.value, undefined, locale)}`).join("; ")}
-                  </td>
-                  <td className="num">{money(e.sales)}</td>
-                </tr>
-              ))}
-            </ReportTable>
-          </div>
+          <EliminatedTable
+            list={report.elimination.list.slice(0, 500)}
+            nameLabel={label(spec.fields.name)}
+            label={label}
+            money={money}
+            locale={locale}
+          />
         )}
       </Section>
 
@@ -403,24 +384,7 @@ export function ReportView({
         {report.errors.list.length === 0 ? (
           <p>{t("simulation.report.noErrors")}</p>
         ) : (
-          <div className="report__scroll">
-            <ReportTable
-              label={t("simulation.report.errors")}
-              columns={[
-                { label: t("simulation.report.record") },
-                { label: t("simulation.report.rule") },
-                { label: t("simulation.report.reason") },
-              ]}
-            >
-              {report.errors.list.map((e, k) => (
-                <tr key={k}>
-                  <th scope="row">{String(e.id)}</th>
-                  <td>{e.error.rule ?? "—"}</td>
-                  <td>{pickText(e.error.message, locale)}</td>
-                </tr>
-              ))}
-            </ReportTable>
-          </div>
+          <ErrorsTable list={report.errors.list} locale={locale} />
         )}
       </Section>
 
