@@ -1,4 +1,5 @@
 import { ReportTable } from "./ReportTable";
+import { EliminatedTable, ErrorsTable } from "./ReportLists";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { useSelector } from "@xstate/react";
 import { useTranslation } from "react-i18next";
@@ -16,12 +17,12 @@ import {
   formatNumber,
   formatPercent,
   formatValue,
-  text,
 } from "./format";
 import { pathLabel, unitOf } from "./reportLabels";
 import { ResultsGrid, type GridColumn } from "./ResultsGrid";
 import { reportSlots } from "./reportSlots";
 import { useLoadedRun } from "./useLoadedRun";
+import { useStages } from "./useStages";
 import { useSimulationHost } from "./SimulationView";
 import "./simulation.css";
 
@@ -93,6 +94,9 @@ export function ReportView({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- labels follow the locale
     [run, locale],
   );
+  // Headline and distribution first; then funnel and classes, elimination and histograms, the grid,
+  // errors and metadata, each stage in a task of its own.
+  const stage = useStages(5);
   const canOpenStatement = services.editors.canOpen("statement");
   const openStatement = (index: number) =>
     services.editors.open({
@@ -269,201 +273,181 @@ export function ReportView({
         <ConcentrationBlock concentration={report.concentration} count={report.count} locale={locale} />
       </Section>
 
-      <Section id="funnel" title={t("simulation.report.funnel")}>
-        <BarChart
-          label={t("simulation.report.chart", { name: t("simulation.report.funnel") })}
-          categories={report.funnel.map((f) => {
-            const gate = spec.gates.find((g) => g.id === f.id);
-            return gate?.title ? pickText(gate.title, locale) : f.id;
-          })}
-          series={[{ label: t("simulation.report.failed"), values: report.funnel.map((f) => f.failed) }]}
-          formatAxis={(v) => formatCompactNumber(v, locale)}
-        />
-        <ReportTable
-          label={t("simulation.report.table", { name: t("simulation.report.funnel") })}
-          columns={[
-            { label: t("simulation.report.gate") },
-            { label: t("simulation.report.failed"), numeric: true },
-            { label: t("simulation.report.failedSales"), numeric: true },
-            { label: t("simulation.report.heldBack"), numeric: true },
-          ]}
-        >
-          {report.funnel.map((f) => {
-            const gate = spec.gates.find((g) => g.id === f.id);
-            return (
-              <tr key={f.id}>
-                <th scope="row" title={`${f.path} ${gate?.op ?? ""} ${JSON.stringify(gate?.value)}`}>
-                  {gate?.title ? pickText(gate.title, locale) : f.id}
-                </th>
-                <td className="num">{formatNumber(f.failed, locale)}</td>
-                <td className="num">{money(f.failedSales)}</td>
-                <td className="num">{f.heldBack === null ? "—" : money(f.heldBack)}</td>
-              </tr>
-            );
-          })}
-        </ReportTable>
-      </Section>
-
-      <Section id="classes" title={t("simulation.report.classes")}>
-        <div className="report__grid2">
-          {report.classes.map((c) => (
-            <div key={c.output} className="report__block">
-              <h3 className="report__subheading" title={c.output}>
-                {label(c.output)}
-              </h3>
-              <BarChart
-                label={t("simulation.report.chart", { name: label(c.output) })}
-                categories={c.counts.map((v) => v.value)}
-                series={[{ label: t("simulation.report.count"), values: c.counts.map((v) => v.count) }]}
-                formatAxis={(v) => formatCompactNumber(v, locale)}
-              />
-              <ReportTable
-                label={t("simulation.report.table", { name: label(c.output) })}
-                columns={[
-                  { label: t("simulation.report.value") },
-                  { label: t("simulation.report.count"), numeric: true },
-                  { label: t("simulation.report.cost"), numeric: true },
-                ]}
-              >
-                {c.counts.map((v) => (
-                  <tr key={v.value}>
-                    <th scope="row">{v.value}</th>
-                    <td className="num">{formatNumber(v.count, locale)}</td>
-                    <td className="num">{money(v.cost)}</td>
-                  </tr>
-                ))}
-              </ReportTable>
-            </div>
-          ))}
-        </div>
-      </Section>
-
-      <Section id="elimination" title={t("simulation.report.elimination")}>
-        <p>
-          {t("simulation.report.eliminatedCount", {
-            count: formatNumber(report.elimination.count, locale),
-            amount: money(report.elimination.revenueAtRisk),
-          })}
-        </p>
-        {report.elimination.list.length > 0 && (
-          <div className="report__scroll">
-            <ReportTable
-              label={t("simulation.report.elimination")}
-              columns={[
-                { label: t("simulation.report.record") },
-                { label: label(spec.fields.name) },
-                { label: t("simulation.report.decidedBy") },
-                { label: t("simulation.report.inputs") },
-                { label: t("simulation.report.sales"), numeric: true },
-              ]}
-            >
-              {report.elimination.list.slice(0, 500).map((e) => (
-                <tr key={e.index}>
-                  <th scope="row">{String(e.id)}</th>
-                  <td>{text(e.name)}</td>
-                  <td>
-                    {label(e.output)} = {String(e.value)}
-                  </td>
-                  <td className="report__inputs">
-                    {e.inputs.map((i) => `${i.path} = ${formatValue(i.value, undefined, locale)}`).join("; ")}
-                  </td>
-                  <td className="num">{money(e.sales)}</td>
-                </tr>
-              ))}
-            </ReportTable>
-          </div>
-        )}
-      </Section>
-
-      <Section id="histograms" title={t("simulation.report.histograms")}>
-        <div className="report__grid2">
-          {report.histograms.map((hg) => (
-            <HistogramBlock
-              key={hg.output}
-              histogram={hg}
-              name={label(hg.output)}
-              unit={unitOf(content, hg.output)}
-              locale={locale}
+      {stage > 1 && (
+        <>
+          <Section id="funnel" title={t("simulation.report.funnel")}>
+            <BarChart
+              label={t("simulation.report.chart", { name: t("simulation.report.funnel") })}
+              categories={report.funnel.map((f) => {
+                const gate = spec.gates.find((g) => g.id === f.id);
+                return gate?.title ? pickText(gate.title, locale) : f.id;
+              })}
+              series={[{ label: t("simulation.report.failed"), values: report.funnel.map((f) => f.failed) }]}
+              formatAxis={(v) => formatCompactNumber(v, locale)}
             />
-          ))}
-        </div>
-      </Section>
-
-      <Section id="grid" title={t("simulation.report.grid")}>
-        <ResultsGrid
-          table={table}
-          columns={columns}
-          filterPaths={[spec.fields.name, spec.fields.region, spec.fields.tier]}
-          locale={locale}
-          {...(canOpenStatement ? { onOpen: openStatement } : {})}
-        />
-      </Section>
-
-      <Section id="errors" title={t("simulation.report.errors")}>
-        {report.errors.list.length === 0 ? (
-          <p>{t("simulation.report.noErrors")}</p>
-        ) : (
-          <div className="report__scroll">
             <ReportTable
-              label={t("simulation.report.errors")}
+              label={t("simulation.report.table", { name: t("simulation.report.funnel") })}
               columns={[
-                { label: t("simulation.report.record") },
-                { label: t("simulation.report.rule") },
-                { label: t("simulation.report.reason") },
+                { label: t("simulation.report.gate") },
+                { label: t("simulation.report.failed"), numeric: true },
+                { label: t("simulation.report.failedSales"), numeric: true },
+                { label: t("simulation.report.heldBack"), numeric: true },
               ]}
             >
-              {report.errors.list.map((e, k) => (
-                <tr key={k}>
-                  <th scope="row">{String(e.id)}</th>
-                  <td>{e.error.rule ?? "—"}</td>
-                  <td>{pickText(e.error.message, locale)}</td>
-                </tr>
-              ))}
+              {report.funnel.map((f) => {
+                const gate = spec.gates.find((g) => g.id === f.id);
+                return (
+                  <tr key={f.id}>
+                    <th scope="row" title={`${f.path} ${gate?.op ?? ""} ${JSON.stringify(gate?.value)}`}>
+                      {gate?.title ? pickText(gate.title, locale) : f.id}
+                    </th>
+                    <td className="num">{formatNumber(f.failed, locale)}</td>
+                    <td className="num">{money(f.failedSales)}</td>
+                    <td className="num">{f.heldBack === null ? "—" : money(f.heldBack)}</td>
+                  </tr>
+                );
+              })}
             </ReportTable>
-          </div>
-        )}
-      </Section>
+          </Section>
 
-      <Section id="metadata" title={t("simulation.report.metadata")}>
-        <dl className="report__meta">
-          <dt>{t("simulation.report.packName")}</dt>
-          <dd>
-            {meta.packName} ({meta.packRef})
-          </dd>
-          <dt>{t("simulation.report.version")}</dt>
-          <dd>{meta.packVersion}</dd>
-          <dt>{t("simulation.report.integrity")}</dt>
-          <dd>
-            <code>{meta.integrity}</code>
-          </dd>
-          <dt>{t("simulation.report.changedParams")}</dt>
-          <dd>
-            {meta.changedParams.length === 0
-              ? t("simulation.report.none")
-              : meta.changedParams
-                  .map((p) => `${p.name}: ${String(p.default)} → ${String(p.value)}`)
-                  .join("; ")}
-          </dd>
-          <dt>{t("simulation.view.dataset")}</dt>
-          <dd>
-            {meta.dataset.name} ({formatNumber(meta.records, locale)})
-          </dd>
-          <dt>{t("simulation.report.datasetHash")}</dt>
-          <dd>
-            <code>{meta.datasetHash}</code>
-          </dd>
-          <dt>{t("simulation.report.asOf")}</dt>
-          <dd>
-            {meta.asOf} ({t(`simulation.report.asOfSource.${meta.asOfSource}`)})
-          </dd>
-          <dt>{t("simulation.report.duration")}</dt>
-          <dd>{(meta.durationMs / 1000).toFixed(2)} s</dd>
-          <dt>{t("simulation.report.errors")}</dt>
-          <dd>{formatNumber(meta.recordsWithErrors, locale)}</dd>
-          <dt>{t("simulation.report.created")}</dt>
-          <dd>{new Date(summary.createdAt).toLocaleString(locale)}</dd>
-        </dl>
-      </Section>
+          <Section id="classes" title={t("simulation.report.classes")}>
+            <div className="report__grid2">
+              {report.classes.map((c) => (
+                <div key={c.output} className="report__block">
+                  <h3 className="report__subheading" title={c.output}>
+                    {label(c.output)}
+                  </h3>
+                  <BarChart
+                    label={t("simulation.report.chart", { name: label(c.output) })}
+                    categories={c.counts.map((v) => v.value)}
+                    series={[{ label: t("simulation.report.count"), values: c.counts.map((v) => v.count) }]}
+                    formatAxis={(v) => formatCompactNumber(v, locale)}
+                  />
+                  <ReportTable
+                    label={t("simulation.report.table", { name: label(c.output) })}
+                    columns={[
+                      { label: t("simulation.report.value") },
+                      { label: t("simulation.report.count"), numeric: true },
+                      { label: t("simulation.report.cost"), numeric: true },
+                    ]}
+                  >
+                    {c.counts.map((v) => (
+                      <tr key={v.value}>
+                        <th scope="row">{v.value}</th>
+                        <td className="num">{formatNumber(v.count, locale)}</td>
+                        <td className="num">{money(v.cost)}</td>
+                      </tr>
+                    ))}
+                  </ReportTable>
+                </div>
+              ))}
+            </div>
+          </Section>
+        </>
+      )}
+
+      {stage > 2 && (
+        <>
+          <Section id="elimination" title={t("simulation.report.elimination")}>
+            <p>
+              {t("simulation.report.eliminatedCount", {
+                count: formatNumber(report.elimination.count, locale),
+                amount: money(report.elimination.revenueAtRisk),
+              })}
+            </p>
+            {report.elimination.list.length > 0 && (
+              <EliminatedTable
+                list={report.elimination.list.slice(0, 500)}
+                nameLabel={label(spec.fields.name)}
+                label={label}
+                money={money}
+                locale={locale}
+              />
+            )}
+          </Section>
+
+          <Section id="histograms" title={t("simulation.report.histograms")}>
+            <div className="report__grid2">
+              {report.histograms.map((hg) => (
+                <HistogramBlock
+                  key={hg.output}
+                  histogram={hg}
+                  name={label(hg.output)}
+                  unit={unitOf(content, hg.output)}
+                  locale={locale}
+                />
+              ))}
+            </div>
+          </Section>
+        </>
+      )}
+
+      {stage > 3 && (
+        <>
+          <Section id="grid" title={t("simulation.report.grid")}>
+            <ResultsGrid
+              table={table}
+              columns={columns}
+              filterPaths={[spec.fields.name, spec.fields.region, spec.fields.tier]}
+              locale={locale}
+              {...(canOpenStatement ? { onOpen: openStatement } : {})}
+            />
+          </Section>
+        </>
+      )}
+
+      {stage > 4 && (
+        <>
+          <Section id="errors" title={t("simulation.report.errors")}>
+            {report.errors.list.length === 0 ? (
+              <p>{t("simulation.report.noErrors")}</p>
+            ) : (
+              <ErrorsTable list={report.errors.list} locale={locale} />
+            )}
+          </Section>
+
+          <Section id="metadata" title={t("simulation.report.metadata")}>
+            <dl className="report__meta">
+              <dt>{t("simulation.report.packName")}</dt>
+              <dd>
+                {meta.packName} ({meta.packRef})
+              </dd>
+              <dt>{t("simulation.report.version")}</dt>
+              <dd>{meta.packVersion}</dd>
+              <dt>{t("simulation.report.integrity")}</dt>
+              <dd>
+                <code>{meta.integrity}</code>
+              </dd>
+              <dt>{t("simulation.report.changedParams")}</dt>
+              <dd>
+                {meta.changedParams.length === 0
+                  ? t("simulation.report.none")
+                  : meta.changedParams
+                      .map((p) => `${p.name}: ${String(p.default)} → ${String(p.value)}`)
+                      .join("; ")}
+              </dd>
+              <dt>{t("simulation.view.dataset")}</dt>
+              <dd>
+                {meta.dataset.name} ({formatNumber(meta.records, locale)})
+              </dd>
+              <dt>{t("simulation.report.datasetHash")}</dt>
+              <dd>
+                <code>{meta.datasetHash}</code>
+              </dd>
+              <dt>{t("simulation.report.asOf")}</dt>
+              <dd>
+                {meta.asOf} ({t(`simulation.report.asOfSource.${meta.asOfSource}`)})
+              </dd>
+              <dt>{t("simulation.report.duration")}</dt>
+              <dd>{(meta.durationMs / 1000).toFixed(2)} s</dd>
+              <dt>{t("simulation.report.errors")}</dt>
+              <dd>{formatNumber(meta.recordsWithErrors, locale)}</dd>
+              <dt>{t("simulation.report.created")}</dt>
+              <dd>{new Date(summary.createdAt).toLocaleString(locale)}</dd>
+            </dl>
+          </Section>
+        </>
+      )}
     </article>
   );
 }

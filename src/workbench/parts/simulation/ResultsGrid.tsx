@@ -1,8 +1,9 @@
-import { useMemo, useRef, useState, type UIEvent } from "react";
+import { useEffect, useRef, useState, type UIEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "../../../base";
 import { columnOf, type RunTable } from "../../../engine";
-import { formatValue, text } from "./format";
+import { formatValue } from "./format";
+import { createSlicer, OrderCancelled, orderRows, type OrderQuery } from "./gridOrder";
 
 export interface GridColumn {
   path: string;
@@ -37,30 +38,57 @@ export function ResultsGrid({
   const [top, setTop] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
 
-  const order = useMemo(() => {
+  // The shown rows' record indices, or null for every record in record order (nothing to compute
+  // when the report opens); a filter or a sort is computed in slices (gridOrder.ts), the previous
+  // order staying on screen meanwhile.
+  const paths = filterPaths.join("\n");
+  const wanted = JSON.stringify([filter.trim().toLowerCase(), sort, paths, locale, table.count]);
+  const [ordered, setOrdered] = useState<{ key: string; rows: Uint32Array | null }>({
+    key: wanted,
+    rows: null,
+  });
+  const order = ordered.rows;
+  const busy = ordered.key !== wanted;
+  useEffect(() => {
+    let cancelled = false;
     const needle = filter.trim().toLowerCase();
-    let rows = Array.from({ length: table.count }, (_, i) => i);
-    if (needle) {
-      const cols = ["id", ...filterPaths].map((p) => (p === "id" ? table.ids : columnOf(table, p)));
-      rows = rows.filter((i) => cols.some((c) => text(c[i]).toLowerCase().includes(needle)));
-    }
-    if (sort) {
-      const col = sort.path === "id" ? table.ids : columnOf(table, sort.path);
-      const key = (v: unknown) => (v === undefined || v === null ? "" : v);
-      rows.sort((a, b) => {
-        const x = key(col[a]);
-        const y = key(col[b]);
-        const c =
-          typeof x === "number" && typeof y === "number" ? x - y : text(x).localeCompare(text(y), locale);
-        return c * sort.dir || a - b;
-      });
-    }
-    return rows;
-  }, [table, filter, sort, filterPaths, locale]);
+    const query: OrderQuery = {
+      count: table.count,
+      needle,
+      filterColumns: needle
+        ? ["id", ...filterPaths].map((p) => (p === "id" ? table.ids : columnOf(table, p)))
+        : [],
+      ...(sort
+        ? { sort: { column: sort.path === "id" ? table.ids : columnOf(table, sort.path), dir: sort.dir } }
+        : {}),
+      locale,
+    };
+    orderRows(
+      query,
+      createSlicer(() => cancelled),
+    ).then(
+      (rows) => {
+        if (cancelled) return;
+        setOrdered({ key: wanted, rows });
+      },
+      (error: unknown) => {
+        if (!(error instanceof OrderCancelled)) throw error;
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+    // `paths` stands for filterPaths, a new array on every render of the report.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [table, wanted]);
+  const shownCount = order ? order.length : table.count;
+  const rowAt = (k: number) => (order ? order[k]! : k);
+  const visible: number[] = [];
 
   const all: GridColumn[] = [{ path: "id", label: "id" }, ...columns];
   const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - 4);
-  const last = Math.min(order.length, first + VISIBLE + 8);
+  const last = Math.min(shownCount, first + VISIBLE + 8);
+  for (let k = first; k < last; k++) visible.push(rowAt(k));
   const valueOf = (path: string, i: number) => (path === "id" ? table.ids[i] : columnOf(table, path)[i]);
   const onScroll = (e: UIEvent<HTMLDivElement>) => setTop(e.currentTarget.scrollTop);
 
@@ -80,7 +108,7 @@ export function ResultsGrid({
         />
         <span className="results-grid__count" aria-live="polite">
           {t("simulation.report.rowsShown", {
-            shown: order.length.toLocaleString(locale),
+            shown: shownCount.toLocaleString(locale),
             total: table.count.toLocaleString(locale),
           })}
         </span>
@@ -94,7 +122,8 @@ export function ResultsGrid({
         <table
           className="results-grid__table"
           role="grid"
-          aria-rowcount={order.length + 1}
+          aria-rowcount={shownCount + 1}
+          aria-busy={busy}
           aria-label={t("simulation.report.grid")}
         >
           <thead>
@@ -129,7 +158,7 @@ export function ResultsGrid({
                 <td colSpan={all.length} />
               </tr>
             )}
-            {order.slice(first, last).map((i, k) => (
+            {visible.map((i, k) => (
               <tr
                 key={i}
                 aria-rowindex={first + k + 2}
@@ -157,8 +186,8 @@ export function ResultsGrid({
                 })}
               </tr>
             ))}
-            {last < order.length && (
-              <tr aria-hidden="true" style={{ height: (order.length - last) * ROW_HEIGHT }}>
+            {last < shownCount && (
+              <tr aria-hidden="true" style={{ height: (shownCount - last) * ROW_HEIGHT }}>
                 <td colSpan={all.length} />
               </tr>
             )}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { useSelector } from "@xstate/react";
 import { useTranslation } from "react-i18next";
 import { usePreferencesActor } from "../../shell/preferencesContext";
+import { scheduleChart } from "./chartQueue";
 import type { ChartSeries } from "./reportChart";
 
 export type { ChartSeries };
@@ -46,26 +47,32 @@ export function BarChart({
     let live = true;
     let plot: { dispose: () => void; resize: (width: number) => void } | undefined;
     let observer: ResizeObserver | undefined;
+    let unqueue: (() => void) | undefined;
     void import("./reportChart").then(({ drawBarChart }) => {
       if (!live) return;
-      el.replaceChildren();
-      plot = drawBarChart(el, {
-        categories: categories.map((c) => c || "—"),
-        series,
-        formatAxis,
-        ...(signed ? { signed } : {}),
-        ...(columns ? { columns } : {}),
-        ...(height ? { height } : {}),
+      // One chart per task, after first paint (see chartQueue.ts).
+      unqueue = scheduleChart(() => {
+        if (!live) return;
+        el.replaceChildren();
+        plot = drawBarChart(el, {
+          categories: categories.map((c) => c || "—"),
+          series,
+          formatAxis,
+          ...(signed ? { signed } : {}),
+          ...(columns ? { columns } : {}),
+          ...(height ? { height } : {}),
+        });
+        setDrawn(true);
+        let width = el.clientWidth;
+        observer = new ResizeObserver(() => {
+          if (el.clientWidth !== width) plot?.resize((width = el.clientWidth));
+        });
+        observer.observe(el);
       });
-      setDrawn(true);
-      let width = el.clientWidth;
-      observer = new ResizeObserver(() => {
-        if (el.clientWidth !== width) plot?.resize((width = el.clientWidth));
-      });
-      observer.observe(el);
     });
     return () => {
       live = false;
+      unqueue?.();
       observer?.disconnect();
       plot?.dispose();
     };
