@@ -2,7 +2,14 @@ import { useId, useMemo, useSyncExternalStore, type KeyboardEvent, type ReactNod
 import { useSelector } from "@xstate/react";
 import { useTranslation } from "react-i18next";
 import { pickText } from "../../../base";
-import { parseLogic, schemaFields, setCompareOp, type BuilderNode, type CompareOp } from "../../../engine";
+import {
+  parseLogic,
+  removeNot,
+  schemaFields,
+  setCompareOp,
+  type BuilderNode,
+  type CompareOp,
+} from "../../../engine";
 import {
   applyLogicEditsToText,
   replaceLogicNodeText,
@@ -46,6 +53,17 @@ function NodeView({ node, label, hint }: { node: BuilderNode; label?: string; hi
         <span className="builder__not">
           <span className="builder__keyword">{node.op === "!" ? t("builder.not") : t("builder.notNot")}</span>{" "}
           <NodeView node={node.item} />
+          {node.op === "!" && (
+            <button
+              type="button"
+              className="builder__unnot"
+              aria-label={t("builder.removeNot")}
+              title={t("builder.removeNot")}
+              onClick={() => ctx.edit(removeNot(node))}
+            >
+              ⊘
+            </button>
+          )}
         </span>
       );
     case "compare": {
