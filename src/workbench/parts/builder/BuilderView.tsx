@@ -1,4 +1,12 @@
-import { useId, useMemo, useSyncExternalStore, type KeyboardEvent, type ReactNode } from "react";
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useSyncExternalStore,
+  type KeyboardEvent,
+  type ReactNode,
+} from "react";
 import { useSelector } from "@xstate/react";
 import { useTranslation } from "react-i18next";
 import { pickText } from "../../../base";
@@ -147,6 +155,13 @@ export function BuilderView({
   const lists = useSelector(services.workspace, (s) => s.context.lists);
   const activeDatasetId = useSelector(services.workspace, (s) => s.context.activeDatasetId);
   const listId = useId();
+  const regionRef = useRef<HTMLDivElement>(null);
+  // Switching from the code (Ctrl+K V) unmounts Monaco, which had the focus: the builder takes it, so
+  // the next Tab goes to its first control instead of the top of the page.
+  useEffect(() => {
+    if (!document.activeElement || document.activeElement === document.body)
+      regionRef.current?.focus({ preventScroll: true });
+  }, []);
   const text = useModelText(model);
   const schema = lists.datasets.find((d) => d.id === activeDatasetId)?.schema;
   const fieldList = useMemo(() => schemaFields(schema), [schema]);
@@ -195,6 +210,7 @@ export function BuilderView({
       : undefined;
   return (
     <div
+      ref={regionRef}
       className="builder"
       role="region"
       aria-label={t("builder.label", { name })}
