@@ -104,14 +104,13 @@ test.describe("low-code by keyboard alone", () => {
       await expect(headline).toContainText("Total cost");
       return (await headline.textContent()) ?? "";
     };
-    const before = await simulate();
-    const reportText = async () => (await page.getByRole("article").first().textContent()) ?? "";
-    const reportBefore = await reportText();
-    console.log(
-      "report has keys-rebate:",
-      reportBefore.includes("keys-rebate"),
-      reportBefore.includes("Tiered volume rebate"),
-    );
+    await simulate();
+    // The report has the new rule's output: its histogram's table of counts per bucket.
+    const histogram = page
+      .getByRole("article")
+      .getByRole("table", { name: "Table of Tiered volume rebate", includeHidden: true });
+    const reportBefore = (await histogram.textContent()) ?? "";
+    expect(reportBefore).not.toBe("");
 
     const created = await storedRule(page, "keys-rebate");
     // Back to the rule (Go to File), into the visual builder (Ctrl+K V).
@@ -131,7 +130,14 @@ test.describe("low-code by keyboard alone", () => {
     const bands = builder.getByRole("table", { name: "Band table over sales.rebate_base_ytd" });
     await expect(bands.getByRole("textbox", { name: "From, row 3" })).toHaveValue("2000000");
     await expect.poll(() => focusedName(page)).toBe("From, row 4");
-    await expect(builder.getByRole("region", { name: "Summary" })).toContainText("when ≥ ¥2,000,000");
+    // Tab along the row to the top band's rate: 5 % instead of 2 %.
+    await tabTo(page, "Rate, row 4");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.insertText("0.05");
+    await page.keyboard.press("Enter");
+    const summary = builder.getByRole("region", { name: "Summary" });
+    await expect(summary).toContainText("× 5 % when ≥ ¥6,000,000");
+    await expect(summary).toContainText("when ≥ ¥2,000,000");
     await page.screenshot({ path: "test-results/screenshots/lowcode-keyboard-builder-en-dark.png" });
 
     // The JSON in the code view has the new start where the parameter was.
@@ -143,17 +149,22 @@ test.describe("low-code by keyboard alone", () => {
     const edited = await storedRule(page, "keys-rebate");
     const reference = /\{\s*"var": "params\.keys_rebate_band_3_floor"\s*\}/;
     expect(created).toMatch(reference);
-    expect(edited).toBe(created.replace(reference, "2000000"));
-    // The tests follow: the band-2 cases now fall in band 3.
+    const rate = /\{\s*"var": "params\.keys_rebate_band_4_rate"\s*\}/;
+    expect(edited).toBe(created.replace(reference, "2000000").replace(rate, "0.05"));
+    // The tests follow: a band-2 case now falls in band 3, and band 4 pays 5 %.
     await page.keyboard.press("Control+Enter");
     await expect(results.getByRole("button", { name: /: failed$/ }).first()).toBeVisible();
-    console.log("failed:", await results.getByRole("button", { name: /: failed$/ }).allTextContents());
+    await expect(
+      results.getByRole("button", { name: /^band 2: 2,000,000 at 1 % .*: failed$/ }),
+    ).toBeVisible();
+    await expect(
+      results.getByRole("button", { name: /^band 4: 9,000,000 at 2 % .*: failed$/ }),
+    ).toBeVisible();
+    await expect(results.getByRole("button", { name: /^band 1: .*: passed$/ })).toBeVisible();
 
     // The simulation again: the report changes.
-    const after = await simulate();
-    const reportAfter = await reportText();
-    console.log("headline same:", after === before, "report same:", reportAfter === reportBefore);
-    expect(reportAfter).not.toBe(reportBefore);
+    await simulate();
+    await expect.poll(async () => (await histogram.textContent()) ?? "").not.toBe(reportBefore);
     await page.screenshot({ path: "test-results/screenshots/lowcode-keyboard-end-en-dark.png" });
   });
 });
