@@ -168,3 +168,35 @@ test.describe("low-code by keyboard alone", () => {
     await page.screenshot({ path: "test-results/screenshots/lowcode-keyboard-end-en-dark.png" });
   });
 });
+
+test("a condition wrapped in Not and the Not removed, by keyboard: the stored rule comes back byte for byte", async ({
+  page,
+}) => {
+  await page.goto("/?lang=en&theme=dark");
+  await page.getByRole("tree", { name: "Workspace" }).waitFor();
+  await page.keyboard.press("Control+P");
+  await pick(page, "collection-gate", /collection-gate/);
+  await expect(page.locator(".monaco-editor").first()).toContainText('"id": "collection-gate"');
+  const original = await storedRule(page, "collection-gate");
+  await page.keyboard.press("Control+K");
+  await page.keyboard.press("V");
+  const builder = page.getByRole("region", { name: "Visual builder of collection-gate" });
+  await expect(builder).toBeVisible();
+  await tabTo(page, "Negate condition 2 (wrap it in Not)");
+  await page.keyboard.press("Enter");
+  await expect(builder.getByRole("region", { name: "Summary" })).toContainText(
+    "not Overdue more than 90 days",
+  );
+  await page.keyboard.press("Control+S");
+  await expect.poll(() => storedRule(page, "collection-gate")).not.toBe(original);
+  const wrapped = await storedRule(page, "collection-gate");
+  expect((JSON.parse(wrapped) as { logic: { and: { "!": unknown }[] } }).logic.and[1]!["!"]).toStrictEqual(
+    (JSON.parse(original) as { logic: { and: unknown[] } }).logic.and[1],
+  );
+  // The focus stayed on the condition's Negate button; its Not's remove button is just before it.
+  await expect.poll(() => focusedName(page)).toBe("Negate condition 2 (wrap it in Not)");
+  await tabTo(page, "Remove this Not", true);
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Control+S");
+  await expect.poll(() => storedRule(page, "collection-gate")).toBe(original);
+});
