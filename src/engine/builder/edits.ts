@@ -18,7 +18,11 @@ export type LogicEdit =
   /** Swap the JSON at `path` with the JSON at `swapWith` (two nodes that do not contain each other). */
   | { path: LogicPath; swapWith: LogicPath }
   /** Rename the one key of the operation at `path` (`{"and": […]}` → `{"or": […]}`), keeping its operands' text. */
-  | { path: LogicPath; rename: string };
+  | { path: LogicPath; rename: string }
+  /** Wrap the JSON at `path` in `{"!": …}`, keeping its text as written inside. */
+  | { path: LogicPath; wrapInNot: true }
+  /** Replace the `!` operation at `path` by its one operand (`{"!": x}` or `{"!": [x]}` → `x`), as written. */
+  | { path: LogicPath; unwrapNot: true };
 
 function getAt(value: unknown, path: LogicPath): unknown {
   let current = value;
@@ -41,6 +45,18 @@ function updateAt(value: unknown, path: LogicPath, change: (target: unknown) => 
     );
   }
   return value;
+}
+
+/** The operand of a `!` operation (`{"!": x}` or `{"!": [x]}`), or not found for anything else. */
+export function notOperand(
+  node: unknown,
+): { found: true; value: unknown; wrapped: boolean } | { found: false } {
+  if (node === null || typeof node !== "object" || Array.isArray(node)) return { found: false };
+  const keys = Object.keys(node);
+  if (keys.length !== 1 || keys[0] !== "!") return { found: false };
+  const raw = (node as Record<string, unknown>)["!"];
+  if (!Array.isArray(raw)) return { found: true, value: raw, wrapped: false };
+  return raw.length === 1 ? { found: true, value: raw[0], wrapped: true } : { found: false };
 }
 
 function applyOne(logic: unknown, edit: LogicEdit): unknown {
@@ -66,6 +82,12 @@ function applyOne(logic: unknown, edit: LogicEdit): unknown {
       () => a,
     );
   }
+  if ("wrapInNot" in edit) return updateAt(logic, edit.path, (node) => ({ "!": node }));
+  if ("unwrapNot" in edit)
+    return updateAt(logic, edit.path, (node) => {
+      const operand = notOperand(node);
+      return operand.found ? operand.value : node;
+    });
   return updateAt(logic, edit.path, (node) => {
     if (node === null || typeof node !== "object" || Array.isArray(node)) return node;
     const [op] = Object.keys(node);

@@ -51,4 +51,6 @@ export {
   removeCondition,
   setCompareOp,
   setGroupOp,
+  wrapInNot,
+  removeNot,
 } from "./structure";

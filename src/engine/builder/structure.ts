@@ -3,7 +3,7 @@
  * array insertions, removals and swaps, so the items that stay (and the moved ones) keep their text.
  */
 import type { LogicEdit } from "./edits";
-import type { CasesNode, CompareNode, GroupNode } from "./model";
+import type { BuilderNode, CasesNode, CompareNode, GroupNode, NotNode } from "./model";
 import { printNode } from "./model";
 
 /** A condition to start from: a copy of the list's last comparison, or `field == 0` when it has none. */
@@ -68,4 +68,14 @@ export function moveCase(node: CasesNode, from: number, to: number): LogicEdit[]
     { path: p(2 * from), swapWith: p(2 * to) },
     { path: p(2 * from + 1), swapWith: p(2 * to + 1) },
   ];
+}
+
+/** Wraps a condition or a group in "not": its text stays as written inside `{"!": …}`. */
+export function wrapInNot(node: BuilderNode): LogicEdit[] {
+  return [{ path: node.path, wrapInNot: true }];
+}
+
+/** Removes a "not", leaving its condition as written; `!!` (a truthiness test, not a negation) is kept. */
+export function removeNot(node: NotNode): LogicEdit[] {
+  return node.op === "!" ? [{ path: node.path, unwrapNot: true }] : [];
 }

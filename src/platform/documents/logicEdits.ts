@@ -83,6 +83,27 @@ function applyOne(text: string, edit: LogicEdit): string | undefined {
     const swapped = splice(text, second.offset, second.length, textOf(first));
     return splice(swapped, first.offset, first.length, textOf(second));
   }
+  if ("wrapInNot" in edit)
+    return splice(
+      text,
+      node.offset,
+      node.length,
+      `{ "!": ${text.slice(node.offset, node.offset + node.length)} }`,
+    );
+  if ("unwrapNot" in edit) {
+    // The operand's text as written replaces the whole `{"!": …}`; its own indentation is left as is.
+    const member = node.type === "object" && node.children?.length === 1 ? node.children[0] : undefined;
+    if (member?.children?.[0]?.value !== "!") return undefined;
+    let operand = member.children[1];
+    if (operand?.type === "array") operand = operand.children?.length === 1 ? operand.children[0] : undefined;
+    if (!operand) return undefined;
+    return splice(
+      text,
+      node.offset,
+      node.length,
+      text.slice(operand.offset, operand.offset + operand.length),
+    );
+  }
   // Rename the operation's one key: only the key's text changes.
   const key = node.type === "object" ? node.children?.[0]?.children?.[0] : undefined;
   if (!key || node.children?.length !== 1) return undefined;

@@ -10,6 +10,7 @@ import {
   parseLogic,
   removeCase,
   removeCondition,
+  removeNot,
   setBandFrom,
   setGroupOp,
   switchBandsMode,
@@ -17,6 +18,8 @@ import {
   type CasesNode,
   type GroupNode,
   type LogicEdit,
+  type NotNode,
+  wrapInNot,
 } from "../../../src/engine";
 import {
   applyLogicEditsToText,
@@ -151,5 +154,68 @@ describe("structural builder edits on the rule text", () => {
       text: gateText,
     });
     expect(applyLogicEditsToText(gateText, [{ path: ["and"], rename: "or" }])).toEqual({ text: gateText });
+  });
+});
+
+describe("wrapping in and removing a not on the rule text", () => {
+  const ROOT = resolve(__dirname, "../../..");
+  const read = (file: string) => readFileSync(join(ROOT, "rules", file), "utf8");
+  const logicOf = (t: string) => (JSON.parse(t) as { logic: unknown }).logic;
+  const splice = (t: string, r: { offset: number; length: number; text: string }) =>
+    t.slice(0, r.offset) + r.text + t.slice(r.offset + r.length);
+  const gateText = read("incentive/collection-gate.rule.json");
+  const gate = parseLogic(logicOf(gateText)) as GroupNode;
+  const growthText = read("incentive/growth-bonus.rule.json");
+  const growth = parseLogic(logicOf(growthText)) as CasesNode;
+
+  it("wrapping a condition adds only the not around its text, in one replacement; removing it gives the text back", () => {
+    const condition = gate.items[1]!;
+    const before = logicNodeText(gateText, condition.path)!;
+    const { text: wrapped, replacement } = applyLogicEditsToText(gateText, wrapInNot(condition));
+    expect(logicOf(wrapped)).toStrictEqual(applyLogicEdits(logicOf(gateText), wrapInNot(condition)));
+    expect(logicNodeText(wrapped, condition.path)).toBe(`{ "!": ${before} }`);
+    // One replacement (one undo step) that only adds the wrapper's text around the condition.
+    expect(splice(gateText, replacement!)).toBe(wrapped);
+    const start = gateText.indexOf(before);
+    expect(replacement!.offset).toBeGreaterThanOrEqual(start);
+    expect(replacement!.offset + replacement!.length).toBeLessThanOrEqual(start + before.length);
+    expect(wrapped.replace(`{ "!": ${before} }`, before)).toBe(gateText);
+    const not = (parseLogic(logicOf(wrapped)) as GroupNode).items[1] as NotNode;
+    expect(not.kind).toBe("not");
+    expect(applyLogicEditsToText(wrapped, removeNot(not)).text).toBe(gateText);
+  });
+
+  it("a whole group can be wrapped; its conditions keep their text", () => {
+    const { text: wrapped } = applyLogicEditsToText(gateText, wrapInNot(gate));
+    expect(logicOf(wrapped)).toStrictEqual({ "!": logicOf(gateText) });
+    expect(logicNodeText(wrapped, ["!", "and", 2])).toBe(logicNodeText(gateText, ["and", 2]));
+    expect(wrapped.slice(wrapped.indexOf('"tests"'))).toBe(gateText.slice(gateText.indexOf('"tests"')));
+  });
+
+  it("removing a shipped rule's not leaves its condition as written and every other byte alone", () => {
+    const group = growth.cases[0]!.when as GroupNode;
+    const not = group.items[0] as NotNode;
+    expect(not.kind).toBe("not");
+    const operand = logicNodeText(growthText, not.item.path)!;
+    const { text: removed, replacement } = applyLogicEditsToText(growthText, removeNot(not));
+    expect(logicOf(removed)).toStrictEqual(applyLogicEdits(logicOf(growthText), removeNot(not)));
+    expect(logicNodeText(removed, not.path)).toBe(operand);
+    expect(splice(growthText, replacement!)).toBe(removed);
+    const whole = logicNodeText(growthText, not.path)!;
+    expect(removed).toBe(growthText.replace(whole, operand));
+  });
+
+  it('the array form {"!": [x]} unwraps to x; !! and a missing node are left alone', () => {
+    const t = '{\n  "logic": {\n    "!": [ {"var": "a.b"} ]\n  }\n}\n';
+    const not = parseLogic(logicOf(t)) as NotNode;
+    expect(applyLogicEditsToText(t, removeNot(not)).text).toBe('{\n  "logic": {"var": "a.b"}\n}\n');
+    const twice = parseLogic({ "!!": { var: "a" } }) as NotNode;
+    expect(removeNot(twice)).toEqual([]);
+    expect(applyLogicEditsToText(gateText, [{ path: ["and", 9], unwrapNot: true }])).toEqual({
+      text: gateText,
+    });
+    expect(applyLogicEditsToText(gateText, [{ path: ["and", 0], unwrapNot: true }])).toEqual({
+      text: gateText,
+    });
   });
 });

@@ -10,6 +10,7 @@ import {
   removeCase,
   removeCondition,
   setGroupOp,
+  wrapInNot,
   type CasesNode,
   type GroupNode,
 } from "../../../engine";
@@ -22,17 +23,30 @@ function ItemButtons({
   what,
   onMove,
   onRemove,
+  onNegate,
 }: {
   index: number;
   count: number;
   what: "condition" | "case";
   onMove: (to: number) => void;
   onRemove: () => void;
+  /** Conditions only: wrap the condition in "not". */
+  onNegate?: () => void;
 }) {
   const { t } = useTranslation();
   const n = index + 1;
   return (
     <span className="builder__item-actions">
+      {onNegate && (
+        <button
+          type="button"
+          aria-label={t("builder.conditionNegate", { n })}
+          title={t("builder.conditionNegate", { n })}
+          onClick={onNegate}
+        >
+          ¬
+        </button>
+      )}
       <button
         type="button"
         disabled={index === 0}
@@ -107,6 +121,7 @@ export function GroupView({ node }: { node: GroupNode }) {
                 what="condition"
                 onMove={move}
                 onRemove={() => ctx.edit(removeCondition(node, i))}
+                onNegate={() => ctx.edit(wrapInNot(item))}
               />
             </li>
           );
@@ -118,6 +133,9 @@ export function GroupView({ node }: { node: GroupNode }) {
         onClick={() => ctx.edit(addCondition(node, newCondition(node, firstField)))}
       >
         {t("builder.addCondition")}
+      </button>
+      <button type="button" className="builder__add" onClick={() => ctx.edit(wrapInNot(node))}>
+        {t("builder.groupNegate")}
       </button>
     </div>
   );

@@ -25,6 +25,7 @@ import {
 } from "../../../engine";
 import { parseInput } from "../templates/templateInputs";
 import { CommitInput, LiteralInput, VarView, hintOf, kindOf, useBuilder, type Hint } from "./builderContext";
+import { spreadsheetEnter } from "./spreadsheetKeys";
 function Warnings({ warnings }: { warnings: TableWarning[] }) {
   const { locale } = useBuilder();
   const { t } = useTranslation();
@@ -128,7 +129,11 @@ export function BandsView({ node }: { node: BandsNode }) {
         ))}
       </div>
       {refused && <p className="builder__note">{t("builder.modeRefused")}</p>}
-      <table className="builder__table" aria-label={t("builder.bands", { field: node.measure.name })}>
+      <table
+        className="builder__table"
+        aria-label={t("builder.bands", { field: node.measure.name })}
+        onKeyDown={spreadsheetEnter}
+      >
         <thead>
           <tr>
             <th scope="col">#</th>
@@ -242,7 +247,7 @@ export function RowTableView({ node }: { node: StepsNode | LookupNode }) {
         <strong>{node.kind === "steps" ? t("builder.stepsHead") : t("builder.lookupHead")}</strong>{" "}
         <VarView node={field} label={t("builder.field")} />
       </header>
-      <table className="builder__table" aria-label={title}>
+      <table className="builder__table" aria-label={title} onKeyDown={spreadsheetEnter}>
         <thead>
           <tr>
             <th scope="col">#</th>

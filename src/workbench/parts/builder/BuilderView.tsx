@@ -1,8 +1,23 @@
-import { useId, useMemo, useSyncExternalStore, type KeyboardEvent, type ReactNode } from "react";
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useSyncExternalStore,
+  type KeyboardEvent,
+  type ReactNode,
+} from "react";
 import { useSelector } from "@xstate/react";
 import { useTranslation } from "react-i18next";
 import { pickText } from "../../../base";
-import { parseLogic, schemaFields, setCompareOp, type BuilderNode, type CompareOp } from "../../../engine";
+import {
+  parseLogic,
+  removeNot,
+  schemaFields,
+  setCompareOp,
+  type BuilderNode,
+  type CompareOp,
+} from "../../../engine";
 import {
   applyLogicEditsToText,
   replaceLogicNodeText,
@@ -46,6 +61,17 @@ function NodeView({ node, label, hint }: { node: BuilderNode; label?: string; hi
         <span className="builder__not">
           <span className="builder__keyword">{node.op === "!" ? t("builder.not") : t("builder.notNot")}</span>{" "}
           <NodeView node={node.item} />
+          {node.op === "!" && (
+            <button
+              type="button"
+              className="builder__unnot"
+              aria-label={t("builder.removeNot")}
+              title={t("builder.removeNot")}
+              onClick={() => ctx.edit(removeNot(node))}
+            >
+              ⊘
+            </button>
+          )}
         </span>
       );
     case "compare": {
@@ -129,6 +155,13 @@ export function BuilderView({
   const lists = useSelector(services.workspace, (s) => s.context.lists);
   const activeDatasetId = useSelector(services.workspace, (s) => s.context.activeDatasetId);
   const listId = useId();
+  const regionRef = useRef<HTMLDivElement>(null);
+  // Switching from the code (Ctrl+K V) unmounts Monaco, which had the focus: the builder takes it, so
+  // the next Tab goes to its first control instead of the top of the page.
+  useEffect(() => {
+    if (!document.activeElement || document.activeElement === document.body)
+      regionRef.current?.focus({ preventScroll: true });
+  }, []);
   const text = useModelText(model);
   const schema = lists.datasets.find((d) => d.id === activeDatasetId)?.schema;
   const fieldList = useMemo(() => schemaFields(schema), [schema]);
@@ -177,6 +210,7 @@ export function BuilderView({
       : undefined;
   return (
     <div
+      ref={regionRef}
       className="builder"
       role="region"
       aria-label={t("builder.label", { name })}

@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useSelector } from "@xstate/react";
 import { useTranslation } from "react-i18next";
 import { pickText, type Locale } from "../../../base";
@@ -227,6 +227,11 @@ function Form({ template }: { template: RuleTemplate }) {
   const [submitted, setSubmitted] = useState<string | null>(null);
   const busy = useSelector(services.workspaceOps, (s) => s.matches("fromTemplate"));
   const firstInvalid = useRef<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Picking a template from the quick pick puts the keyboard in its form, on the first field.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>("input, select, textarea")?.focus();
+  }, []);
   const activeManifest = services.editors.active();
   const [manifestId, setManifestId] = useState<string>(
     () => (activeManifest?.kind === "manifest" ? activeManifest.resource : lists.manifests[0]?.id) ?? "",
@@ -297,7 +302,7 @@ function Form({ template }: { template: RuleTemplate }) {
   };
   const headingId = `${baseId}-heading`;
   return (
-    <form className="template-form" aria-labelledby={headingId} onSubmit={submit} noValidate>
+    <form ref={formRef} className="template-form" aria-labelledby={headingId} onSubmit={submit} noValidate>
       <h2 id={headingId}>{t("templates.form.heading", { title: pickText(template.title, locale) })}</h2>
       <p className="template-form__description">
         {pickText(template.description, locale)}{" "}
