@@ -269,13 +269,15 @@ class ChunkEncoder {
       return this.leaf(node, structuredClone(value));
     }
     const keys = Object.keys(value);
+    // Values in one call: a keyed load per key is megamorphic across the many record shapes.
+    const values = Object.values(value);
     let any = false;
     const order = (node.order ??= []);
     const children = (node.children ??= []);
     const learning = order.length === 0;
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!;
-      const child = value[key];
+      const child = values[k];
       if (child === undefined) continue;
       any = true;
       let next = order[k] === key ? children[k] : undefined;
