@@ -1,5 +1,5 @@
 /**
- * `npm run samples -- --count N --seed S [--industry fmcg|electronics|agri|mixed] [--as-of YYYY-MM-DD] --out file`
+ * `npm run samples -- --count N --seed S [--industry fmcg|electronics|agri|mixed] [--as-of YYYY-MM-DD] [--regions 华东=40,华南=10,…] --out file`
  *
  * Writes N synthetic distributor records as JSON (an array, one record per line), JSONL or CSV, chosen
  * by the output file's extension. Records are produced in batches (on worker threads for large counts)
@@ -17,9 +17,11 @@ import {
   csvHeaderLine,
   INDUSTRIES,
   parseIsoDate,
+  parseRegionMix,
   type GeneratorOptions,
   type Industry,
   type RecordEncoder,
+  type RegionMix,
 } from "../generator/index";
 
 const BATCH = 2000;
@@ -27,7 +29,7 @@ const BATCH = 2000;
 const PARALLEL_FROM = 20_000;
 const TSX_API = import.meta.resolve("tsx/esm/api");
 const USAGE =
-  "usage: npm run samples -- --count N --seed S [--industry fmcg|electronics|agri|mixed] [--as-of YYYY-MM-DD] --out file.(json|jsonl|csv)";
+  "usage: npm run samples -- --count N --seed S [--industry fmcg|electronics|agri|mixed] [--as-of YYYY-MM-DD] [--regions 华东=40,华南=10,…] --out file.(json|jsonl|csv)";
 
 type Format = "json" | "jsonl" | "csv";
 
@@ -52,6 +54,8 @@ function parseRequest(argv: string[]): Request {
       seed: { type: "string" },
       industry: { type: "string", default: "mixed" },
       "as-of": { type: "string", default: "2024-12-31" },
+      // Relative region shares, `region=weight` comma-separated; regions left out get none.
+      regions: { type: "string" },
       out: { type: "string" },
       // Hidden, for `npm run bench`: print the process's CPU time and peak RSS as one JSON line.
       stats: { type: "boolean", default: false },
@@ -71,6 +75,12 @@ function parseRequest(argv: string[]): Request {
   } catch (error) {
     fail(`--as-of: ${(error as Error).message}`);
   }
+  let regionMix: RegionMix | undefined;
+  try {
+    if (values.regions !== undefined) regionMix = parseRegionMix(values.regions);
+  } catch (error) {
+    fail(`--regions: ${(error as Error).message}`);
+  }
   const out = values.out;
   if (out === undefined) fail("--out is required");
   const ext = /\.(json|jsonl|csv)$/i.exec(out)?.[1]?.toLowerCase();
@@ -85,6 +95,7 @@ function parseRequest(argv: string[]): Request {
       asOf: values["as-of"],
       industry: industry as Industry | "mixed",
       idWidth: Math.max(4, String(count).length),
+      ...(regionMix ? { regionMix } : {}),
     },
   };
 }

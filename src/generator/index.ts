@@ -10,3 +10,4 @@ export { provincesOf } from "./geography";
 export { parseIsoDate, wholeYears, daysBetween } from "./dates";
 export { LOT_COUNT } from "./loyalty";
 export { createRecordEncoder, type RecordEncoder, type EncoderOptions } from "./encode";
+export { parseRegionMix, regionWeights, type RegionMix } from "./regionMix";

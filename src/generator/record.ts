@@ -5,7 +5,8 @@
 import type { DistributorRecord, Industry, Level, ProgramTier, SalesRegion } from "./types";
 import { Rng } from "./prng";
 import { LEVEL_WEIGHTS, NAME_WORDS, PRESETS } from "./presets";
-import { REGION_WEIGHTS, pickPlace } from "./geography";
+import { pickPlace, REGION_WEIGHTS } from "./geography";
+import { regionWeights, type RegionMix } from "./regionMix";
 import { buildSeries, WINDOW } from "./series";
 import { buildSales, buildTargets } from "./sales";
 import {
@@ -39,6 +40,8 @@ export interface GeneratorOptions {
   industry: Industry | "mixed";
   /** Digits in ids (at least 4): `D-0001`. */
   idWidth: number;
+  /** Relative shares of sales regions; without it the default shares (`REGION_WEIGHTS`). */
+  regionMix?: RegionMix;
 }
 
 type Archetype = "steady" | "newcomer" | "decliner" | "lapsing" | "dormant";
@@ -91,7 +94,11 @@ export function createRecordGenerator(options: GeneratorOptions): (index: number
   if (!Number.isInteger(options.seed) || options.seed < 0 || options.seed > 0xffffffff) {
     throw new Error(`seed must be an integer in 0…4294967295, got ${options.seed}`);
   }
-  return (index) => buildRecord(options, asOf, index);
+  // Defaults live here, not in regionMix.ts, so the form's parser never pulls the place tables in.
+  const regions = (regionWeights(options.regionMix) ?? REGION_WEIGHTS) as Readonly<
+    Record<SalesRegion, number>
+  >;
+  return (index) => buildRecord(options, asOf, regions, index);
 }
 
 /** Generates one record (convenience for tests and small datasets). */
@@ -99,13 +106,18 @@ export function generateRecord(options: GeneratorOptions, index: number): Distri
   return createRecordGenerator(options)(index);
 }
 
-function buildRecord(options: GeneratorOptions, asOf: Ymd, index: number): DistributorRecord {
+function buildRecord(
+  options: GeneratorOptions,
+  asOf: Ymd,
+  regions: Readonly<Record<SalesRegion, number>>,
+  index: number,
+): DistributorRecord {
   const rng = new Rng(options.seed, index);
   const asOfIndex = monthIndex(asOf.year, asOf.month);
   const archetype = rng.weighted(ARCHETYPES);
   const industry = options.industry === "mixed" ? rng.weighted(INDUSTRY_MIX) : options.industry;
   const preset = PRESETS[industry];
-  const region: SalesRegion = rng.weighted(REGION_WEIGHTS);
+  const region: SalesRegion = rng.weighted(regions);
   const place = pickPlace(
     region,
     (w) => rng.weighted(w),

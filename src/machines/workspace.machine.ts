@@ -1,6 +1,6 @@
 import { assign, fromPromise, setup, spawnChild, stopChild, type DoneActorEvent } from "xstate";
 import type { Problem } from "../engine";
-import type { SeedReport, WorkspaceLists } from "../platform";
+import { storageFailureKind, type SeedReport, type WorkspaceLists } from "../platform";
 
 export interface WorkspaceContext {
   lists: WorkspaceLists;
@@ -10,6 +10,8 @@ export interface WorkspaceContext {
   activeDatasetId: string | null;
   /** Why opening failed, shown with a Retry button; null unless in `failed`. */
   error: string | null;
+  /** Set when storage itself cannot open (another tab blocks the upgrade, or no IndexedDB at all). */
+  errorKind: "blocked" | "unavailable" | null;
 }
 
 export type WorkspaceEvent =
@@ -54,15 +56,18 @@ export const workspaceMachine = setup({
       const keep = lists.datasets.some((d) => d.id === context.activeDatasetId);
       return { lists, activeDatasetId: keep ? context.activeDatasetId : (lists.datasets[0]?.id ?? null) };
     }),
-    fail: assign({ error: (_, params: { error: unknown }) => errorMessage(params.error) }),
+    fail: assign({
+      error: (_, params: { error: unknown }) => errorMessage(params.error),
+      errorKind: (_, params: { error: unknown }) => storageFailureKind(params.error) ?? null,
+    }),
   },
 }).createMachine({
   id: "workspace",
-  context: { lists: emptyLists, problems: [], activeDatasetId: null, error: null },
+  context: { lists: emptyLists, problems: [], activeDatasetId: null, error: null, errorKind: null },
   initial: "opening",
   states: {
     opening: {
-      entry: assign({ error: null }),
+      entry: assign({ error: null, errorKind: null }),
       invoke: {
         src: "needsSeed",
         onDone: [{ guard: ({ event }) => event.output, target: "seeding" }, { target: "loading" }],

@@ -17,6 +17,10 @@ export {
 export { DATABASE_NAME, DATABASE_VERSION, stores, upgradeSteps, type WorkbenchDB } from "./storage/schema";
 export { createIndexedDbRepositories, openWorkspaceDatabase } from "./storage/indexedDbRepositories";
 export { createMemoryRepositories } from "./storage/memoryRepositories";
+export { WorkspaceStorageError, storageFailureKind } from "./storage/openFailures";
+// Deep on purpose: the generator's entry would bring its place tables into the main chunk.
+// eslint-disable-next-line no-restricted-imports
+export { parseRegionMix } from "../generator/regionMix";
 export type { DatasetLayout, StoredColumnChunk } from "./storage/records";
 export type { DatasetWriter } from "./storage/repositories";
 export {
@@ -231,3 +235,5 @@ export { isIdentityQuery, queryPaths } from "./datasets/columnQuery";
 export type { ColumnProfile } from "./datasets/columnProfile";
 export { pathUnit } from "./datasets/schemaPaths";
 export type { ReasonsReply } from "./workers/statementProtocol";
+export type { RestoreChoice, RestoreChoices, RestorePlan } from "./storage/backupConflicts";
+export type { RestoreConflict, RestoreDifference, RestoreKind } from "./storage/backupConflicts";

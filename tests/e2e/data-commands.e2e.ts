@@ -126,15 +126,72 @@ test.describe("data commands", () => {
     ).toBeVisible();
     await expect(datasetList(page).getByRole("listitem")).toHaveCount(1);
 
-    // The real backup: confirm, the workbench reloads, the generated dataset is back.
+    // Generate it again: same id, made later, so the backup's and this one conflict.
+    await runCommand(page, "Data: Generate Synthetic Dataset…");
+    await dialog.getByRole("combobox", { name: "Records" }).selectOption({ label: "1,000" });
+    await dialog.getByRole("spinbutton", { name: "Seed" }).fill("42");
+    await dialog.getByRole("button", { name: "Generate" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(datasetList(page).getByRole("listitem")).toHaveCount(2);
+    const createdAt = () =>
+      page.evaluate(
+        () =>
+          new Promise<string>((resolve, reject) => {
+            const open = indexedDB.open("channel-rules-workbench");
+            open.onsuccess = () => {
+              const get = open.result
+                .transaction("datasets", "readonly")
+                .objectStore("datasets")
+                .get("synthetic-1000-seed-42");
+              get.onsuccess = () => {
+                open.result.close();
+                resolve(String((get.result as { createdAt?: string } | undefined)?.createdAt));
+              };
+            };
+            open.onerror = () => reject(new Error(String(open.error)));
+          }),
+      );
+    const regenerated = await createdAt();
+
+    // The real backup: its one conflict is listed with what differs; Escape cancels and changes nothing.
+    const restoreDialog = page.getByRole("dialog", {
+      name: `Restore ${download.suggestedFilename()}: choose what to keep`,
+    });
+    const conflict = restoreDialog.getByRole("group", { name: "Dataset synthetic-1000-seed-42" });
     chooser = page.waitForEvent("filechooser");
     await runCommand(page, "Workspace: Restore from Backup…");
     await (await chooser).setFiles(backup);
-    const replace = page.getByRole("dialog", {
-      name: `Replace the workspace with ${download.suggestedFilename()}?`,
+    await expect(restoreDialog.getByRole("list", { name: "Conflicts" }).getByRole("listitem")).toHaveCount(1);
+    await expect(conflict).toContainText("created: mine");
+    await expect(conflict.getByRole("radio", { name: "Keep mine" })).toBeChecked();
+    await page.keyboard.press("Escape");
+    await expect(restoreDialog).toBeHidden();
+    expect(await createdAt()).toBe(regenerated);
+
+    // In zh-CN, for the screenshot; cancelled too.
+    await page.goto("/?lang=zh-CN&theme=dark");
+    await expect(page.getByRole("contentinfo")).toBeVisible();
+    chooser = page.waitForEvent("filechooser");
+    await runCommand(page, "工作区: 从备份恢复…");
+    await (await chooser).setFiles(backup);
+    const zhDialog = page.getByRole("dialog", {
+      name: `恢复 ${download.suggestedFilename()}：选择保留哪一方`,
     });
-    await expect(replace).toContainText("2 datasets (1,300 records)");
-    await replace.getByRole("button", { name: "Replace" }).click();
+    await expect(zhDialog.getByRole("group", { name: "数据集 synthetic-1000-seed-42" })).toBeVisible();
+    await zhDialog.getByRole("radio", { name: "采用备份的" }).check();
+    await page.screenshot({ path: `${shots}/restore-conflicts-zh-CN-dark.png` });
+    await zhDialog.getByRole("button", { name: "取消" }).click();
+    await expect(zhDialog).toBeHidden();
+    expect(await createdAt()).toBe(regenerated);
+
+    // Take the backup's: the workbench reloads over the merged workspace.
+    await page.goto("/?lang=en&theme=dark");
+    await expect(page.getByRole("contentinfo", { name: "Status Bar" })).toBeVisible();
+    chooser = page.waitForEvent("filechooser");
+    await runCommand(page, "Workspace: Restore from Backup…");
+    await (await chooser).setFiles(backup);
+    await conflict.getByRole("radio", { name: "Take the backup's" }).check();
+    await restoreDialog.getByRole("button", { name: "Restore", exact: true }).click();
     // The workbench starts again over the restored workspace (the Data view stays open).
     await page.waitForEvent("load");
     await expect(page.getByRole("contentinfo", { name: "Status Bar" })).toBeVisible();
@@ -142,6 +199,7 @@ test.describe("data commands", () => {
     await expect(
       datasetList(page).getByRole("button", { name: "Use synthetic-1000-seed-42 as the active dataset" }),
     ).toContainText("1,000 rows");
+    expect(await createdAt()).not.toBe(regenerated);
 
     // Reset to samples: it says what goes and what stays; the user's dataset stays.
     await runCommand(page, "Workspace: Reset to Samples");
@@ -228,7 +286,7 @@ test.describe("data commands", () => {
 
   test("the generate dialog in Chinese", async ({ page }) => {
     await page.goto("/?lang=zh-CN&theme=light");
-    await expect(page.getByRole("tree", { name: "工作区" })).toBeVisible();
+    await expect(page.getByRole("contentinfo")).toBeVisible();
     await runCommand(page, "数据: 生成模拟数据集…");
     const dialog = page.getByRole("dialog", { name: "生成模拟数据集" });
     await expect(dialog.getByRole("combobox", { name: "记录数" })).toBeVisible();

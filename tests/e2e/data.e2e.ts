@@ -227,6 +227,48 @@ test.describe("datasets", () => {
     await expect(detail).toContainText('"net_ytd":');
   });
 
+  test("viewer: Ctrl+G goes to a row number or a record id, and says when there is none", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto("/?lang=en&theme=dark");
+    await page.getByRole("button", { name: "Data", exact: true }).click();
+    const side = page.getByRole("complementary", { name: "Side Bar" });
+    await side.getByRole("button", { name: "Open distributors-300" }).click();
+    const grid = page.getByRole("grid", { name: "Rows of distributors-300" });
+    await expect(grid.getByRole("columnheader", { name: "Master data" })).toBeVisible();
+    const jumpBox = page.getByRole("textbox", { name: "Go to row or id" });
+    const selectedRow = grid.getByRole("row").filter({ has: page.getByRole("gridcell", { selected: true }) });
+
+    await grid.focus();
+    await page.keyboard.press("Control+g");
+    await expect(jumpBox).toBeFocused();
+    await jumpBox.fill("250");
+    await jumpBox.press("Enter");
+    await expect(grid).toBeFocused();
+    await expect(page.getByText("Row 250 of 300")).toBeVisible();
+    await expect(selectedRow.getByRole("rowheader")).toHaveText("250");
+
+    await page.keyboard.press("Control+g");
+    await jumpBox.fill("D-0042");
+    await jumpBox.press("Enter");
+    await expect(page.getByText("Row 42 of 300")).toBeVisible();
+    await expect(selectedRow.getByRole("gridcell").first()).toHaveText("D-0042");
+
+    await page.keyboard.press("Control+g");
+    await jumpBox.fill("D-9999");
+    await jumpBox.press("Enter");
+    await expect(page.getByRole("status").filter({ hasText: "No record has the id D-9999." })).toBeVisible();
+    await jumpBox.fill("301");
+    await jumpBox.press("Enter");
+    await expect(
+      page.getByRole("status").filter({ hasText: "There is no row 301: the dataset has rows 1 to 300." }),
+    ).toBeVisible();
+    await jumpBox.press("Escape");
+    await expect(grid).toBeFocused();
+    await expect(page.getByRole("button", { name: "Go to…" })).toBeVisible();
+  });
+
   for (const { locale, theme, width, height } of [
     { locale: "zh-CN", theme: "light", width: 1280, height: 800 },
     { locale: "zh-CN", theme: "dark", width: 480, height: 800 },

@@ -2,7 +2,12 @@ import { describe, expect, it, vi } from "vitest";
 import { createActor, fromPromise, waitFor } from "xstate";
 import type { Problem } from "../../src/engine";
 import { errorMessage, workspaceMachine } from "../../src/machines";
-import type { DatasetMeta, SeedReport, WorkspaceLists } from "../../src/platform";
+import {
+  WorkspaceStorageError,
+  type DatasetMeta,
+  type SeedReport,
+  type WorkspaceLists,
+} from "../../src/platform";
 
 const dataset = (id: string, rowCount: number): DatasetMeta => ({
   id,
@@ -67,6 +72,7 @@ describe("workspace machine", () => {
       problems: [problem],
       activeDatasetId: "distributors-300",
       error: null,
+      errorKind: null,
     });
   });
 
@@ -102,6 +108,30 @@ describe("workspace machine", () => {
     );
     const reading = start({ load: () => Promise.reject(new Error("read failed")) });
     expect((await waitFor(reading.actor, (s) => s.matches("failed"))).context.error).toBe("read failed");
+  });
+
+  it("names a storage failure's kind (blocked upgrade, no IndexedDB) and clears it on retry", async () => {
+    let failure: Error | undefined = new WorkspaceStorageError("blocked", "held by an older tab");
+    const { actor } = start({
+      needsSeed: () => (failure ? Promise.reject(failure) : Promise.resolve(false)),
+    });
+    const failed = await waitFor(actor, (s) => s.matches("failed"));
+    expect(failed.context.errorKind).toBe("blocked");
+    failure = new WorkspaceStorageError("unavailable", "no IndexedDB");
+    actor.send({ type: "workspace.retry" });
+    expect(
+      (await waitFor(actor, (s) => s.matches("failed") && s.context.errorKind === "unavailable")).context
+        .error,
+    ).toBe("no IndexedDB");
+    failure = new Error("something else");
+    actor.send({ type: "workspace.retry" });
+    expect(
+      (await waitFor(actor, (s) => s.matches("failed") && s.context.error === "something else")).context
+        .errorKind,
+    ).toBeNull();
+    failure = undefined;
+    actor.send({ type: "workspace.retry" });
+    expect((await waitFor(actor, (s) => s.matches("ready"))).context.errorKind).toBeNull();
   });
 
   it("ignores workspace.retry unless it failed", async () => {

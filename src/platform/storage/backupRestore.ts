@@ -11,7 +11,7 @@ import {
   type BackupRun,
 } from "./backupWrite";
 import type { StoredDraft, StoredManifest, StoredRelease, StoredRule } from "./records";
-import type { DocumentChange, WorkspaceRepositories } from "./repositories";
+import type { WorkspaceRepositories } from "./repositories";
 
 /** Why a backup cannot be restored: the entry (and line) and what is wrong, in both languages. */
 export interface BackupProblem {
@@ -281,7 +281,7 @@ export function readBackup(zip: Uint8Array): BackupCheck {
   }
 }
 
-/** What a restore will replace, for the confirmation. */
+/** How much is stored now, per kind. */
 export interface RestoreImpact {
   rules: number;
   manifests: number;
@@ -291,7 +291,7 @@ export interface RestoreImpact {
   runs: number;
 }
 
-/** Counts what is stored now (all of it is replaced by the backup's). */
+/** Counts what is stored now. */
 export async function restoreImpact(repos: WorkspaceRepositories): Promise<RestoreImpact> {
   const [rules, manifests, drafts, datasets, releases, runs] = await Promise.all([
     repos.rules.list(),
@@ -309,67 +309,4 @@ export async function restoreImpact(repos: WorkspaceRepositories): Promise<Resto
     releases: releases.length,
     runs: runs.length,
   };
-}
-
-/**
- * Replaces the workspace with a checked backup. Datasets go first, each through a writer (so a
- * failure, a full disk included, leaves that dataset's old or new version whole, never half of one);
- * then every document and draft in one transaction; then releases (removing one is written to the
- * audit log, as any release deletion) and runs.
- */
-export async function restoreBackup(
-  repos: WorkspaceRepositories,
-  backup: CheckedBackup,
-  options: { now?: () => Date; progress?: (done: number, total: number) => void } = {},
-): Promise<void> {
-  const at = (options.now ?? (() => new Date()))().toISOString();
-  const total = backup.datasets.reduce((sum, d) => sum + d.meta.rowCount, 0);
-  let done = 0;
-  const keep = new Set(backup.datasets.map((d) => d.meta.id));
-  for (const [n, { meta, parts }] of backup.datasets.entries()) {
-    await repos.datasets.delete(meta.id);
-    const { rowCount: _rows, ...start } = meta;
-    const writer = await repos.datasets.begin(start);
-    if (!writer) throw new Error(`The dataset ${meta.id} is being written by another tab; try again.`);
-    try {
-      for (let part = 0; part < parts; part++) {
-        const records = backup.readPart(n, part);
-        await writer.append(records);
-        done += records.length;
-        options.progress?.(done, total);
-      }
-      await writer.commit();
-    } catch (error) {
-      await writer.abort().catch(() => undefined);
-      throw error;
-    }
-  }
-  for (const existing of await repos.datasets.list())
-    if (!keep.has(existing.id)) await repos.datasets.delete(existing.id);
-
-  const [rules, manifests, drafts] = await Promise.all([
-    repos.rules.list(),
-    repos.manifests.list(),
-    repos.drafts.list(),
-  ]);
-  const changes: DocumentChange[] = [
-    ...rules.map((r) => ({ type: "delete" as const, kind: "rule" as const, id: r.id })),
-    ...manifests.map((m) => ({ type: "delete" as const, kind: "manifest" as const, id: m.id })),
-    ...drafts.map((d) => ({ type: "deleteDraft" as const, uri: d.uri })),
-    ...backup.rules.map((doc) => ({ type: "put" as const, kind: "rule" as const, doc })),
-    ...backup.manifests.map((doc) => ({ type: "put" as const, kind: "manifest" as const, doc })),
-    ...backup.drafts.map((draft) => ({ type: "putDraft" as const, draft })),
-  ];
-  const committed = await repos.commit(changes);
-  if (!committed.ok) throw new Error("Another tab changed the workspace during the restore; try again.");
-
-  const wanted = new Map(backup.releases.map((r) => [r.id, r]));
-  for (const release of await repos.releases.list()) {
-    if (wanted.get(release.id)?.integrity === release.integrity) wanted.delete(release.id);
-    else await repos.releases.delete(release.name, release.version, at);
-  }
-  for (const release of wanted.values()) await repos.releases.put(release);
-
-  for (const run of await repos.runs.list()) await repos.runs.delete(run.id);
-  for (const { summary, results } of backup.runs) await repos.runs.put(summary, results);
 }

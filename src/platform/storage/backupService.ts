@@ -3,6 +3,7 @@ import type { ResetPlan } from "../seed/resetWorkspace";
 import { checkStorageRoom, StorageFullError, type StorageManagerLike } from "./quota";
 import type { BackupCheck, CheckedBackup, RestoreImpact } from "./backupRestore";
 import type { BackupHeader } from "./backupWrite";
+import type { RestoreChoices, RestorePlan } from "./backupConflicts";
 import type { WorkspaceRepositories } from "./repositories";
 
 type Progress = (done: number, total: number) => void;
@@ -13,13 +14,16 @@ export interface WorkspaceDataService {
   backUp(progress?: Progress): Promise<{ blob: Blob; name: string; header: BackupHeader }>;
   /** Reads and checks a backup file whole; writes nothing. */
   check(file: Blob): Promise<BackupCheck>;
-  /** What is stored now, all of which a restore replaces. */
+  /** What is stored now. */
   impact(): Promise<RestoreImpact>;
+  /** What restoring the backup would add, keep and leave to choose (its conflicts); writes nothing. */
+  plan(backup: CheckedBackup): Promise<RestorePlan>;
   /**
-   * Replaces the workspace with a checked backup; refused up front (`StorageFullError`) when its
-   * records will not fit the free quota.
+   * Merges a checked backup into the workspace by the user's choice per conflict (see
+   * `applyRestore`); refused up front (`StorageFullError`) when its records will not fit the free
+   * quota.
    */
-  restore(backup: CheckedBackup, progress?: Progress): Promise<void>;
+  restore(backup: CheckedBackup, choices: RestoreChoices, progress?: Progress): Promise<void>;
   /** What a reset to the samples would change. */
   planReset(): Promise<ResetPlan>;
   reset(plan: ResetPlan): Promise<void>;
@@ -37,6 +41,7 @@ export function createWorkspaceDataService(
   const now = options.now ?? (() => new Date());
   const writing = () => import("./backupWrite");
   const restoring = () => import("./backupRestore");
+  const merging = () => import("./backupConflicts");
   const resetting = () => import("../seed/resetWorkspace");
   return {
     async backUp(progress) {
@@ -50,10 +55,11 @@ export function createWorkspaceDataService(
     },
     check: async (file) => (await restoring()).readBackup(new Uint8Array(await file.arrayBuffer())),
     impact: async () => (await restoring()).restoreImpact(repos),
-    async restore(backup, progress) {
+    plan: async (backup) => (await merging()).planRestore(repos, backup),
+    async restore(backup, choices, progress) {
       const room = await checkStorageRoom(Math.ceil(backup.datasetBytes * 1.2), options.storage);
       if (!room.fits) throw new StorageFullError(room.needed, room.free);
-      await (await restoring()).restoreBackup(repos, backup, { now, ...(progress ? { progress } : {}) });
+      await (await merging()).applyRestore(repos, backup, choices, progress ? { progress } : {});
     },
     planReset: async () => (await resetting()).planReset(repos, loadSeed, now),
     reset: async (plan) => (await resetting()).applyReset(repos, plan),

@@ -22,25 +22,90 @@ import {
 } from "./schema";
 import { createIndexedDbReleaseRepository } from "./releaseRepository";
 import { indexedDbRunRepository } from "./runRepository";
+import { blockedError, indexedDbFactory, unavailableError } from "./openFailures";
 
 type Db = IDBPDatabase<WorkbenchDB>;
 
 /**
  * Opens the workspace database, running the upgrade steps from the stored version. The connection
  * closes itself when another tab needs a newer version, so that tab is never blocked.
+ *
+ * Fails safe with a `WorkspaceStorageError`: `unavailable` when there is no usable IndexedDB (some
+ * private modes have none, or refuse every open), `blocked` at once when an older tab keeps the
+ * upgrade waiting, rather than a start-up that hangs. A blocked open that goes through later (the
+ * other tab closed) is closed again, so the next attempt starts from a clean state.
  */
 export function openWorkspaceDatabase(name: string, onClosed: () => void): Promise<Db> {
-  const opening = openDB<WorkbenchDB>(name, DATABASE_VERSION, {
-    upgrade(db, oldVersion, _newVersion, tx) {
-      for (let version = oldVersion; version < DATABASE_VERSION; version++) upgradeSteps[version]!(db, tx);
-    },
-    blocking() {
-      void opening.then((db) => db.close());
-      onClosed();
-    },
-    terminated: onClosed,
+  const factory = indexedDbFactory();
+  if (!factory) return Promise.reject(unavailableError());
+  const waiting = blockedOpens.get(name);
+  // A new open would queue behind the blocked one and never hear "blocked" itself: wait a moment for
+  // the blocked one to go through (the other tab just closed), else say it is still blocked.
+  if (waiting)
+    return settlesWithin(waiting, 1000).then((settled) => {
+      if (!settled) throw blockedError();
+      return openWorkspaceDatabase(name, onClosed);
+    });
+  return new Promise<Db>((resolve, reject) => {
+    let blocked = false;
+    let opening: Promise<Db>;
+    try {
+      opening = openDB<WorkbenchDB>(name, DATABASE_VERSION, {
+        upgrade(db, oldVersion, _newVersion, tx) {
+          for (let version = oldVersion; version < DATABASE_VERSION; version++)
+            upgradeSteps[version]!(db, tx);
+        },
+        blocked() {
+          blocked = true;
+          blockedOpens.set(name, opening);
+          reject(blockedError());
+        },
+        blocking() {
+          void opening.then((db) => db.close());
+          onClosed();
+        },
+        terminated: onClosed,
+      });
+    } catch (error) {
+      reject(unavailableError(error));
+      return;
+    }
+    opening.then(
+      (db) => {
+        if (!blocked) return resolve(db);
+        // Nobody waits for this connection any more; its upgrade is done, the next open is plain.
+        db.close();
+        blockedOpens.delete(name);
+      },
+      (error: unknown) => {
+        if (blocked) blockedOpens.delete(name);
+        // IndexedDB rejects with DOMExceptions (Errors); other reasons pass through as they came.
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+        reject(refusedOpen(error) ? unavailableError(error) : error);
+      },
+    );
   });
-  return opening;
+}
+
+/** Opens that another tab blocked and that are still queued, by database name. */
+const blockedOpens = new Map<string, Promise<unknown>>();
+
+function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    const done = () => {
+      clearTimeout(timer);
+      // The settle handlers above run first (they were attached first), so the map is cleared.
+      resolve(true);
+    };
+    promise.then(done, done);
+  });
+}
+
+/** Errors with which browsers refuse IndexedDB as a whole (private modes, disabled storage). */
+function refusedOpen(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === "InvalidStateError" || name === "SecurityError" || name === "UnknownError";
 }
 
 function documentRepository<Name extends typeof stores.rules | typeof stores.manifests>(

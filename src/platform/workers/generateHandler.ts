@@ -1,4 +1,10 @@
-import { createRecordGenerator, INDUSTRIES, parseIsoDate, type GeneratorOptions } from "../../generator";
+import {
+  createRecordGenerator,
+  INDUSTRIES,
+  parseIsoDate,
+  parseRegionMix,
+  type GeneratorOptions,
+} from "../../generator";
 import { CHUNK_ROWS, columnBytes, encodeChunk } from "../storage/columnar";
 import { chunkTransferables } from "./datasetImportHandler";
 import { MAX_GENERATED, type GeneratePart, type GenerateReply, type GenerateSpec } from "./generateProtocol";
@@ -14,6 +20,7 @@ export function generatorOptionsFor(spec: GenerateSpec): GeneratorOptions {
     asOf: spec.asOf,
     industry: spec.industry,
     idWidth: Math.max(4, String(spec.count).length),
+    ...(spec.regions?.trim() ? { regionMix: parseRegionMix(spec.regions) } : {}),
   };
 }
 
@@ -29,6 +36,11 @@ export function specProblem(spec: GenerateSpec): string | undefined {
     parseIsoDate(spec.asOf);
   } catch (error) {
     return `The evaluation date: ${(error as Error).message}`;
+  }
+  try {
+    if (spec.regions?.trim()) parseRegionMix(spec.regions);
+  } catch (error) {
+    return `The region mix: ${(error as Error).message}`;
   }
   return undefined;
 }

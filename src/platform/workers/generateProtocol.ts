@@ -13,6 +13,8 @@ export interface GenerateSpec {
   industry: Industry | "mixed";
   /** Evaluation date `YYYY-MM-DD` (the CLI's `--as-of`, default 2024-12-31). */
   asOf: string;
+  /** Region mix as the CLI's `--regions` text (`华东=40,华南=10`); absent or blank: default shares. */
+  regions?: string;
 }
 
 /**

@@ -149,7 +149,9 @@ const distributorTitle: LocalizedText = {
 export function samplesCommand(spec: GenerateSpec): string {
   const industry = spec.industry === "mixed" ? "" : ` --industry ${spec.industry}`;
   const asOf = spec.asOf === "2024-12-31" ? "" : ` --as-of ${spec.asOf}`;
-  return `npm run samples -- --count ${spec.count} --seed ${spec.seed}${industry}${asOf} --out data.jsonl`;
+  const mix = spec.regions?.replace(/\s+/g, "") ?? "";
+  const regions = mix === "" ? "" : ` --regions ${mix}`;
+  return `npm run samples -- --count ${spec.count} --seed ${spec.seed}${industry}${asOf}${regions} --out data.jsonl`;
 }
 
 /** The name a generated dataset gets unless the user types another. */

@@ -2,7 +2,8 @@ import { strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { createMemoryRepositories, seedWorkspace, type WorkspaceRepositories } from "../../../src/platform";
 import { decodeValue, encodeValue } from "../../../src/platform/storage/backupCodec";
-import { readBackup, restoreBackup } from "../../../src/platform/storage/backupRestore";
+import { applyRestore, planRestore } from "../../../src/platform/storage/backupConflicts";
+import { readBackup } from "../../../src/platform/storage/backupRestore";
 import { backupFileName, writeBackup } from "../../../src/platform/storage/backupWrite";
 import { createWorkspaceDataService } from "../../../src/platform/storage/backupService";
 import { StorageFullError } from "../../../src/platform/storage/quota";
@@ -119,7 +120,17 @@ describe("workspace backup", () => {
       runs: 1,
       drafts: 1,
     });
-    await restoreBackup(repos, check.backup, { now });
+    // The edited rule is the one document conflict; everything the backup has and this workspace
+    // lost comes back; what only this workspace has (dataset "new", release q@2.0.0) stays.
+    const plan = await planRestore(repos, check.backup);
+    expect(plan.conflicts.map((c) => c.key)).toEqual([`rule:${second!.id}`]);
+    expect(plan.added).toMatchObject({ rule: 1, draft: 1, dataset: 1, release: 1, run: 1 });
+    expect(plan.kept).toMatchObject({ dataset: 1, release: 1 });
+    await applyRestore(repos, check.backup, { [`rule:${second!.id}`]: "backup" });
+    expect((await repos.datasets.list()).map((d) => d.id)).toContain("new");
+    expect((await repos.releases.list()).map((r) => r.id)).toContain("q@2.0.0");
+    await repos.datasets.delete("new");
+    await repos.releases.delete("q", "2.0.0", "2026-12-04T00:00:00.000Z");
     const after = await everything(repos);
     expect(after).toEqual(before);
     // toEqual treats -0 as 0; the backup keeps the sign.
@@ -189,7 +200,7 @@ describe("workspace backup", () => {
     const check = await service.check(new Blob([zip]));
     if (!check.ok) throw new Error(check.problem.message.en);
     expect(check.backup.datasetBytes).toBeGreaterThan(10);
-    await expect(service.restore(check.backup)).rejects.toBeInstanceOf(StorageFullError);
+    await expect(service.restore(check.backup, {})).rejects.toBeInstanceOf(StorageFullError);
     expect(await everything(repos)).toEqual(before);
   });
 

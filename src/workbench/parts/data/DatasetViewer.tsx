@@ -11,6 +11,8 @@ import { ColumnChooser } from "./ColumnChooser";
 import { ColumnChunkCache, LOADING } from "./columnChunks";
 import { ColumnPanel } from "./ColumnPanel";
 import { RowDetail } from "./RowDetail";
+import { JumpBox } from "./JumpBox";
+import { displayedRow, findRowById, type JumpTarget } from "./jumpToRow";
 import { gridSizes, GridHeaders } from "./GridHeaders";
 import { cellText, sectionLabel, sectionSpans, viewerColumns, type ViewerColumn } from "./viewerColumns";
 import { nextSort, noQuery, useColumnProfile, useRowOrder, withFilter } from "./viewerQuery";
@@ -31,7 +33,8 @@ const MAX_SCROLL_HEIGHT = 8_000_000;
  *
  * Keys: arrows, Page Up/Down, Home/End and Ctrl+Home/End move the active cell; Arrow Up from the
  * first row reaches the column headers, where Enter sorts (ascending, descending, none) and
- * Shift+F10 or the context-menu key opens the column's filter and profile.
+ * Shift+F10 or the context-menu key opens the column's filter and profile. Ctrl+G opens "Go to row
+ * or id": a row number as the row headers show it, or a record id, looked up one id chunk at a time.
  */
 export function DatasetViewer({ input, active }: EditorProps) {
   const { t } = useTranslation();
@@ -74,6 +77,7 @@ export function DatasetViewer({ input, active }: EditorProps) {
   const panelColumn = allColumns.find((c) => c.dotted === panelPath);
   const profile = useColumnProfile(services, input.resource, panelColumn?.dotted, storedRows);
   const [chooserOpen, setChooserOpen] = useState(false);
+  const [jumpOpen, setJumpOpen] = useState(false);
   /** The stored row whose whole record is shown, instead of a column's panel. */
   const [detailRow, setDetailRow] = useState<number>();
 
@@ -163,8 +167,36 @@ export function DatasetViewer({ input, active }: EditorProps) {
     setDetailRow(undefined);
     setPanelPath((p) => (p === column.dotted ? undefined : column.dotted));
   };
+  /** Moves to a row number (as the row headers show it) or a record id; a message when it cannot. */
+  const jump = async (target: JumpTarget): Promise<string | undefined> => {
+    let stored: number | undefined;
+    if (target.kind === "row") {
+      if (target.row < 1 || target.row > storedRows)
+        return t("datasets.viewer.jumpNoRow", {
+          row: formatCount(target.row, locale),
+          rows: formatCount(storedRows, locale),
+        });
+      stored = target.row - 1;
+    } else {
+      const read = (start: number, count: number) =>
+        services.datasets.columns(input.resource, ["id"], { start, count });
+      stored = await findRowById(read, target.id, storedRows, description?.chunkRows ?? storedRows);
+      if (stored === undefined) return t("datasets.viewer.jumpNoId", { id: target.id });
+    }
+    const row = displayedRow(stored, order);
+    if (row < 0) return t("datasets.viewer.jumpFiltered", { row: formatCount(stored + 1, locale) });
+    setJumpOpen(false);
+    move(row, Math.max(0, activeCell.column));
+    scroller.current?.focus();
+    return undefined;
+  };
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (event.target !== event.currentTarget) return;
+    if (event.ctrlKey && event.key.toLowerCase() === "g") {
+      event.preventDefault();
+      setJumpOpen(true);
+      return;
+    }
     const { column } = activeCell;
     const row = activeRow;
     const header = headers[column];
@@ -282,6 +314,19 @@ export function DatasetViewer({ input, active }: EditorProps) {
                   .join(" · ")}
         </span>
         <span className="dataset-viewer__spacer" />
+        {jumpOpen ? (
+          <JumpBox
+            onJump={jump}
+            onClose={() => {
+              setJumpOpen(false);
+              scroller.current?.focus();
+            }}
+          />
+        ) : (
+          <button type="button" aria-keyshortcuts="Control+G" onClick={() => setJumpOpen(true)}>
+            {t("datasets.viewer.jumpButton")}
+          </button>
+        )}
         {filterCount > 0 && (
           <button
             type="button"

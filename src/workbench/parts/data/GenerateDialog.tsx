@@ -187,6 +187,17 @@ function GenerateFormDialog({ actor, title }: { actor: DatasetGenerateActor; tit
           onChange={(e) => edit({ asOf: e.target.value.trim() })}
         />
         {problem("asOf")}
+        <label htmlFor={`${id}-regions`}>{t("synthetic.regions")}</label>
+        <input
+          id={`${id}-regions`}
+          type="text"
+          placeholder="华东=40,华南=10"
+          value={form.spec.regions ?? ""}
+          aria-invalid={problems.regions ? true : undefined}
+          aria-describedby={described("regions")}
+          onChange={(e) => edit({ regions: e.target.value })}
+        />
+        {problem("regions")}
         <label htmlFor={`${id}-name`}>{t("synthetic.name")}</label>
         <input
           id={`${id}-name`}

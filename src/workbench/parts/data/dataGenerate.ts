@@ -1,6 +1,12 @@
 import { createActor, fromCallback, type ActorRefFrom, type EventObject } from "xstate";
 import { datasetGenerateMachine, type GenerateForm, type GenerateInput } from "../../../machines";
-import { generatedName, MAX_GENERATED, writeGeneratedDataset, type GenerateSpec } from "../../../platform";
+import {
+  generatedName,
+  MAX_GENERATED,
+  parseRegionMix,
+  writeGeneratedDataset,
+  type GenerateSpec,
+} from "../../../platform";
 import { formatCount } from "../../i18n";
 import type { WorkbenchServices } from "../../services";
 
@@ -20,9 +26,9 @@ export const GENERATE_INDUSTRIES = [
 /** What is wrong with the form, by field (i18n keys of `synthetic.problems`); empty when it can run. */
 export function formProblems(
   form: GenerateForm,
-): Partial<Record<"count" | "seed" | "name" | "asOf", string>> {
-  const { count, seed, asOf } = form.spec;
-  const problems: Partial<Record<"count" | "seed" | "name" | "asOf", string>> = {};
+): Partial<Record<"count" | "seed" | "name" | "asOf" | "regions", string>> {
+  const { count, seed, asOf, regions } = form.spec;
+  const problems: Partial<Record<"count" | "seed" | "name" | "asOf" | "regions", string>> = {};
   if (!Number.isInteger(count) || count < 1 || count > MAX_GENERATED)
     problems.count = "synthetic.problems.count";
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) problems.seed = "synthetic.problems.seed";
@@ -35,6 +41,11 @@ export function formProblems(
       return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(asOf);
     })();
   if (!valid) problems.asOf = "synthetic.problems.asOf";
+  try {
+    if (regions?.trim()) parseRegionMix(regions);
+  } catch {
+    problems.regions = "synthetic.problems.regions";
+  }
   return problems;
 }
 

@@ -14,6 +14,7 @@ const en = {
     agri: "Agricultural inputs",
   },
   asOf: "Evaluation date",
+  regions: "Region mix (optional)",
   name: "Dataset name",
   command: "Same as: {{command}}",
   generate: "Generate",
@@ -30,6 +31,8 @@ const en = {
     count: "The number of records must be a whole number from 1 to {{max}}.",
     name: "A dataset needs a name.",
     asOf: "Enter the evaluation date as YYYY-MM-DD.",
+    regions:
+      "Write the region mix as region=weight, comma-separated (华东=40,华南=10), with regions of 华东 华南 华北 华中 西南 西北 东北 and weights ≥ 0, at least one above 0.",
   },
 };
 
@@ -46,6 +49,7 @@ const zhCN = {
     agri: "农资",
   },
   asOf: "评估日期",
+  regions: "区域构成（可选）",
   name: "数据集名称",
   command: "等同于：{{command}}",
   generate: "生成",
@@ -62,6 +66,8 @@ const zhCN = {
     count: "记录数必须是 1 到 {{max}} 之间的整数。",
     name: "数据集需要名称。",
     asOf: "请按 YYYY-MM-DD 格式输入评估日期。",
+    regions:
+      "区域构成写作 区域=权重，用逗号分隔（华东=40,华南=10）；区域为 华东 华南 华北 华中 西南 西北 东北，权重 ≥ 0，至少一个大于 0。",
   },
 };
 

@@ -19,11 +19,14 @@ export function WorkspaceGate({ children }: { children: ReactNode }) {
   const actor = useWorkspaceActor();
   const state = useSelector(actor, (s) => s.value);
   const error = useSelector(actor, (s) => s.context.error);
+  const errorKind = useSelector(actor, (s) => s.context.errorKind);
   if (state === "ready") return children;
   if (state === "failed") {
     return (
       <div className="workspace-gate" role="alert">
-        <p className="workspace-gate__error">{t("workspace.failed", { reason: error ?? "" })}</p>
+        <p className="workspace-gate__error">
+          {errorKind ? t(`backup.storage.${errorKind}`) : t("workspace.failed", { reason: error ?? "" })}
+        </p>
         <button type="button" className="button" onClick={() => actor.send({ type: "workspace.retry" })}>
           {t("workspace.retry")}
         </button>

@@ -1,9 +1,11 @@
 import { pickText } from "../../../base";
-import type { BackupProblem, ResetPlan } from "../../../platform";
+import type { BackupProblem, ResetPlan, RestoreChoices } from "../../../platform";
 import type { CommandDefinition } from "../../commands/command";
 import { formatCount } from "../../i18n";
 import type { WorkbenchServices } from "../../services";
 import { writeErrorText } from "../data/storageText";
+import { conflictQuestionFor } from "./restoreConflicts";
+import { planCounts } from "./restoreText";
 
 const workspace = { en: "Workspace", "zh-CN": "工作区" };
 
@@ -119,33 +121,27 @@ export const workspaceCommands: CommandDefinition[] = [
         return;
       }
       const { header } = check.backup;
-      const now = await s.workspaceData.impact();
+      const plan = await s.workspaceData.plan(check.backup);
       const locale = localeOf(s);
-      const count = (n: number) => formatCount(n, locale);
-      const confirmed = await s.dialogs.confirm({
-        title: s.i18n.t("backup.restore.title", { file: file.name }),
-        message: s.i18n.t("backup.restore.message", {
-          date: new Date(header.createdAt).toLocaleString(locale),
-          rules: count(header.counts.rules),
-          manifests: count(header.counts.manifests),
-          datasets: count(header.counts.datasets),
-          records: count(header.counts.records),
-          releases: count(header.counts.releases),
-          runs: count(header.counts.runs),
-          nowRules: count(now.rules),
-          nowManifests: count(now.manifests),
-          nowDrafts: count(now.drafts),
-          nowDatasets: count(now.datasets),
-          nowReleases: count(now.releases),
-          nowRuns: count(now.runs),
-        }),
-        confirm: s.i18n.t("backup.restore.confirm"),
-        destructive: true,
-      });
-      if (!confirmed) return;
+      let choices: RestoreChoices | undefined = {};
+      if (plan.conflicts.length > 0) {
+        choices = await conflictQuestionFor(s).ask(file.name, header.createdAt, plan);
+      } else if (!plan.empty) {
+        // Nothing to choose and nothing replaced, but say what comes in before the reload.
+        const confirmed = await s.dialogs.confirm({
+          title: s.i18n.t("backup.restore.addTitle", { file: file.name }),
+          message: s.i18n.t("backup.restore.addMessage", {
+            date: new Date(header.createdAt).toLocaleString(locale),
+            ...planCounts(s.i18n.t, plan, locale),
+          }),
+          confirm: s.i18n.t("backup.restore.confirm"),
+        });
+        if (!confirmed) choices = undefined;
+      }
+      if (!choices) return;
       s.output.log(s.i18n.t("backup.restore.working", { file: file.name }));
       try {
-        await s.workspaceData.restore(check.backup);
+        await s.workspaceData.restore(check.backup, choices);
       } catch (error) {
         s.notifications.notify({
           severity: "error",
