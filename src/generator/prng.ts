@@ -12,6 +12,22 @@ function mix32(value: number): number {
   return (z ^ (z >>> 16)) >>> 0;
 }
 
+/**
+ * The keys and total of a weight table, computed once per table: the tables are constants and a
+ * million records draw from them several times each. The total is summed in key order, as before.
+ */
+const weightTables = new WeakMap<object, { keys: string[]; total: number }>();
+function weightTable<K extends string>(weights: Readonly<Record<K, number>>): { keys: K[]; total: number } {
+  let table = weightTables.get(weights);
+  if (table === undefined) {
+    const keys = Object.keys(weights) as K[];
+    let total = 0;
+    for (const key of keys) total += weights[key];
+    weightTables.set(weights, (table = { keys, total }));
+  }
+  return table as { keys: K[]; total: number };
+}
+
 /** A small, fast generator (sfc32) with the distributions the sample model needs. */
 export class Rng {
   private a: number;
@@ -81,9 +97,7 @@ export class Rng {
 
   /** One key of a weight table, with probability proportional to its weight. */
   weighted<K extends string>(weights: Readonly<Record<K, number>>): K {
-    const keys = Object.keys(weights) as K[];
-    let total = 0;
-    for (const key of keys) total += weights[key];
+    const { keys, total } = weightTable(weights);
     let r = this.next() * total;
     for (const key of keys) {
       r -= weights[key];

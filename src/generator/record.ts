@@ -53,6 +53,9 @@ const ARCHETYPES: Readonly<Record<Archetype, number>> = {
   dormant: 1,
 };
 const INDUSTRY_MIX: Readonly<Record<Industry, number>> = { fmcg: 50, electronics: 25, agri: 25 };
+/** Last period's segment, by how the distributor performs. */
+const SEGMENTS_WHEN_WEAK = { keep: 30, must_train: 35, must_transform: 35 } as const;
+const SEGMENTS = { keep: 80, must_train: 12, must_transform: 8 } as const;
 const TIERS: readonly ProgramTier[] = ["registered", "bronze", "silver", "gold", "platinum"];
 
 function programTier(rng: Rng, annual: number): ProgramTier {
@@ -178,10 +181,7 @@ function buildRecord(
   const sales = buildSales(rng, series, salesCtx, targets);
   const ar = buildAr(rng, preset, q, annualTarget, sales.net_ytd);
   const violations = buildViolations(rng, q);
-  const segmentPrev =
-    q < -0.8
-      ? rng.weighted({ keep: 30, must_train: 35, must_transform: 35 })
-      : rng.weighted({ keep: 80, must_train: 12, must_transform: 8 });
+  const segmentPrev = q < -0.8 ? rng.weighted(SEGMENTS_WHEN_WEAK) : rng.weighted(SEGMENTS);
   const training = buildTraining(rng, q, segmentPrev === "must_train");
 
   // History: an interim settlement under the current program, then returns and write-offs after it.

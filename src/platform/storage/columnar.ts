@@ -87,104 +87,212 @@ function dataCloneError(what: string): Error {
     : new TypeError(message);
 }
 
-/** A trie over paths, so flattening a record costs a map lookup per leaf, not a path string. */
+/**
+ * A trie over paths, so flattening a record costs no path string. A node remembers the key order of
+ * the first object seen at it (`order`, `children`): records of one dataset list their keys in the
+ * same order, so the next key is found by one string comparison instead of a map lookup.
+ */
 interface PathNode {
+  readonly path: ColumnPath;
   keys?: Map<string, PathNode>;
+  order?: string[];
+  children?: PathNode[];
   indexes?: PathNode[];
   column?: number;
 }
 
-/** Collects the cells of one column of a chunk, tracking which types it has seen. */
+const EMPTY = 0;
+const NUMBER = 1;
+const STRING = 2;
+const BOOLEAN = 3;
+const MIXED = 4;
+type Kind = typeof EMPTY | typeof NUMBER | typeof STRING | typeof BOOLEAN | typeof MIXED;
+
+/**
+ * Collects the cells of one column of a chunk straight into the typed arrays of its type (numbers,
+ * string codes, a boolean bitmap), so a million cells are not a million boxed values waiting for the
+ * garbage collector. The first value of another type turns the column into a plain array of cells,
+ * rebuilt from what was collected (the same values: doubles, dictionary strings, booleans, nulls).
+ */
 class ColumnBuilder {
-  readonly cells: unknown[];
-  numbers = 0;
-  strings = 0;
-  booleans = 0;
-  nulls = 0;
-  others = 0;
+  kind: Kind = EMPTY;
   present = 0;
+  nullCount = 0;
+  readonly presentBits: Uint8Array;
+  nullBits: Uint8Array | undefined;
+  numbers: Float64Array | undefined;
   int32 = true;
+  codes: Uint32Array | undefined;
+  dictionary: string[] | undefined;
+  index: Map<string, number> | undefined;
+  booleans: Uint8Array | undefined;
+  cells: unknown[] | undefined;
   constructor(
     readonly path: ColumnPath,
-    rows: number,
+    readonly rows: number,
   ) {
-    this.cells = new Array<unknown>(rows);
+    this.presentBits = bitmap(rows);
   }
   add(row: number, value: unknown): void {
-    this.cells[row] = value;
+    setBit(this.presentBits, row);
     this.present++;
+    const kind = this.kind;
+    if (kind === MIXED) {
+      this.cells![row] = value;
+      return;
+    }
+    if (value === null) {
+      this.nullCount++;
+      setBit((this.nullBits ??= bitmap(this.rows)), row);
+      return;
+    }
     switch (typeof value) {
       case "number":
-        this.numbers++;
+        if (kind === EMPTY) {
+          this.kind = NUMBER;
+          this.numbers = new Float64Array(this.rows);
+        } else if (kind !== NUMBER) break;
+        this.numbers![row] = value;
         if (this.int32 && ((value | 0) !== value || Object.is(value, -0))) this.int32 = false;
         return;
-      case "string":
-        this.strings++;
+      case "string": {
+        if (kind === EMPTY) {
+          this.kind = STRING;
+          this.codes = new Uint32Array(this.rows);
+          this.dictionary = [];
+          this.index = new Map();
+        } else if (kind !== STRING) break;
+        let code = this.index!.get(value);
+        if (code === undefined) {
+          code = this.dictionary!.length;
+          this.index!.set(value, code);
+          this.dictionary!.push(value);
+        }
+        this.codes![row] = code;
         return;
+      }
       case "boolean":
-        this.booleans++;
+        if (kind === EMPTY) {
+          this.kind = BOOLEAN;
+          this.booleans = bitmap(this.rows);
+        } else if (kind !== BOOLEAN) break;
+        if (value) setBit(this.booleans!, row);
         return;
-      default:
-        if (value === null) this.nulls++;
-        else this.others++;
+    }
+    this.toMixed(row);
+    this.cells![row] = value;
+  }
+  /** The cell of an earlier row, from the typed arrays (before the column turned mixed). */
+  private typedCell(i: number): unknown {
+    if (this.nullBits && getBit(this.nullBits, i)) return null;
+    if (this.kind === NUMBER) return this.numbers![i];
+    if (this.kind === STRING) return this.dictionary![this.codes![i]!];
+    if (this.kind === BOOLEAN) return getBit(this.booleans!, i);
+    return null;
+  }
+  private toMixed(upTo: number): void {
+    const cells = new Array<unknown>(this.rows);
+    for (let i = 0; i < upTo; i++) if (getBit(this.presentBits, i)) cells[i] = this.typedCell(i);
+    this.kind = MIXED;
+    this.cells = cells;
+    this.numbers = this.codes = this.booleans = this.nullBits = undefined;
+    this.dictionary = this.index = undefined;
+  }
+  finish(): EncodedColumn {
+    const rows = this.rows;
+    const present = this.present < rows ? this.presentBits : undefined;
+    const withPresent = <T extends object>(column: T): T => (present ? { ...column, present } : column);
+    const nulls = this.nullCount > 0 ? this.nullBits : undefined;
+    switch (this.kind) {
+      case EMPTY:
+        return withPresent({ type: "null" as const });
+      case NUMBER: {
+        const values = this.int32 ? new Int32Array(this.numbers!) : this.numbers!;
+        return withPresent({ type: "number" as const, ...(nulls ? { nulls } : {}), values });
+      }
+      case STRING: {
+        const dictionary = this.dictionary!;
+        const codes = this.codes!;
+        const narrow =
+          dictionary.length <= 0x100
+            ? Uint8Array.from(codes)
+            : dictionary.length <= 0x10000
+              ? Uint16Array.from(codes)
+              : codes;
+        return withPresent({
+          type: "string" as const,
+          ...(nulls ? { nulls } : {}),
+          codes: narrow,
+          dictionary,
+        });
+      }
+      case BOOLEAN:
+        return withPresent({ type: "boolean" as const, ...(nulls ? { nulls } : {}), values: this.booleans! });
+      case MIXED:
+        return withPresent({ type: "mixed" as const, values: this.cells! });
     }
   }
-  finish(rows: number): EncodedColumn {
-    const cells = this.cells;
-    let present: Uint8Array | undefined;
-    if (this.present < rows) {
-      present = bitmap(rows);
-      for (let i = 0; i < rows; i++) if (cells[i] !== undefined) setBit(present, i);
+}
+
+/** Flattens records into the column builders of one chunk. */
+class ChunkEncoder {
+  readonly root: PathNode = { path: [] };
+  readonly builders: ColumnBuilder[] = [];
+  row = 0;
+  constructor(readonly rows: number) {}
+
+  leaf(node: PathNode, value: unknown): void {
+    let column = node.column;
+    if (column === undefined) {
+      column = node.column = this.builders.length;
+      this.builders.push(new ColumnBuilder(node.path, this.rows));
     }
-    const withPresent = <T extends object>(column: T): T => (present ? { ...column, present } : column);
-    const nullBits = (): Uint8Array | undefined => {
-      if (this.nulls === 0) return undefined;
-      const bits = bitmap(rows);
-      for (let i = 0; i < rows; i++) if (cells[i] === null) setBit(bits, i);
-      return bits;
-    };
-    const typed = this.present - this.nulls;
-    if (this.others === 0 && typed === 0) return withPresent({ type: "null" as const });
-    if (this.others === 0 && this.numbers === typed) {
-      const values = this.int32 ? new Int32Array(rows) : new Float64Array(rows);
-      for (let i = 0; i < rows; i++) {
-        const v = cells[i];
-        if (typeof v === "number") values[i] = v;
+    this.builders[column]!.add(this.row, value);
+  }
+
+  visit(node: PathNode, value: unknown): void {
+    if (value === undefined) return;
+    const kind = typeof value;
+    if (kind === "function" || kind === "symbol") throw dataCloneError(`Record ${this.row + 1}`);
+    if (kind !== "object" || value === null) return this.leaf(node, value);
+    if (Array.isArray(value)) {
+      if (value.length === 0) return this.leaf(node, []);
+      const indexes = (node.indexes ??= []);
+      for (let i = 0; i < value.length; i++) {
+        if (!(i in value)) continue;
+        this.visit((indexes[i] ??= { path: [...node.path, i] }), value[i]);
       }
-      const nulls = nullBits();
-      return withPresent({ type: "number" as const, ...(nulls ? { nulls } : {}), values });
+      return;
     }
-    if (this.others === 0 && this.strings === typed) {
-      const dictionary: string[] = [];
-      const index = new Map<string, number>();
-      const codes = new Uint32Array(rows);
-      for (let i = 0; i < rows; i++) {
-        const v = cells[i];
-        if (typeof v !== "string") continue;
-        let code = index.get(v);
-        if (code === undefined) {
-          code = dictionary.length;
-          index.set(v, code);
-          dictionary.push(v);
+    if (!isPlainObject(value)) {
+      // A Date, a Map, a typed array, …: stored as it is, as IndexedDB would clone it.
+      return this.leaf(node, structuredClone(value));
+    }
+    const keys = Object.keys(value);
+    // Values in one call: a keyed load per key is megamorphic across the many record shapes.
+    const values = Object.values(value);
+    let any = false;
+    const order = (node.order ??= []);
+    const children = (node.children ??= []);
+    const learning = order.length === 0;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      const child = values[k];
+      if (child === undefined) continue;
+      any = true;
+      let next = order[k] === key ? children[k] : undefined;
+      if (next === undefined) {
+        const map = (node.keys ??= new Map<string, PathNode>());
+        next = map.get(key);
+        if (next === undefined) map.set(key, (next = { path: [...node.path, key] }));
+        if (learning) {
+          order[k] = key;
+          children[k] = next;
         }
-        codes[i] = code;
       }
-      const narrow =
-        dictionary.length <= 0x100
-          ? Uint8Array.from(codes)
-          : dictionary.length <= 0x10000
-            ? Uint16Array.from(codes)
-            : codes;
-      const nulls = nullBits();
-      return withPresent({ type: "string" as const, ...(nulls ? { nulls } : {}), codes: narrow, dictionary });
+      this.visit(next, child);
     }
-    if (this.others === 0 && this.booleans === typed) {
-      const values = bitmap(rows);
-      for (let i = 0; i < rows; i++) if (cells[i] === true) setBit(values, i);
-      const nulls = nullBits();
-      return withPresent({ type: "boolean" as const, ...(nulls ? { nulls } : {}), values });
-    }
-    return withPresent({ type: "mixed" as const, values: cells.slice(0, rows) });
+    if (!any) this.leaf(node, {});
   }
 }
 
@@ -195,57 +303,9 @@ class ColumnBuilder {
  */
 export function encodeChunk(records: readonly unknown[]): EncodedChunk {
   const rows = records.length;
-  const root: PathNode = {};
-  const builders: ColumnBuilder[] = [];
-  const path: PathSegment[] = [];
-  let row = 0;
-
-  const leaf = (node: PathNode, value: unknown) => {
-    let column = node.column;
-    if (column === undefined) {
-      column = node.column = builders.length;
-      builders.push(new ColumnBuilder([...path], rows));
-    }
-    builders[column]!.add(row, value);
-  };
-  const visit = (node: PathNode, value: unknown): void => {
-    if (value === undefined) return;
-    const kind = typeof value;
-    if (kind === "function" || kind === "symbol") throw dataCloneError(`Record ${row + 1}`);
-    if (kind !== "object" || value === null) return leaf(node, value);
-    if (Array.isArray(value)) {
-      if (value.length === 0) return leaf(node, []);
-      const indexes = (node.indexes ??= []);
-      for (let i = 0; i < value.length; i++) {
-        if (!(i in value)) continue;
-        path.push(i);
-        visit((indexes[i] ??= {}), value[i]);
-        path.pop();
-      }
-      return;
-    }
-    if (!isPlainObject(value)) {
-      // A Date, a Map, a typed array, …: stored as it is, as IndexedDB would clone it.
-      return leaf(node, structuredClone(value));
-    }
-    const keys = Object.keys(value);
-    let any = false;
-    for (const key of keys) {
-      const child = value[key];
-      if (child === undefined) continue;
-      any = true;
-      const map = (node.keys ??= new Map<string, PathNode>());
-      let next = map.get(key);
-      if (next === undefined) map.set(key, (next = {}));
-      path.push(key);
-      visit(next, child);
-      path.pop();
-    }
-    if (!any) leaf(node, {});
-  };
-
-  for (; row < rows; row++) visit(root, records[row]);
-  return { rows, columns: builders.map((b) => ({ path: b.path, data: b.finish(rows) })) };
+  const encoder = new ChunkEncoder(rows);
+  for (; encoder.row < rows; encoder.row++) encoder.visit(encoder.root, records[encoder.row]);
+  return { rows, columns: encoder.builders.map((b) => ({ path: b.path, data: b.finish() })) };
 }
 
 // --- decoding -------------------------------------------------------------------------------------

@@ -22,8 +22,12 @@ scope.onmessage = (event: MessageEvent<GenerateRequest>) => {
     }
     return;
   }
-  handleGenerate(request.spec, post, () => new Promise<void>((resolve) => (acked = resolve))).catch(
-    (error: unknown) =>
-      post({ type: "error", message: error instanceof Error ? error.message : String(error) }),
+  handleGenerate(
+    request.spec,
+    post,
+    () => new Promise<void>((resolve) => (acked = resolve)),
+    request.part,
+  ).catch((error: unknown) =>
+    post({ type: "error", message: error instanceof Error ? error.message : String(error) }),
   );
 };

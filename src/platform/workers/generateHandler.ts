@@ -7,7 +7,7 @@ import {
 } from "../../generator";
 import { CHUNK_ROWS, columnBytes, encodeChunk } from "../storage/columnar";
 import { chunkTransferables } from "./datasetImportHandler";
-import { MAX_GENERATED, type GenerateReply, type GenerateSpec } from "./generateProtocol";
+import { MAX_GENERATED, type GeneratePart, type GenerateReply, type GenerateSpec } from "./generateProtocol";
 
 /**
  * The generator's options for a spec, derived exactly as `npm run samples` derives them from its
@@ -64,32 +64,42 @@ export function estimateGeneratedBytes(spec: GenerateSpec): number {
 /** Rows between progress reports inside a chunk, so a small machine still sees the bar move. */
 const PROGRESS_EVERY = 2048;
 
+/** The whole generation in one worker. */
+const WHOLE: GeneratePart = { index: 0, of: 1, chunkRows: CHUNK_ROWS };
+
 /**
- * Generates the records of `spec` and posts them as encoded chunks of exactly `CHUNK_ROWS` rows (the
- * last may be shorter), each with its buffers transferred, waiting for `acked` (the chunk is stored)
- * before building the next, so neither side holds more than a chunk or two.
+ * Generates this worker's chunks of `spec` (see {@link GeneratePart}) and posts each, encoded, with
+ * its buffers transferred. The next chunk is built while the main thread stores the one before, and
+ * posted once that one is acknowledged (`acked`: stored), so a worker holds at most two chunks.
  */
 export async function handleGenerate(
   spec: GenerateSpec,
   post: (reply: GenerateReply, transfer?: Transferable[]) => void,
   acked: () => Promise<void>,
-  chunkRows = CHUNK_ROWS,
+  part: GeneratePart = WHOLE,
 ): Promise<void> {
   const problem = specProblem(spec);
   if (problem) throw new Error(problem);
+  const { chunkRows } = part;
   const generate = createRecordGenerator(generatorOptionsFor(spec));
-  for (let start = 0; start < spec.count; start += chunkRows) {
+  let generated = 0;
+  let stored: Promise<void> | undefined;
+  for (let index = part.index; index * chunkRows < spec.count; index += part.of) {
+    const start = index * chunkRows;
     const end = Math.min(spec.count, start + chunkRows);
     const rows: unknown[] = new Array<unknown>(end - start);
     for (let i = start; i < end; i++) {
       rows[i - start] = generate(i);
-      if ((i + 1) % PROGRESS_EVERY === 0 && i + 1 < end) post({ type: "progress", rows: i + 1 });
+      if ((i + 1 - start) % PROGRESS_EVERY === 0 && i + 1 < end)
+        post({ type: "progress", rows: generated + i + 1 - start });
     }
     const chunk = encodeChunk(rows);
-    const wait = acked();
-    post({ type: "chunk", chunk }, chunkTransferables(chunk));
-    await wait;
-    post({ type: "progress", rows: end });
+    await stored;
+    stored = acked();
+    post({ type: "chunk", index, chunk }, chunkTransferables(chunk));
+    generated += end - start;
+    post({ type: "progress", rows: generated });
   }
-  post({ type: "done", rows: spec.count });
+  await stored;
+  post({ type: "done", rows: generated });
 }

@@ -17,9 +17,20 @@ export interface GenerateSpec {
   regions?: string;
 }
 
-/** Main thread → generate worker. One worker per generation; cancelling terminates it. */
+/**
+ * The share of a generation one worker does: chunks `index`, `index + of`, `index + 2·of`, … of
+ * `chunkRows` rows each. Record i depends only on the seed and i, so the workers' chunks put in order
+ * are the records one worker would have made.
+ */
+export interface GeneratePart {
+  index: number;
+  of: number;
+  chunkRows: number;
+}
+
+/** Main thread → generate worker. Several workers per generation; cancelling terminates them all. */
 export type GenerateRequest =
-  | { type: "generate"; spec: GenerateSpec }
+  | { type: "generate"; spec: GenerateSpec; part?: GeneratePart }
   /** How many bytes the dataset will take, before anything is generated (the quota check). */
   | { type: "estimate"; spec: GenerateSpec }
   /** The chunk before was stored: the worker may send the next (bounded memory on both sides). */
@@ -27,9 +38,11 @@ export type GenerateRequest =
 
 /** Generate worker → main thread. */
 export type GenerateReply =
+  /** Records this worker has generated so far. */
   | { type: "progress"; rows: number }
-  /** The next `CHUNK_ROWS` records (fewer for the last), encoded, buffers transferred. */
-  | { type: "chunk"; chunk: EncodedChunk }
+  /** Chunk `index` of the dataset (`chunkRows` records, fewer for the last), encoded, buffers transferred. */
+  | { type: "chunk"; index: number; chunk: EncodedChunk }
+  /** This worker's share is generated and acknowledged: `rows` records in all. */
   | { type: "done"; rows: number }
   | { type: "estimated"; bytes: number }
   | { type: "error"; message: string };

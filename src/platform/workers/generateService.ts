@@ -4,6 +4,7 @@ import { datasetId } from "../datasets/importDataset";
 import { checkStorageRoom, StorageFullError, type StorageManagerLike } from "../storage/quota";
 import type { DatasetMeta } from "../storage/records";
 import type { DatasetRepository, DatasetWriter } from "../storage/repositories";
+import { CHUNK_ROWS, type EncodedChunk } from "../storage/columnar";
 import type { GenerateReply, GenerateRequest, GenerateSpec } from "./generateProtocol";
 
 export interface GenerateWatch {
@@ -34,12 +35,23 @@ export interface GenerateWorkerLike {
 
 const abortError = () => new DOMException("The generation was cancelled", "AbortError");
 
+/** How a generation is split: workers side by side, each making whole chunks of `chunkRows` rows. */
+export interface GenerateSplit {
+  /** Workers started for one generation (never more than it has chunks); the machine's cores by default. */
+  workers?: number;
+  chunkRows?: number;
+}
+
+/** One worker per core, up to eight (more only adds memory: the main thread stores one chunk at a time). */
+const defaultWorkers = () => Math.max(1, Math.min(8, globalThis.navigator?.hardwareConcurrency || 1));
+
 export function createDatasetGenerateService(
   start: () => GenerateWorkerLike = () =>
     new Worker(new URL("./generate.worker.ts", import.meta.url), {
       type: "module",
       name: "crw:dataset-generate",
     }),
+  { workers = defaultWorkers(), chunkRows = CHUNK_ROWS }: GenerateSplit = {},
 ): DatasetGenerateService {
   return {
     estimate: (spec) =>
@@ -61,12 +73,14 @@ export function createDatasetGenerateService(
     generate: (spec, writer, watch = {}) =>
       new Promise<number>((resolve, reject) => {
         if (watch.signal?.aborted) return reject(abortError());
-        const worker = start();
+        const chunks = Math.ceil(spec.count / chunkRows);
+        const parts = Math.max(1, Math.min(workers, chunks));
+        const pool = Array.from({ length: parts }, () => start());
         let settled = false;
         const finish = (error: unknown, rows?: number) => {
           if (settled) return;
           settled = true;
-          worker.terminate();
+          for (const worker of pool) worker.terminate();
           watch.signal?.removeEventListener("abort", onAbort);
           if (rows !== undefined) resolve(rows);
           else
@@ -76,36 +90,52 @@ export function createDatasetGenerateService(
         };
         const onAbort = () => finish(abortError());
         watch.signal?.addEventListener("abort", onAbort);
-        // Chunks are stored one after the other, in order, each acknowledged once it is.
+        // Chunks arrive from the workers in any order and are stored in dataset order, one after the
+        // other, each acknowledged to its worker once stored (a worker waits for that before the next).
+        const arrived = new Map<number, { chunk: EncodedChunk; worker: GenerateWorkerLike }>();
+        let nextToStore = 0;
         let stored: Promise<void> = Promise.resolve();
-        worker.onmessage = (event) => {
-          const reply = event.data;
-          switch (reply.type) {
-            case "progress":
-              watch.progress?.(reply.rows);
-              return;
-            case "chunk":
-              stored = stored
-                .then(() => writer.appendChunk(reply.chunk))
-                .then(
-                  () => {
-                    if (!settled) worker.postMessage({ type: "ack" });
-                  },
-                  (error: unknown) => finish(error),
-                );
-              return;
-            case "done":
-              void stored.then(() => finish(undefined, reply.rows));
-              return;
-            case "error":
-              finish(new Error(reply.message));
-              return;
-            case "estimated":
-              return;
-          }
+        const storeInOrder = (): Promise<void> => {
+          const next = arrived.get(nextToStore);
+          if (next === undefined || settled) return Promise.resolve();
+          arrived.delete(nextToStore);
+          nextToStore++;
+          return writer.appendChunk(next.chunk).then(() => {
+            if (settled) return;
+            next.worker.postMessage({ type: "ack" });
+            return storeInOrder();
+          });
         };
-        worker.onerror = (event) => finish(new Error(event.message || "The generate worker failed"));
-        worker.postMessage({ type: "generate", spec });
+        const generated = new Array<number>(parts).fill(0);
+        let finished = 0;
+        let rows = 0;
+        pool.forEach((worker, index) => {
+          worker.onmessage = (event) => {
+            const reply = event.data;
+            if (settled) return;
+            switch (reply.type) {
+              case "progress":
+                generated[index] = reply.rows;
+                watch.progress?.(generated.reduce((sum, n) => sum + n, 0));
+                return;
+              case "chunk":
+                arrived.set(reply.index, { chunk: reply.chunk, worker });
+                stored = stored.then(storeInOrder).catch((error: unknown) => finish(error));
+                return;
+              case "done":
+                rows += reply.rows;
+                if (++finished === parts) void stored.then(() => finish(undefined, rows));
+                return;
+              case "error":
+                finish(new Error(reply.message));
+                return;
+              case "estimated":
+                return;
+            }
+          };
+          worker.onerror = (event) => finish(new Error(event.message || "The generate worker failed"));
+          worker.postMessage({ type: "generate", spec, part: { index, of: parts, chunkRows } });
+        });
       }),
   };
 }

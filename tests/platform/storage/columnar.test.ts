@@ -97,6 +97,26 @@ describe("columnar encoding", () => {
     ]);
   });
 
+  it("a column whose type changes halfway keeps every earlier cell exactly (nulls, missing, -0)", () => {
+    const records = [
+      { n: 1.5, s: "x", b: true },
+      { n: null, s: null, b: null },
+      {},
+      { n: -0, s: "y", b: false },
+      { n: "now a string", s: 7, b: [] },
+      { n: 2, s: "x", b: true },
+    ];
+    const chunk = encodeChunk(records);
+    // The empty record is the empty object at the root, a fourth column.
+    expect(chunk.columns.map((c) => c.data.type)).toEqual(["mixed", "mixed", "mixed", "mixed"]);
+    const n = chunk.columns[0]!.data;
+    expect(n.type === "mixed" && n.values).toEqual([1.5, null, undefined, -0, "now a string", 2]);
+    expect(n.type === "mixed" && 2 in n.values).toBe(false);
+    const out = decodeRows(chunk.columns, 0, records.length) as Record<string, unknown>[];
+    expect(out).toEqual(records);
+    expect(Object.is(out[3]!.n, -0)).toBe(true);
+  });
+
   it("stores typed columns: exact small integers as Int32, others as Float64, strings by dictionary", () => {
     const chunk = encodeChunk(samples);
     const byPath = new Map(chunk.columns.map((c) => [c.path.join("."), c.data]));

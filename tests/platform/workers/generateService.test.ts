@@ -26,8 +26,8 @@ import {
   type GenerateWorkerLike,
 } from "../../../src/platform/workers/generateService";
 
-/** A worker that runs the real handler in this thread, message for message (small chunks to cross boundaries). */
-function inThreadWorker(chunkRows = 16): GenerateWorkerLike & { terminated: boolean } {
+/** A worker that runs the real handler in this thread, message for message. */
+function inThreadWorker(started: GenerateWorkerLike[] = []): GenerateWorkerLike & { terminated: boolean } {
   let acked: (() => void) | undefined;
   const worker: GenerateWorkerLike & { terminated: boolean } = {
     terminated: false,
@@ -53,13 +53,19 @@ function inThreadWorker(chunkRows = 16): GenerateWorkerLike & { terminated: bool
         request.spec,
         post,
         () => new Promise<void>((resolve) => (acked = resolve)),
-        chunkRows,
+        request.part,
       ).catch((error: unknown) =>
         post({ type: "error", message: error instanceof Error ? error.message : String(error) }),
       );
     },
   };
+  started.push(worker);
   return worker;
+}
+
+/** The generate service over in-thread workers, with chunks of 16 rows so small counts cross boundaries. */
+function service(workers: number, started: GenerateWorkerLike[] = []) {
+  return createDatasetGenerateService(() => inThreadWorker(started), { workers, chunkRows: 16 });
 }
 
 const spec: GenerateSpec = { count: 40, seed: 7, industry: "mixed", asOf: "2024-12-31" };
@@ -74,7 +80,7 @@ async function leftovers(backend: DatasetBackend, id: string) {
   };
 }
 
-describe("generate a synthetic dataset", () => {
+describe.each([1, 3])("generate a synthetic dataset with %i worker(s)", (workers) => {
   it("stores exactly the records `npm run samples` writes for the same count and seed", async () => {
     const dir = mkdtempSync(join(tmpdir(), "crw-gen-"));
     const out = join(dir, "s.jsonl");
@@ -93,15 +99,19 @@ describe("generate a synthetic dataset", () => {
     // Chunks of 16 rows (the worker's) into a repository of 16-row chunks, so 40 records cross two boundaries.
     const repos = { datasets: createDatasetRepository(memoryDatasetBackend(), { chunkRows: 16 }) };
     const seen: number[] = [];
+    const started: GenerateWorkerLike[] = [];
     const meta = await writeGeneratedDataset(
       repos.datasets,
-      createDatasetGenerateService(() => inThreadWorker(16)),
+      service(workers, started),
       { spec, name: "synthetic-40" },
       { progress: (rows) => seen.push(rows) },
       { storage: roomy },
     );
     expect(meta).toMatchObject({ id: "synthetic-40", rowCount: 40 });
     expect(seen.at(-1)).toBe(40);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    // One worker for the estimate, then `workers` side by side (40 rows are 3 chunks of 16).
+    expect(started).toHaveLength(1 + workers);
     expect(await repos.datasets.records(meta.id)).toEqual(expected);
   });
 
@@ -109,15 +119,17 @@ describe("generate a synthetic dataset", () => {
     const backend = memoryDatasetBackend();
     const datasets = createDatasetRepository(backend, { chunkRows: 16 });
     const controller = new AbortController();
+    const started: (GenerateWorkerLike & { terminated?: boolean })[] = [];
     const run = writeGeneratedDataset(
       datasets,
-      createDatasetGenerateService(() => inThreadWorker(16)),
+      service(workers, started),
       { spec: { ...spec, count: 200 }, name: "cancelled" },
       { signal: controller.signal, progress: (rows) => rows >= 32 && controller.abort() },
       { storage: roomy },
     );
     await expect(run).rejects.toMatchObject({ name: "AbortError" });
     expect(await datasets.list()).toEqual([]);
+    expect(started.map((w) => w.terminated)).toEqual(started.map(() => true));
     expect(await leftovers(backend, "cancelled")).toEqual({ meta: undefined, layout: undefined, chunks: [] });
   });
 
@@ -136,7 +148,7 @@ describe("generate a synthetic dataset", () => {
     const datasets = createDatasetRepository(full, { chunkRows: 16 });
     const run = writeGeneratedDataset(
       datasets,
-      createDatasetGenerateService(() => inThreadWorker(16)),
+      service(workers),
       { spec: { ...spec, count: 100 }, name: "full" },
       {},
       { storage: roomy },
