@@ -200,3 +200,34 @@ test("a condition wrapped in Not and the Not removed, by keyboard: the stored ru
   await page.keyboard.press("Control+S");
   await expect.poll(() => storedRule(page, "collection-gate")).toBe(original);
 });
+
+test("Add condition puts the focus on the new condition, and Alt+↑ keeps it on that condition as it moves", async ({
+  page,
+}) => {
+  await page.goto("/?lang=en&theme=dark");
+  await page.getByRole("tree", { name: "Workspace" }).waitFor();
+  await page.keyboard.press("Control+P");
+  await pick(page, "collection-gate", /collection-gate/);
+  await expect(page.locator(".monaco-editor").first()).toContainText('"id": "collection-gate"');
+  await page.keyboard.press("Control+K");
+  await page.keyboard.press("V");
+  await expect(page.getByRole("region", { name: "Visual builder of collection-gate" })).toBeVisible();
+  /** Where the focus is: the tag of the focused control and its item's place in the condition list. */
+  const focusAt = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      const item = el?.closest(".builder__items > li");
+      // On a group's own button (Add condition) the list is the group's, beside the button.
+      const list = item?.parentElement ?? el?.parentElement?.querySelector(":scope > .builder__items");
+      const items = list ? Array.from(list.children) : [];
+      return { tag: el?.tagName ?? "", index: item ? items.indexOf(item) : -1, count: items.length };
+    });
+  await tabTo(page, "Add condition");
+  const before = await focusAt();
+  await page.keyboard.press("Enter");
+  // The new condition is the last of a list one longer, and its first field has the focus.
+  await expect.poll(focusAt).toMatchObject({ index: before.count, count: before.count + 1 });
+  expect(["INPUT", "SELECT"]).toContain((await focusAt()).tag);
+  await page.keyboard.press("Alt+ArrowUp");
+  await expect.poll(focusAt).toMatchObject({ index: before.count - 1, count: before.count + 1 });
+});

@@ -15,6 +15,7 @@ import {
   type GroupNode,
 } from "../../../engine";
 import { useBuilder } from "./builderContext";
+import { useFocusAfterEdit } from "./useFocusAfterEdit";
 
 /** Move up / move down / remove buttons of one item of a list (a condition, a case). */
 function ItemButtons({
@@ -95,6 +96,7 @@ export function GroupView({ node }: { node: GroupNode }) {
   const { t } = useTranslation();
   const count = node.items.length;
   const firstField = ctx.fields.keys().next().value ?? "field";
+  const { list, focusAfter } = useFocusAfterEdit<HTMLOListElement>(count);
   return (
     <div
       className={`builder__group builder__group--${node.op}`}
@@ -109,9 +111,12 @@ export function GroupView({ node }: { node: GroupNode }) {
         <option value="and">{t("builder.all")}</option>
         <option value="or">{t("builder.any")}</option>
       </select>
-      <ol className="builder__items">
+      <ol className="builder__items" ref={list}>
         {node.items.map((item, i) => {
-          const move = (to: number) => ctx.edit(moveCondition(node, i, to));
+          const move = (to: number) => {
+            focusAfter(to, count, true);
+            ctx.edit(moveCondition(node, i, to));
+          };
           return (
             <li key={i} onKeyDown={moveKeys(i, count, move)}>
               <div className="builder__item">{ctx.render(item)}</div>
@@ -130,7 +135,10 @@ export function GroupView({ node }: { node: GroupNode }) {
       <button
         type="button"
         className="builder__add"
-        onClick={() => ctx.edit(addCondition(node, newCondition(node, firstField)))}
+        onClick={() => {
+          focusAfter(count, count + 1);
+          ctx.edit(addCondition(node, newCondition(node, firstField)));
+        }}
       >
         {t("builder.addCondition")}
       </button>
@@ -147,9 +155,12 @@ export function CasesView({ node }: { node: CasesNode }) {
   const { t } = useTranslation();
   const count = node.cases.length;
   const firstField = ctx.fields.keys().next().value ?? "field";
+  const { list, focusAfter } = useFocusAfterEdit<HTMLOListElement>(count + 1);
   const add = () => {
     const last = node.cases[count - 1];
     const then = last?.then.kind === "literal" ? printNode(last.then) : 0;
+    // The list also holds the else row, so the new case is at `count` and the list grows by one.
+    focusAfter(count, count + 2);
     ctx.edit(addCase(node, newCondition(node, firstField), then));
   };
   const keyword = (i: number): ReactNode => (
@@ -157,9 +168,12 @@ export function CasesView({ node }: { node: CasesNode }) {
   );
   return (
     <div className="builder__chain" role="group" aria-label={t("builder.casesLabel", { count })}>
-      <ol className="builder__cases">
+      <ol className="builder__cases" ref={list}>
         {node.cases.map((c, i) => {
-          const move = (to: number) => ctx.edit(moveCase(node, i, to));
+          const move = (to: number) => {
+            focusAfter(to, count + 1, true);
+            ctx.edit(moveCase(node, i, to));
+          };
           return (
             <li key={i} onKeyDown={moveKeys(i, count, move)}>
               <div className="builder__case-body">
