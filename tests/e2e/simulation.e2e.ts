@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
+import { seriousViolations } from "./axe";
 import { expect, test } from "./fixtures";
 
 const MANIFEST = (v: string) => `rules/manifests/dealer-program-${v}.manifest.json`;
@@ -57,6 +58,7 @@ test.describe("simulation", () => {
     );
     await expect(report(page).getByRole("grid", { name: "Every record" })).toBeVisible();
     await page.screenshot({ path: "test-results/screenshots/simulation-report-en-dark.png" });
+    expect(await seriousViolations(page, ".report"), "report").toEqual([]);
 
     // Export Results as JSONL: the lines crw eval writes for the same pack and data.
     const download = page.waitForEvent("download");
@@ -93,6 +95,7 @@ test.describe("simulation", () => {
     await expect(components.getByRole("row", { name: /Cash rebate/ })).toContainText("-¥");
     await expect(compare.getByText(/Transition cushion/)).toBeVisible();
     await page.screenshot({ path: "test-results/screenshots/simulation-compare-en-dark.png" });
+    expect(await seriousViolations(page, ".report"), "compare").toEqual([]);
 
     // Runs are kept: after a reload the Simulation view lists them and reopens a report as it was.
     await page.goto("/?lang=zh-CN&theme=light");

@@ -147,7 +147,8 @@ export function CompareEditor({ input }: EditorProps) {
   );
 
   return (
-    <article className="report" aria-label={title}>
+    // The report is its own scroll area: a tab stop lets the keyboard scroll it (axe scrollable-region-focusable).
+    <article className="report" aria-label={title} tabIndex={0}>
       <header className="report__header">
         <h1 className="report__title">{title}</h1>
         <p>

@@ -105,8 +105,10 @@ export function ReportView({
     });
 
   return (
+    // The report is its own scroll area: a tab stop lets the keyboard scroll it (axe scrollable-region-focusable).
     <article
       className="report"
+      tabIndex={0}
       aria-label={t("simulation.report.title", {
         pack: `${meta.packName} ${meta.packVersion}`,
         dataset: meta.dataset.name,
