@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { seriousViolations } from "./axe";
 import { expect, test } from "./fixtures";
 
 /** Runs a command from the palette; typing goes to the palette's input, which has the focus. */
@@ -18,17 +18,6 @@ async function openFile(page: Page, name: string) {
   await page.keyboard.insertText(name);
   await expect(page.getByRole("listbox").getByRole("option").first()).toContainText(name);
   await page.keyboard.press("Enter");
-}
-
-/** Serious and critical axe violations inside one part of the page, readably. */
-async function violationsIn(page: Page, selector: string) {
-  const results = await new AxeBuilder({ page })
-    .include(selector)
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 /** The stored text of a rule, straight from IndexedDB. */
@@ -116,7 +105,7 @@ test.describe("low-code", () => {
     const form = page.getByRole("form", { name: /新建规则/ });
     await expect(form.getByRole("table", { name: /各等级比例与上限/ })).toBeVisible();
     await page.screenshot({ path: "test-results/screenshots/lowcode-template-form-zh-CN-light.png" });
-    expect(await violationsIn(page, ".template-form"), "template form").toEqual([]);
+    expect(await seriousViolations(page, ".template-form"), "template form").toEqual([]);
   });
 
   test("volume-rebate in the visual builder: a band threshold changed in the table, the JSON changes, Ctrl+Z undoes it", async ({
@@ -195,7 +184,7 @@ test.describe("low-code", () => {
       await page.screenshot({
         path: `test-results/screenshots/lowcode-builder-${rule}-${lang}-${theme}.png`,
       });
-      expect(await violationsIn(page, ".builder"), `builder on ${rule}`).toEqual([]);
+      expect(await seriousViolations(page, ".builder"), `builder on ${rule}`).toEqual([]);
       // Showing a rule in the builder never changes it.
       expect(await storedRule(page, rule)).toBe(original);
     }
@@ -386,8 +375,8 @@ test.describe("low-code", () => {
       await page.screenshot({
         path: `test-results/screenshots/lowcode-builder-summary-${lang}-${theme}-${width}.png`,
       });
-      expect(await violationsIn(page, ".builder"), `builder ${lang} ${theme} ${width}`).toEqual([]);
-      expect(await violationsIn(page, ".editor-group__actions"), "builder toggle").toEqual([]);
+      expect(await seriousViolations(page, ".builder"), `builder ${lang} ${theme} ${width}`).toEqual([]);
+      expect(await seriousViolations(page, ".editor-group__actions"), "builder toggle").toEqual([]);
     }
   });
 });
