@@ -1,50 +1,10 @@
-import "fake-indexeddb/auto";
 import { unzipSync, strFromU8 } from "fflate";
 import { describe, expect, it } from "vitest";
-import { createActor, fromPromise, waitFor } from "xstate";
 import { engineersZip, type Pack } from "../../../../src/engine";
-import { workspaceMachine } from "../../../../src/machines";
-import {
-  buildWorkspacePack,
-  createIndexedDbRepositories,
-  readWorkspaceLists,
-  releaseId,
-  seedWorkspace,
-} from "../../../../src/platform";
-import { createSimulationHost } from "../../../../src/workbench/bootstrap/simulationWiring";
 import { lastRunOf } from "../../../../src/workbench/parts/packs/lastRun";
-import { diskSeedBundle } from "../../../platform/seed/seedFiles";
+import { releasedWorkspace } from "./releasedWorkspace";
 
-/** The seeded workspace with dealer-program 1.0.0 released, and the simulation host over it. */
-async function setUp() {
-  const repos = createIndexedDbRepositories(`last-run-${Math.random()}`);
-  await seedWorkspace(repos, () => Promise.resolve(diskSeedBundle()));
-  const lists = await readWorkspaceLists(repos);
-  const manifest = lists.manifests.find((m) => m.id === "dealer-program@1.0.0")!;
-  const built = await buildWorkspacePack(lists, manifest, { createdAt: "2026-12-01T10:00:00.000Z" });
-  const release = {
-    id: releaseId("dealer-program", "1.0.0"),
-    name: "dealer-program",
-    version: "1.0.0",
-    pack: built.pack,
-    integrity: built.pack!.integrity,
-    notes: "n",
-    releasedAt: "2026-12-01T10:00:00.000Z",
-  };
-  await repos.releases.put(release);
-  const workspace = createActor(
-    workspaceMachine.provide({
-      actors: {
-        needsSeed: fromPromise(() => Promise.resolve(false)),
-        seed: fromPromise(() => Promise.reject(new Error("no"))),
-        load: fromPromise(() => readWorkspaceLists(repos)),
-      },
-    }),
-  ).start();
-  await waitFor(workspace, (s) => s.context.lists.manifests.length > 0);
-  const host = createSimulationHost(repos, workspace, { databaseName: "unused", ended: () => undefined });
-  return { host, release };
-}
+const setUp = () => releasedWorkspace("last-run");
 
 describe("lastRunOf (the engineers' zip's last simulation)", { timeout: 120_000 }, () => {
   it("is undefined until the release is run, then the newest run of exactly that release", async () => {

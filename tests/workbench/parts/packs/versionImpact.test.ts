@@ -1,49 +1,9 @@
-import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
-import { createActor, fromPromise, waitFor } from "xstate";
 import { compareRuns } from "../../../../src/engine";
-import { workspaceMachine } from "../../../../src/machines";
-import {
-  buildWorkspacePack,
-  createIndexedDbRepositories,
-  readWorkspaceLists,
-  releaseId,
-  seedWorkspace,
-} from "../../../../src/platform";
-import { createSimulationHost } from "../../../../src/workbench/bootstrap/simulationWiring";
 import { versionImpact } from "../../../../src/workbench/parts/packs/versionImpact";
-import { diskSeedBundle } from "../../../platform/seed/seedFiles";
+import { releasedWorkspace } from "./releasedWorkspace";
 
-/** The seeded workspace with dealer-program 1.0.0 released, and the simulation host over it. */
-async function setUp() {
-  const repos = createIndexedDbRepositories(`version-impact-${Math.random()}`);
-  await seedWorkspace(repos, () => Promise.resolve(diskSeedBundle()));
-  const lists = await readWorkspaceLists(repos);
-  const manifest = lists.manifests.find((m) => m.id === "dealer-program@1.0.0")!;
-  const built = await buildWorkspacePack(lists, manifest, { createdAt: "2026-12-01T10:00:00.000Z" });
-  await repos.releases.put({
-    id: releaseId("dealer-program", "1.0.0"),
-    name: "dealer-program",
-    version: "1.0.0",
-    pack: built.pack,
-    integrity: built.pack!.integrity,
-    notes: "n",
-    releasedAt: "2026-12-01T10:00:00.000Z",
-  });
-  const workspace = createActor(
-    workspaceMachine.provide({
-      actors: {
-        needsSeed: fromPromise(() => Promise.resolve(false)),
-        seed: fromPromise(() => Promise.reject(new Error("no"))),
-        load: fromPromise(() => readWorkspaceLists(repos)),
-      },
-    }),
-  ).start();
-  await waitFor(workspace, (s) => s.context.lists.manifests.length > 0);
-  // Node has no Worker: the host runs the inline service over the same IndexedDB.
-  const host = createSimulationHost(repos, workspace, { databaseName: "unused", ended: () => undefined });
-  return { host };
-}
+const setUp = () => releasedWorkspace("version-impact");
 
 describe("versionImpact (Pack: Compare Versions' impact)", { timeout: 120_000 }, () => {
   it("runs a release and a draft as the simulation does and gives compareRuns' totals, winners, losers and movements", async () => {
