@@ -289,7 +289,12 @@ test.describe("datasets", () => {
       // Scrolled to the money columns, sorted by one, its profile open.
       const header = grid.getByRole("columnheader").filter({ hasText: "sales.net_ytd" });
       // Narrow, the side bar is closed (the Data button again) to leave room for the grid.
-      if (width < 600) await page.getByRole("button", { name: zh ? "数据" : "Data", exact: true }).click();
+      if (width < 600) {
+        await page.getByRole("button", { name: zh ? "数据" : "Data", exact: true }).click();
+        // The viewer's toolbar wraps while the side bar is open and unwraps when it closes, moving
+        // the headers up: wait for the close, or a click lands on a row where the header was.
+        await expect(page.getByRole("complementary", { name: zh ? "侧边栏" : "Side Bar" })).toBeHidden();
+      }
       for (let i = 0; i < 80 && (await header.count()) === 0; i++)
         await grid.evaluate((element) => (element.scrollLeft += 150));
       const column = Number(await header.getAttribute("aria-colindex")) - 2;

@@ -216,9 +216,11 @@ test("Add condition puts the focus on the new condition, and Alt+↑ keeps it on
   const focusAt = () =>
     page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
-      const item = el?.closest(".builder__items > li");
-      // On a group's own button (Add condition) the list is the group's, beside the button.
-      const list = item?.parentElement ?? el?.parentElement?.querySelector(":scope > .builder__items");
+      // On a group's own button (Add condition) the list is the group's, beside the button (which
+      // may itself sit in an item of an outer group: collection-gate's "any" is its third condition).
+      const onAdd = el?.classList.contains("builder__add") ?? false;
+      const item = onAdd ? null : el?.closest(".builder__items > li");
+      const list = onAdd ? el?.parentElement?.querySelector(":scope > .builder__items") : item?.parentElement;
       const items = list ? Array.from(list.children) : [];
       return { tag: el?.tagName ?? "", index: item ? items.indexOf(item) : -1, count: items.length };
     });

@@ -284,7 +284,7 @@ export function DatasetViewer({ input, active }: EditorProps) {
     <div className="dataset-viewer">
       <div className="dataset-viewer__bar">
         <strong>{meta.name}</strong>
-        <span aria-live="polite">
+        <span aria-live="polite" className="dataset-viewer__position">
           {activeRow >= 0 &&
             t("datasets.viewer.position", {
               row: formatCount(activeRow + 1, locale),
@@ -382,7 +382,10 @@ export function DatasetViewer({ input, active }: EditorProps) {
             panelPath={panelPath}
             onSort={sortBy}
             onDetails={openPanel}
-            onActivate={(column) => setActiveCell({ row: -1, column })}
+            onActivate={(column) => {
+              setActiveCell({ row: -1, column });
+              scroller.current?.focus({ preventScroll: true });
+            }}
           />
           <div className="dataset-grid__spacer" style={{ height: scrollHeight, width: fullWidth }} />
           {rows}

@@ -85,7 +85,13 @@ export function GridHeaders(props: HeadersProps) {
               aria-sort={sort}
               className={`dataset-grid__header${filtered ? " dataset-grid__header--filtered" : ""}${active ? " dataset-grid__cell--active" : ""}`}
               style={{ left: left(c), width: gridSizes.column }}
-              onMouseDown={() => props.onActivate(c)}
+              // Focusing a partly clipped header would scroll the grid under the pointer between
+              // mousedown and mouseup, and the click (sort, panel) would be lost: the grid takes the
+              // focus itself, without scrolling (onActivate).
+              onMouseDown={(e) => {
+                e.preventDefault();
+                props.onActivate(c);
+              }}
             >
               <button
                 type="button"

@@ -26,7 +26,13 @@ export function EliminatedTable({
   const { shown, more } = usePagedRows(list);
   return (
     <>
-      <div className="report__scroll">
+      {/* Scrolls sideways on its own when narrow: a tab stop lets the keyboard scroll it. */}
+      <div
+        className="report__scroll"
+        tabIndex={0}
+        role="group"
+        aria-label={t("simulation.report.elimination")}
+      >
         <ReportTable
           label={t("simulation.report.elimination")}
           columns={[
@@ -63,7 +69,7 @@ export function ErrorsTable({ list, locale }: { list: ErrorSummary["list"]; loca
   const { shown, more } = usePagedRows(list);
   return (
     <>
-      <div className="report__scroll">
+      <div className="report__scroll" tabIndex={0} role="group" aria-label={t("simulation.report.errors")}>
         <ReportTable
           label={t("simulation.report.errors")}
           columns={[
