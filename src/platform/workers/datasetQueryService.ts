@@ -1,7 +1,13 @@
 import type { ColumnProfile } from "../datasets/columnProfile";
 import type { RowQuery } from "../datasets/columnQuery";
 import { projectionTransferables, type ColumnProjection, type ProjectedColumn } from "../storage/projection";
-import { handleDatasetQuery, type DatasetQueryReply, type DatasetQueryRequest } from "./datasetQueryProtocol";
+import {
+  handleDatasetQuery,
+  type DatasetQueryReply,
+  type DatasetQueryRequest,
+  type DatasetQueryValue,
+} from "./datasetQueryProtocol";
+import { workerClient } from "./workerClient";
 
 /**
  * Sort, filter and profile of dataset columns in a worker. The columns go to the worker by transfer
@@ -51,39 +57,13 @@ export function createWorkerDatasetQueryService(
       name: "crw:dataset-query",
     }),
 ): DatasetQueryService {
-  let worker: DatasetQueryWorkerLike | undefined;
-  let next = 0;
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
-  const failAll = (reason: string) => {
-    for (const { reject } of pending.values()) reject(new Error(reason));
-    pending.clear();
-  };
-  const ensure = () => {
-    if (worker) return worker;
-    const started = start();
-    started.onmessage = (event) => {
-      const reply = event.data;
-      const waiting = pending.get(reply.id);
-      if (!waiting) return;
-      pending.delete(reply.id);
-      if (reply.ok) waiting.resolve(reply.value);
-      else waiting.reject(new Error(reply.error));
-    };
-    started.onerror = (event) => {
-      event.preventDefault?.();
-      started.terminate();
-      worker = undefined;
-      failAll(event.message || "the dataset query worker stopped");
-    };
-    worker = started;
-    return started;
-  };
-  const ask = <T>(request: DatasetQueryRequest, transfer: Transferable[]) =>
-    new Promise<T>((resolve, reject) => {
-      const id = ++next;
-      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      ensure().postMessage({ id, request }, transfer);
-    });
+  // The shared numbered-request client; its requests move their column buffers (transfer).
+  const client = workerClient<DatasetQueryRequest, DatasetQueryValue>(
+    start,
+    "the dataset query worker stopped",
+  );
+  const ask = <T extends DatasetQueryValue>(request: DatasetQueryRequest, transfer: Transferable[]) =>
+    client.ask<T>(request, transfer);
   return {
     order: (projection, query, locale) =>
       ask<Uint32Array>(
@@ -95,10 +75,6 @@ export function createWorkerDatasetQueryService(
         { type: "profile", column, rows },
         projectionTransferables({ start: 0, rows, columns: [column] }),
       ),
-    dispose() {
-      worker?.terminate();
-      worker = undefined;
-      failAll("the dataset query service was disposed");
-    },
+    dispose: () => client.dispose("the dataset query service was disposed"),
   };
 }

@@ -1,6 +1,6 @@
 /** The minimal Worker surface a request client uses, so tests can hand in a fake. */
 export interface RequestWorker<Request, Reply> {
-  postMessage(message: { id: number; request: Request }): void;
+  postMessage(message: { id: number; request: Request }, transfer?: Transferable[]): void;
   onmessage: ((event: MessageEvent<Reply>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
   terminate(): void;
@@ -17,7 +17,11 @@ export type WorkerReply<Value> =
 export function workerClient<Request, Value>(
   start: () => RequestWorker<Request, WorkerReply<Value>>,
   stopped: string,
-): { ask<T extends Value>(request: Request): Promise<T>; dispose(reason: string): void } {
+): {
+  /** `transfer`: buffers moved to the worker with the request instead of copied. */
+  ask<T extends Value>(request: Request, transfer?: Transferable[]): Promise<T>;
+  dispose(reason: string): void;
+} {
   let worker: RequestWorker<Request, WorkerReply<Value>> | undefined;
   let next = 0;
   const pending = new Map<number, { resolve: (value: Value) => void; reject: (error: Error) => void }>();
@@ -46,11 +50,11 @@ export function workerClient<Request, Value>(
     return started;
   };
   return {
-    ask: <T extends Value>(request: Request) =>
+    ask: <T extends Value>(request: Request, transfer: Transferable[] = []) =>
       new Promise<T>((resolve, reject) => {
         const id = ++next;
         pending.set(id, { resolve: resolve as (value: Value) => void, reject });
-        ensure().postMessage({ id, request });
+        ensure().postMessage({ id, request }, transfer);
       }),
     dispose(reason) {
       worker?.terminate();
